@@ -1,0 +1,1 @@
+"""Dash callbacks: thin wiring from inputs to dashboard.analytics and dashboard.figures."""

@@ -1,0 +1,70 @@
+"""Lists that the API and the pages show: territories, indicators and their values."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from dashboard.models import Dataset, Indicator, IndicatorValue, Respondent, Survey, Territory
+
+
+def territories(session: Session, level: str) -> list[dict[str, Any]]:
+    """Regions or departments with population, area and parent code, sorted by code."""
+    parent = aliased(Territory)
+    rows = session.execute(
+        select(Territory, parent.code.label("parent_code"))
+        .outerjoin(parent, parent.id == Territory.parent_id)
+        .where(Territory.level == level).order_by(Territory.code)).all()
+    return [{"code": t.code, "name": t.name, "population": t.population,
+             "population_year": t.population_year, "area_km2": t.area_km2,
+             "overseas": t.overseas,
+             ("region" if level == "department" else "parent"): parent_code}
+            for t, parent_code in rows]
+
+
+def indicators(session: Session) -> list[dict[str, Any]]:
+    """Every indicator definition with how many values it has."""
+    counts = (select(IndicatorValue.indicator_id, func.count().label("n"))
+              .group_by(IndicatorValue.indicator_id).subquery())
+    rows = session.execute(
+        select(Indicator, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.indicator_id == Indicator.id)
+        .order_by(Indicator.domain_slug, Indicator.code)).all()
+    return [{"code": i.code, "label": i.label, "domain": i.domain_slug, "unit": i.unit,
+             "direction": i.direction, "source": i.source, "n_values": int(n)}
+            for i, n in rows]
+
+
+def indicator_detail(session: Session, code: str) -> dict[str, Any] | None:
+    """One indicator with its values (and whether each is demonstration data)."""
+    indicator = session.scalar(select(Indicator).where(Indicator.code == code))
+    if indicator is None:
+        return None
+    rows = session.execute(
+        select(Territory.level, Territory.code, IndicatorValue.year, IndicatorValue.value,
+               Dataset.is_demo)
+        .join(Territory, Territory.id == IndicatorValue.territory_id)
+        .join(Dataset, Dataset.id == IndicatorValue.dataset_id)
+        .where(IndicatorValue.indicator_id == indicator.id)
+        .order_by(Territory.level, Territory.code, IndicatorValue.year)).all()
+    return {"code": indicator.code, "label": indicator.label, "domain": indicator.domain_slug,
+            "unit": indicator.unit, "direction": indicator.direction,
+            "source": indicator.source,
+            "values": [{"territory_level": lvl, "territory_code": c, "year": y, "value": v,
+                        "demo": bool(demo)} for lvl, c, y, v, demo in rows]}
+
+
+def data_status(session: Session) -> dict[str, Any]:
+    """What the database holds and whether any of it is demonstration data — every page
+    that shows data says so."""
+    rows = session.execute(select(Dataset.kind, Dataset.is_demo, func.count())
+                           .group_by(Dataset.kind, Dataset.is_demo)).all()
+    counts = {(kind, bool(demo)): int(n) for kind, demo, n in rows}
+    return {
+        "demo": any(demo for (_kind, demo) in counts),
+        "datasets": sum(counts.values()),
+        "indicators": int(session.scalar(select(func.count(Indicator.id))) or 0),
+        "surveys": int(session.scalar(select(func.count(Survey.id))) or 0),
+        "respondents": int(session.scalar(select(func.count(Respondent.id))) or 0),
+    }

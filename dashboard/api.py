@@ -1,0 +1,113 @@
+"""The read-only JSON API (/api/v1): the same numbers the charts use, for other tools.
+
+Every answer is computed by `dashboard.analytics` and cached under the data version;
+errors are JSON with a message in French: 400 for a bad parameter, 404 for missing data.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request
+from sqlalchemy import exc as sa_exc
+
+from dashboard.analytics import catalogue
+from dashboard.analytics.fragility import compute_fragility_index
+from dashboard.analytics.survey_figures import (
+    BadRequest,
+    NoData,
+    compute_figure,
+    parse_request,
+)
+from dashboard.db import ping
+from dashboard.services import services
+
+api = Blueprint("api_v1", __name__, url_prefix="/api/v1")
+health = Blueprint("health", __name__)
+
+
+def _error(status: int, message: str) -> tuple[Response, int]:
+    return jsonify({"error": message, "status": status}), status
+
+
+@api.errorhandler(BadRequest)
+def _bad_request(error: BadRequest) -> tuple[Response, int]:
+    return _error(400, str(error))
+
+
+@api.errorhandler(NoData)
+def _no_data(error: NoData) -> tuple[Response, int]:
+    return _error(404, str(error))
+
+
+@api.errorhandler(sa_exc.OperationalError)
+def _database_down(_error: Exception) -> tuple[Response, int]:
+    return _error(503, "base de données indisponible")
+
+
+@api.get("/regions")
+def regions() -> Response:
+    data = services().cache.get_or_compute(
+        "regions", (), lambda s: catalogue.territories(s, "region"))
+    return jsonify({"regions": data})
+
+
+@api.get("/departments")
+def departments() -> Response:
+    data = services().cache.get_or_compute(
+        "departments", (), lambda s: catalogue.territories(s, "department"))
+    return jsonify({"departments": data})
+
+
+@api.get("/indicators")
+def indicators() -> Response:
+    return jsonify({"indicators": services().cache.get_or_compute(
+        "indicators", (), catalogue.indicators)})
+
+
+@api.get("/indicators/<code>")
+def indicator(code: str) -> Response | tuple[Response, int]:
+    detail = services().cache.get_or_compute(
+        "indicator", (code,), lambda s: catalogue.indicator_detail(s, code) or {})
+    if not detail:
+        return _error(404, f"indicateur inconnu « {code} »")
+    return jsonify(detail)
+
+
+@api.get("/fragility")
+def fragility() -> Response:
+    """The composite fragility index, region × domain (method: dashboard.analytics.fragility)."""
+    frame = services().cache.get_or_compute("fragility", (), compute_fragility_index)
+    return jsonify({"index": frame.to_dict("records")})
+
+
+@api.get("/figures")
+def figures() -> Response:
+    svc = services()
+    params: dict[str, Any] = {k: request.args.get(k, "") for k in
+                              ("study", "year", "actor", "region", "domain", "measure")}
+    req = parse_request(svc.reference, params)
+    figure = svc.cache.get_or_compute(
+        "figure", (req.study, req.year, req.actor, req.region, req.domain, req.measure),
+        lambda s: _figure_or_error(s, req))
+    if isinstance(figure, Exception):
+        raise figure
+    return jsonify(figure)
+
+
+def _figure_or_error(session: Any, req: Any) -> dict[str, Any] | Exception:
+    """Cache refusals too: a 404 for a combination that has no data is as stable as a value."""
+    try:
+        return compute_figure(session, services().reference, req).as_dict()
+    except (NoData, BadRequest) as exc:
+        return exc
+
+
+@health.get("/health")
+def health_check() -> tuple[Response, int]:
+    """A health check that really asks the database (503 when it cannot answer)."""
+    try:
+        ping(services().engine)
+    except sa_exc.SQLAlchemyError as exc:
+        return jsonify({"status": "error", "database": "unreachable",
+                        "detail": exc.__class__.__name__}), 503
+    return jsonify({"status": "ok", "database": "ok"}), 200

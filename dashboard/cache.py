@@ -1,0 +1,59 @@
+"""Caching computed results, keyed by the data version.
+
+Every import writes a new `data_version` in the same transaction as its rows; every cache key
+contains the version read at request time. So an import run by the command line in another
+process invalidates what every web worker cached, the moment it commits, with no message to
+send. With REDIS_URL the entries are shared by all gunicorn workers; without it each process
+keeps its own (fine for the embedded single-process set-up).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Callable, TypeVar
+
+from flask import Flask
+from flask_caching import Cache
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from dashboard.db import data_version
+from dashboard.settings import Settings
+
+T = TypeVar("T")
+
+
+def make_cache(server: Flask, settings: Settings) -> Cache:
+    if settings.redis_url:
+        config = {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": settings.redis_url,
+                  "CACHE_KEY_PREFIX": "territoires:"}
+    else:
+        config = {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": 5000}
+    config["CACHE_DEFAULT_TIMEOUT"] = settings.cache_timeout
+    return Cache(server, config=config)
+
+
+class DataCache:
+    """get-or-compute on small keys (codes, filter values — never frames)."""
+
+    def __init__(self, cache: Cache, engine: Engine) -> None:
+        self.cache = cache
+        self.engine = engine
+
+    @staticmethod
+    def key(namespace: str, version: str, parts: tuple[Any, ...]) -> str:
+        digest = hashlib.sha1(json.dumps(parts, default=str).encode()).hexdigest()
+        return f"{namespace}:{version}:{digest}"
+
+    def get_or_compute(self, namespace: str, parts: tuple[Any, ...],
+                       compute: Callable[[Session], T]) -> T:
+        """Read the data version and compute (on a miss) in one session, so the cached value
+        always belongs to the version it is filed under."""
+        with Session(self.engine) as session:
+            key = self.key(namespace, data_version(session), parts)
+            hit = self.cache.get(key)
+            if hit is not None:
+                return hit
+            value = compute(session)
+            self.cache.set(key, value)
+            return value

@@ -1,0 +1,83 @@
+"""The database connection: one engine per app, a session per request or command.
+
+SQLite gets foreign keys and WAL (readers don't block the importer); PostgreSQL goes through
+psycopg 3. Schema changes go through Alembic (`migrate`), never `create_all`, so that a
+PostgreSQL database in production and a test database have the same history.
+"""
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from dashboard.models import Meta
+from dashboard.settings import PROJECT_ROOT
+
+DATA_VERSION_KEY = "data_version"
+
+
+def make_engine(database_url: str) -> Engine:
+    """Create the engine; for SQLite, create the file's folder and set pragmas."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    return create_engine(url, pool_pre_ping=True)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config(str(PROJECT_ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    cfg.attributes["connection_engine"] = engine
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration (idempotent)."""
+    command.upgrade(alembic_config(engine), "head")
+
+
+def ping(engine: Engine) -> None:
+    """Raise if the database cannot answer a trivial query."""
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+
+
+def data_version(session: Session) -> str:
+    """The current data version ('0' before any import): part of every cache key."""
+    value = session.scalar(select(Meta.value).where(Meta.key == DATA_VERSION_KEY))
+    return value or "0"
+
+
+def bump_data_version(session: Session) -> str:
+    """Give the data a new version inside the importing transaction, so that every
+    process's cache entries become stale when (and only when) the import commits."""
+    new = uuid.uuid4().hex
+    row = session.get(Meta, DATA_VERSION_KEY)
+    if row is None:
+        session.add(Meta(key=DATA_VERSION_KEY, value=new))
+    else:
+        row.value = new
+    return new

@@ -1,0 +1,1 @@
+"""Deterministic demonstration data (indicators, survey microdata), loaded by the importers."""

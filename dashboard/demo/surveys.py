@@ -1,0 +1,486 @@
+"""Demonstration survey microdata: one file per study wave, in the import format a user
+would bring (docs/data-formats.md §3), drawn so that the project's own aggregation
+reproduces every figure in `data/reference/published_figures.csv`.
+
+How a wave is drawn:
+1. Respondents per metropolitan region (the PHARE samples covered the 13 regions), with a
+   floor per region so that small regions still have readable cells, and post-stratification
+   weights that give each region its share of the real population (data/geo).
+2. For each question item, a target per region: the published national figure (or, where
+   nothing is published, a plausible prior from `priors.csv`), spread across regions —
+   following the fragility index of the demonstration indicators for domain items, so that
+   perception and statistics mostly agree — then shifted so the weighted national figure is
+   exactly the published one. Published regional figures are fixed; what the sources say of
+   rankings holds (employment is every region's first priority; a region's published top
+   items stay its top items).
+3. Sub-populations (employer associations, TPE/PME) get their own published rates, centred
+   within each region so that the regional figures do not move.
+4. Answers are drawn cell by cell and nudged to their target (`calibrate`).
+
+Everything is deterministic (one seed). The files say `study`, `year`, `actor` as the
+published figures do, and every dataset made from them is flagged as demonstration data.
+"""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from dashboard.demo.calibrate import draw_scores, draw_scores_with_share, pick_weight
+from dashboard.reference import Reference
+
+PRIORS_FILE = Path(__file__).with_name("priors.csv")
+LEADER = "emploi"
+# Where the sources say employment comes first in every region (003: citizens' priorities,
+# what companies should act on; Grand Est's first co-construction domain for all actors).
+LEADS = {("citoyens", "priority_domains"), ("entreprises", "companies_should_act"),
+         ("associations", "companies_should_act"), ("*", "coconstruction_domains")}
+# Which regions the sources' unnamed lowest / highest company partnership rates are given to:
+# a demonstration choice, said so on the methodology page.
+EXTREME_REGIONS = {"REGION_MIN": "94", "REGION_MAX": "52"}
+SCORE_RANGE, SHARE_RANGE = (0.0, 10.0), (0.0, 100.0)
+MISSING_SCORE_RATE = 0.015
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A respondent attribute with its sampling proportions, and the offsets (points) of
+    some values on given questions — before the published sub-population rates apply."""
+
+    attribute: str
+    proportions: Mapping[str, float]
+    offsets: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Wave:
+    study: str
+    year: int
+    actor: str
+    n: int
+    min_per_region: int
+    questions: tuple[str, ...]
+    file: str
+    segment: Segment | None = None
+    shifts: Mapping[tuple[str, str], float] = field(default_factory=dict)
+
+
+DOMAIN_QUESTIONS = ("fragility_score", "priority_domains", "coconstruction_domains")
+COMPANY_SIZE = Segment("taille", {"tpe": 0.55, "pme": 0.35, "eti_ge": 0.10},
+                       {"has_partnerships": {"tpe": -7.0, "pme": 5.0, "eti_ge": 18.0}})
+EMPLOYER = Segment("employeuse", {"oui": 0.35, "non": 0.65})
+PARTNERSHIPS = ("has_partnerships", "partnership_modes", "partnership_scopes")
+
+WAVES: tuple[Wave, ...] = (
+    Wave("PHARE-Citoyens", 2015, "citoyens", 3000, 80,
+         (*DOMAIN_QUESTIONS, "partnership_lever", "alliances_innovation"),
+         "phare_citoyens_2015.csv"),
+    Wave("PHARE-Entreprises", 2015, "entreprises", 2000, 60,
+         (*DOMAIN_QUESTIONS, "companies_should_act", *PARTNERSHIPS, "alliances_innovation"),
+         "phare_entreprises_2015.csv", COMPANY_SIZE),
+    Wave("PHARE-Associations", 2015, "associations", 1500, 50,
+         (*DOMAIN_QUESTIONS, "companies_should_act", *PARTNERSHIPS, "alliances_innovation"),
+         "phare_associations_2015.csv", EMPLOYER),
+    Wave("PHARE-Institutions", 2016, "maires", 300, 15,
+         (*DOMAIN_QUESTIONS, "domain_merits_partnerships", "alliances_innovation",
+          "priority_drive_alliances", "coconstruction_stage"),
+         "phare_institutions_maires_2016.csv"),
+    Wave("IMPACT-Citoyens", 2019, "citoyens", 2500, 70,
+         (*DOMAIN_QUESTIONS, "alliances_innovation", "duty_of_alliance", "must_work_together"),
+         "impact_citoyens_2019.csv",
+         shifts={("fragility_score", "environnement"): 0.3,
+                 ("fragility_score", "transition_energetique"): 0.4,
+                 ("fragility_score", "sante"): 0.2}),
+    Wave("ARPEA", 2008, "citoyens", 1000, 30, ("urgent_partnerships",),
+         "arpea_citoyens_2008.csv"),
+    Wave("ARPEA", 2012, "citoyens", 1000, 30, ("urgent_partnerships",),
+         "arpea_citoyens_2012.csv"),
+    Wave("ARPEA", 2011, "entreprises", 1000, 30, ("has_partnerships",),
+         "arpea_entreprises_2011.csv", COMPANY_SIZE,
+         shifts={("has_partnerships", ""): -4.5}),  # 28.5 % in 2011 (PHARE-Entreprises)
+)
+
+
+# --- targets ----------------------------------------------------------------------------
+
+@dataclass
+class ItemTargets:
+    """What one question item must show in one wave."""
+
+    national: float | None = None
+    regions: dict[str, float] = field(default_factory=dict)
+    segments: dict[str, float] = field(default_factory=dict)  # attribute value → national
+    share_above: tuple[float, float | None, dict[str, float]] | None = None  # threshold…
+    extremes: tuple[float, float] | None = None  # published lowest / highest region
+
+
+WaveKey = tuple[str, int, str]
+Targets = dict[WaveKey, dict[tuple[str, str], ItemTargets]]
+
+
+def published_targets(rows: list[dict[str, str]], ref: Reference) -> Targets:
+    """Read the published figures into targets per wave and question item."""
+    targets: Targets = defaultdict(lambda: defaultdict(ItemTargets))
+    option_sums: dict[tuple[WaveKey, str, str], list[tuple[tuple[str, ...], float]]] = \
+        defaultdict(list)
+    for row in rows:
+        if row["actor"] == "all":  # partnerships, not respondents: cited as published
+            continue
+        definition = ref.measures[row["measure"]]
+        actor, population = ref.resolve_actor(row["actor"])
+        wave: WaveKey = (row["study"], int(row["year"]), actor)
+        region = EXTREME_REGIONS.get(row["region"], row["region"])
+        value = float(row["value"])
+        if definition.statistic == "share_in":
+            option_sums[(wave, definition.question, region)].append((definition.options, value))
+            continue
+        item = row["domain"] if definition.needs_domain else definition.item
+        entry = targets[wave][(definition.question, item)]
+        if definition.statistic == "share_above":
+            threshold = float(definition.threshold or 0)
+            _, national, regional = entry.share_above or (threshold, None, {})
+            if region == "FR":
+                national = value
+            else:
+                regional[region] = value
+            entry.share_above = (threshold, national, regional)
+        elif population is not None:
+            entry.segments[population.value] = value
+        elif region == "FR":
+            entry.national = value
+        else:
+            entry.regions[region] = value
+            if row["region"] in EXTREME_REGIONS:
+                low, high = entry.extremes or (value, value)
+                entry.extremes = (min(low, value), max(high, value))
+    for (wave, question, region), sums in option_sums.items():
+        for option, value in _single_options(sums).items():
+            entry = targets[wave][(question, option)]
+            if region == "FR":
+                entry.national = value
+            else:
+                entry.regions[region] = value
+    return targets
+
+
+def _single_options(sums: list[tuple[tuple[str, ...], float]]) -> dict[str, float]:
+    """Shares of single options from shares of option sets: {a}=46 and {a,b}=76 → b=30."""
+    known = {opts[0]: v for opts, v in sums if len(opts) == 1}
+    for options, total in sums:
+        unknown = [o for o in options if o not in known]
+        if len(options) > 1 and len(unknown) == 1:
+            known[unknown[0]] = total - sum(known[o] for o in options if o in known)
+    return known
+
+
+def read_priors(path: Path = PRIORS_FILE) -> dict[tuple[str, str, str], float]:
+    """(actor, question, item) → plausible national level where nothing is published."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {(r["actor"], r["question"], r["item"]): float(r["value"])
+                for r in csv.DictReader(fh)}
+
+
+# --- regional spread -----------------------------------------------------------------------
+
+def solve_regional(national: float | None, start: dict[str, float], shares: dict[str, float],
+                   fixed: dict[str, float], low: dict[str, float],
+                   high: dict[str, float]) -> dict[str, float]:
+    """Regional targets inside their bounds whose share-weighted mean is `national`.
+
+    Fixed regions keep their published value; the others move together by one shift,
+    those that hit a bound drop out and the rest move again, until the mean is exact.
+    """
+    values = {r: fixed.get(r, float(np.clip(start[r], low[r], high[r]))) for r in start}
+    if national is None:
+        return values
+    free = {r for r in start if r not in fixed}
+    for _ in range(60):
+        gap = national - sum(shares[r] * values[r] for r in values)
+        movable = [r for r in free if (gap > 0 and values[r] < high[r] - 1e-9)
+                   or (gap < 0 and values[r] > low[r] + 1e-9)]
+        if abs(gap) < 1e-9 or not movable:
+            break
+        shift = gap / sum(shares[r] for r in movable)
+        for r in movable:
+            values[r] = float(np.clip(values[r] + shift, low[r], high[r]))
+    return values
+
+
+def _domain_signal(index: Mapping[tuple[str, str], float], regions: list[str],
+                   domain: str) -> dict[str, float]:
+    """How fragile each region is on a domain by the statistics, centred, in -1…1."""
+    raw = {r: index.get((r, domain)) for r in regions}
+    known = [v for v in raw.values() if v is not None]
+    centre = float(np.mean(known)) if known else 0.0
+    return {r: 0.0 if v is None else float(np.clip((v - centre) / 5, -1, 1))
+            for r, v in raw.items()}
+
+
+# Where perception departs from the statistics on purpose, after what the sources say:
+# digital access is PACA's highest objective fragility, which its inhabitants do not rank.
+PERCEPTION_OVERRIDES = {("citoyens", "93", "numerique"): -1.0}
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A wave's respondents and the region weight shares the targets are solved against."""
+
+    frame: pd.DataFrame  # respondent_id, region, department, weight, [attr.*]
+    regions: list[str]
+
+
+class WaveDrawer:
+    """Draws the answers of one wave, question by question, into `columns`."""
+
+    def __init__(self, wave: Wave, sample: Sample, targets: dict[tuple[str, str], ItemTargets],
+                 priors: dict[tuple[str, str, str], float], ref: Reference,
+                 index: Mapping[tuple[str, str], float], rng: np.random.Generator) -> None:
+        self.wave, self.sample, self.targets = wave, sample, targets
+        self.priors, self.ref, self.index, self.rng = priors, ref, index, rng
+        self.columns: dict[str, pd.Series] = {}
+        self.weights = sample.frame["weight"].to_numpy()
+        self.region_of = sample.frame["region"].to_numpy()
+
+    # which respondents answer, and at what weight per region
+    def _shares(self, answering: np.ndarray) -> dict[str, float]:
+        w = pd.Series(self.weights[answering]).groupby(self.region_of[answering]).sum()
+        return {r: float(w.get(r, 0.0) / w.sum()) for r in self.sample.regions}
+
+    def _prior(self, question: str, item: str) -> float:
+        key = (self.wave.actor, question, item)
+        if key not in self.priors:
+            raise KeyError(f"no prior for {key}: add it to {PRIORS_FILE.name}")
+        return self.priors[key] + self.wave.shifts.get((question, item), 0.0)
+
+    def _start(self, question: str, item: str, national: float, scale: float,
+               noise: float) -> dict[str, float]:
+        """Regional starting points: national level, pushed by the statistics, plus noise."""
+        signal = (_domain_signal(self.index, self.sample.regions, item)
+                  if item in self.ref.domain_slugs else {r: 0.0 for r in self.sample.regions})
+        return {r: national + scale * PERCEPTION_OVERRIDES.get((self.wave.actor, r, item),
+                                                               signal[r])
+                + float(self.rng.normal(0, noise)) for r in self.sample.regions}
+
+    def draw(self) -> dict[str, pd.Series]:
+        for question in self.wave.questions:
+            definition = self.ref.questions[question]
+            if definition.kind == "single_choice":
+                self._single_choice(question, definition.options)
+            elif definition.kind == "yes_no":
+                self._binary(question, "", question, np.ones(len(self.weights), dtype=bool))
+            else:
+                self._items(question, self.ref.items_for(definition), definition.kind)
+        return self.columns
+
+    def _answering(self, question: str) -> np.ndarray:
+        """Partnership modes and scopes are asked only of those who have partnerships."""
+        if question in ("partnership_modes", "partnership_scopes"):
+            return (self.columns["has_partnerships"] == 1).to_numpy(dtype=bool, na_value=False)
+        return np.ones(len(self.weights), dtype=bool)
+
+    def _items(self, question: str, items: tuple[str, ...], kind: str) -> None:
+        """Domain (or category, scope) items; the leader rule and published top lists hold."""
+        is_score = kind == "score_0_10"
+        bounds, margin = (SCORE_RANGE, 0.1) if is_score else (SHARE_RANGE, 2.0)
+        answering = self._answering(question)
+        order = sorted(items, key=lambda i: i != LEADER)  # the leader first
+        fixed_by_region: dict[str, dict[str, float]] = defaultdict(dict)
+        for item in items:
+            for region, value in self.targets.get((question, item), ItemTargets()).regions.items():
+                fixed_by_region[region][item] = value
+        leads = (self.wave.actor, question) in LEADS or ("*", question) in LEADS
+        solved: dict[str, dict[str, float]] = {}
+        for item in order:
+            high = {r: bounds[1] for r in self.sample.regions}
+            low = {r: bounds[0] for r in self.sample.regions}
+            for r in self.sample.regions:
+                fixed_here = fixed_by_region.get(r, {})
+                others_fixed = [v for k, v in fixed_here.items() if k != LEADER]
+                if item == LEADER and leads and others_fixed:
+                    low[r] = max(others_fixed) + margin
+                if item != LEADER and item not in fixed_here:
+                    if len(fixed_here) >= 2:  # a published top list: others rank below it
+                        high[r] = min(fixed_here.values()) - margin
+                    if leads:
+                        high[r] = min(high[r], solved[LEADER][r] - 1.5 * margin)
+            solved[item] = self._item(question, item, is_score, answering, low, high)
+
+    def _regional_targets(self, question: str, item: str, is_score: bool,
+                          answering: np.ndarray, low: dict[str, float] | None = None,
+                          high: dict[str, float] | None = None) -> dict[str, float]:
+        entry = self.targets.get((question, item), ItemTargets())
+        national = entry.national if entry.national is not None else \
+            self._prior(question, item)
+        bounds = SCORE_RANGE if is_score else SHARE_RANGE
+        low = dict(low or {r: bounds[0] for r in self.sample.regions})
+        high = dict(high or {r: bounds[1] for r in self.sample.regions})
+        if entry.extremes is not None:  # the published range holds the other regions
+            for r in self.sample.regions:
+                low[r] = max(low[r], entry.extremes[0] + 1)
+                high[r] = min(high[r], entry.extremes[1] - 1)
+        scale, noise = (0.5, 0.15) if is_score else (min(6.0, national / 5), 2.5)
+        start = self._start(question, item, national, scale, noise)
+        return solve_regional(national, start, self._shares(answering), entry.regions, low, high)
+
+    def _item(self, question: str, item: str, is_score: bool, answering: np.ndarray,
+              low: dict[str, float], high: dict[str, float]) -> dict[str, float]:
+        regional = self._regional_targets(question, item, is_score, answering, low, high)
+        column = f"{question}.{item}"
+        if is_score:
+            self._scores(question, item, column, regional, answering)
+        else:
+            self._binary(question, item, column, answering, regional)
+        return regional
+
+    def _scores(self, question: str, item: str, column: str, regional: dict[str, float],
+                answering: np.ndarray) -> None:
+        answered = answering & (self.rng.random(len(self.weights)) >= MISSING_SCORE_RATE)
+        entry = self.targets.get((question, item), ItemTargets())
+        above: dict[str, float] | None = None
+        if entry.share_above is not None:
+            threshold, national, fixed = entry.share_above
+            start = self._start(question, item, national or 50.0, 4.0, 2.0)
+            above = solve_regional(national, start, self._shares(answered), fixed,
+                                   {r: 0.0 for r in start}, {r: 100.0 for r in start})
+        values = np.full(len(self.weights), np.nan)
+        for region in self.sample.regions:
+            cell = answered & (self.region_of == region)
+            w = self.weights[cell]
+            if above is None:
+                values[cell] = draw_scores(w, regional[region], self.rng)
+            else:
+                values[cell] = draw_scores_with_share(w, regional[region], above[region],
+                                                      int(entry.share_above[0]), self.rng)
+        self.columns[column] = pd.Series(values).astype("Int64")
+
+    def _binary(self, question: str, item: str, column: str, answering: np.ndarray,
+                regional: dict[str, float] | None = None) -> None:
+        """0/1 answers hitting regional (and sub-population) targets."""
+        if regional is None:
+            regional = self._regional_targets(question, item, False, answering)
+        cells = self._cell_targets(question, item, answering, regional)
+        values = np.full(len(self.weights), np.nan)
+        for mask, target in cells:
+            w = self.weights[mask]
+            values[mask] = pick_weight(w, target / 100 * w.sum(), self.rng).astype(float)
+        self.columns[column] = pd.Series(values).astype("Int64")
+
+    def _cell_targets(self, question: str, item: str, answering: np.ndarray,
+                      regional: dict[str, float]) -> list[tuple[np.ndarray, float]]:
+        """(respondent mask, target %) per region, or per region × sub-population.
+
+        A sub-population's offset is centred within each region (the region's figure does
+        not move) and tuned until the sub-population's national figure is the published one.
+        """
+        segment = self.wave.segment
+        entry = self.targets.get((question, item), ItemTargets())
+        offsets = dict(segment.offsets.get(question, {})) if segment else {}
+        if segment is None or not (offsets or entry.segments):
+            return [(answering & (self.region_of == r), regional[r]) for r in self.sample.regions]
+        values = self.sample.frame[f"attr.{segment.attribute}"].to_numpy()
+        levels = list(segment.proportions)
+        weight = {(r, s): float(self.weights[answering & (self.region_of == r) &
+                                             (values == s)].sum())
+                  for r in self.sample.regions for s in levels}
+        delta = {s: offsets.get(s, 0.0) for s in levels}
+
+        def cell(r: str, s: str) -> float:
+            total = sum(weight[(r, x)] for x in levels)
+            centre = sum(weight[(r, x)] * delta[x] for x in levels) / total
+            return float(np.clip(regional[r] + delta[s] - centre, 0, 100))
+
+        for _ in range(100):
+            worst = 0.0
+            for s, target in entry.segments.items():
+                w_s = sum(weight[(r, s)] for r in self.sample.regions)
+                achieved = sum(weight[(r, s)] * cell(r, s) for r in self.sample.regions) / w_s
+                delta[s] += target - achieved
+                worst = max(worst, abs(target - achieved))
+            if worst < 1e-6:
+                break
+        return [(answering & (self.region_of == r) & (values == s), cell(r, s))
+                for r in self.sample.regions for s in levels]
+
+    def _single_choice(self, question: str, options: tuple[str, ...]) -> None:
+        """One option per respondent: the targeted options drawn in turn, the rest last."""
+        answering = np.ones(len(self.weights), dtype=bool)
+        targeted = [o for o in options if (self.wave.actor, question, o) in self.priors
+                    or (question, o) in self.targets]
+        remainder = next(o for o in options if o not in targeted)
+        chosen = np.full(len(self.weights), remainder, dtype=object)
+        free = answering.copy()
+        for option in targeted:
+            regional = self._regional_targets(question, option, False, answering)
+            for region in self.sample.regions:
+                in_region = self.region_of == region
+                pool = free & in_region
+                goal = regional[region] / 100 * self.weights[in_region].sum()
+                picked = np.flatnonzero(pool)[pick_weight(self.weights[pool], goal, self.rng)]
+                chosen[picked] = option
+                free[picked] = False
+        self.columns[question] = pd.Series(chosen)
+
+
+# --- respondents -------------------------------------------------------------------------
+
+def draw_sample(wave: Wave, regions: pd.DataFrame, departments: pd.DataFrame,
+                rng: np.random.Generator) -> Sample:
+    """Respondents by region (population-proportional with a floor) and weights that give
+    each region its population share; departments drawn by population within the region."""
+    population = regions.set_index("code")["population"].astype(float)
+    share = population / population.sum()
+    sizes = np.maximum(wave.min_per_region, np.round(share * wave.n)).astype(int)
+    total = int(sizes.sum())
+    frames = []
+    for code, size in zip(population.index, sizes):
+        expected = share[code] * total  # the region's weight total
+        raw = rng.lognormal(0.0, 0.35, size)
+        weight = np.round(raw / raw.sum() * expected, 4)
+        deps = departments[departments["parent_code"] == code]
+        frames.append(pd.DataFrame({
+            "region": code,
+            "department": rng.choice(deps["code"].to_numpy(), size,
+                                     p=(deps["population"] / deps["population"].sum())
+                                     .to_numpy()),
+            "weight": np.maximum(weight, 0.0001)}))
+    frame = pd.concat(frames, ignore_index=True)
+    prefix = f"{wave.study[:5].lower()}{wave.year}{wave.actor[:3]}"
+    frame.insert(0, "respondent_id", [f"{prefix}-{i:05d}" for i in range(len(frame))])
+    if wave.segment is not None:
+        levels = list(wave.segment.proportions)
+        frame[f"attr.{wave.segment.attribute}"] = rng.choice(
+            levels, len(frame), p=list(wave.segment.proportions.values()))
+    return Sample(frame=frame, regions=list(population.index))
+
+
+def write_survey_files(out_dir: Path, territories: pd.DataFrame, ref: Reference,
+                       published: list[dict[str, str]],
+                       index: Mapping[tuple[str, str], float] | None = None,
+                       seed: int = 2015) -> list[str]:
+    """Write one CSV per wave into out_dir; return their paths relative to out_dir."""
+    targets = published_targets(published, ref)
+    priors = read_priors()
+    regions = territories[(territories["level"] == "region") &
+                          (territories["overseas"].astype(str) == "false")]
+    departments = territories[territories["level"] == "department"]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for number, wave in enumerate(WAVES):
+        rng = np.random.default_rng([seed, number])
+        sample = draw_sample(wave, regions, departments, rng)
+        drawer = WaveDrawer(wave, sample, targets.get((wave.study, wave.year, wave.actor), {}),
+                            priors, ref, index or {}, rng)
+        answers = pd.DataFrame(drawer.draw())
+        frame = pd.concat([
+            pd.DataFrame({"study": wave.study, "year": wave.year, "actor": wave.actor},
+                         index=sample.frame.index),
+            sample.frame, answers], axis=1)
+        frame.to_csv(out_dir / wave.file, index=False, float_format="%.4f",
+                     lineterminator="\n")
+        written.append(wave.file)
+    return written

@@ -1,0 +1,142 @@
+"""Reading user files: CSV (comma or semicolon, UTF-8 or Latin-1) and XLSX, as text.
+
+Everything is read as text first and converted column by column afterwards, so that a bad cell
+becomes a precise message ("ligne 12, colonne « value » : « abc » n'est pas un nombre") and
+never a pandas traceback.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from dashboard.importers.errors import Problems
+
+MISSING_MARKERS = {"", "s", "nd", "n.d.", "n.d", "-", "na", "nc"}
+_SPACES = ("\u202f", "\u00a0", "\u2009", " ")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file's rows as text; `row_numbers[i]` is the spreadsheet line of row i."""
+
+    frame: pd.DataFrame
+    row_numbers: np.ndarray
+
+
+def read_text(path: Path, problems: Problems) -> str:
+    """The decoded text of a file, refusing missing, empty and binary files."""
+    if not path.exists():
+        problems.fail("fichier introuvable")
+    data = path.read_bytes()
+    if not data.strip():
+        problems.fail("le fichier est vide")
+    if b"\x00" in data[:4096]:
+        problems.fail("fichier binaire : un CSV (texte) ou un classeur .xlsx est attendu")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
+
+
+def sniff_delimiter(line: str) -> str:
+    """';' when the header has more semicolons than commas (French exports), else ','."""
+    return ";" if line.count(";") > line.count(",") else ","
+
+
+def read_table(path: Path, problems: Problems) -> Table:
+    """Read a CSV or XLSX table with a header line into text columns (lower-cased names)."""
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        frame = _read_xlsx(path, problems)
+    else:
+        frame = _read_csv(read_text(path, problems), problems)
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    duplicated = frame.columns[frame.columns.duplicated()].unique().tolist()
+    for name in duplicated:
+        problems.add("colonne présente deux fois", row=1, column=name)
+    problems.raise_if_any()
+    frame = frame.apply(_strip)
+    blank = (frame == "").all(axis=1).to_numpy()
+    numbers = np.arange(len(frame)) + 2
+    frame = frame.loc[~blank].reset_index(drop=True)
+    if frame.empty:
+        problems.fail("aucune ligne de données sous l'en-tête")
+    return Table(frame=frame, row_numbers=numbers[~blank])
+
+
+def _strip(column: pd.Series) -> pd.Series:
+    """Trim spaces around values (cheap check first: most columns have none)."""
+    if column.str.startswith(" ").any() or column.str.endswith(" ").any():
+        return column.str.strip()
+    return column
+
+
+def _read_csv(text: str, problems: Problems) -> pd.DataFrame:
+    first_line = text.lstrip("\ufeff").splitlines()[0]
+    delimiter = sniff_delimiter(first_line)
+    try:
+        return pd.read_csv(io.StringIO(text.lstrip("\ufeff")), sep=delimiter, dtype="str",
+                           keep_default_na=False, na_filter=False, skip_blank_lines=False)
+    except pd.errors.ParserError:
+        # Slow path, only for a malformed file: find every over-long line to name it.
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        width = len(rows[0])
+        for line_no, row in enumerate(rows[1:], start=2):
+            if len(row) > width:
+                problems.add(f"{len(row)} champs au lieu de {width} (séparateur "
+                             f"« {delimiter} »)", row=line_no)
+        problems.fail("ligne mal formée (guillemets non fermés ?)")
+        raise  # pragma: no cover  (fail raises)
+
+
+def _read_xlsx(path: Path, problems: Problems) -> pd.DataFrame:
+    if not path.exists():
+        problems.fail("fichier introuvable")
+    if not zipfile.is_zipfile(path):
+        problems.fail("ce n'est pas un classeur Excel .xlsx valide")
+    try:
+        frame = pd.read_excel(path, sheet_name=0, dtype=str, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many kinds on corrupt workbooks
+        problems.fail(f"classeur illisible ({exc.__class__.__name__})")
+    if frame.columns.empty:
+        problems.fail("le fichier est vide")
+    return frame.fillna("").astype("str")
+
+
+def to_numbers(values: pd.Series) -> pd.Series:
+    """Text → float, accepting decimal commas and thin-space thousands; NaN where unparsable."""
+    cleaned = values
+    for space in _SPACES:
+        cleaned = cleaned.str.replace(space, "", regex=False)
+    cleaned = cleaned.str.replace(",", ".", regex=False)
+    return pd.to_numeric(cleaned, errors="coerce")
+
+
+def check_numbers(frame: pd.DataFrame, table: Table, column: str, problems: Problems,
+                  *, required: bool = True) -> pd.Series:
+    """Convert a column to finite floats, reporting each bad cell by line."""
+    raw = frame[column]
+    numbers = to_numbers(raw)
+    bad = (raw != "") & ~np.isfinite(numbers.to_numpy(dtype=float, na_value=np.nan))
+    for idx in np.flatnonzero(bad.to_numpy()):
+        problems.add(f"« {raw.iloc[idx]} » n'est pas un nombre fini",
+                     row=int(table.row_numbers[idx]), column=column)
+    if required:
+        for idx in np.flatnonzero((raw == "").to_numpy()):
+            problems.add("valeur manquante", row=int(table.row_numbers[idx]), column=column)
+    return numbers.where(~bad)
+
+
+def require_columns(frame: pd.DataFrame, columns: tuple[str, ...], problems: Problems) -> None:
+    """Refuse a table that lacks a required column, naming all of the missing ones."""
+    missing = [c for c in columns if c not in frame.columns]
+    for name in missing:
+        problems.add("colonne obligatoire absente de l'en-tête", row=1, column=name)
+    problems.raise_if_any()

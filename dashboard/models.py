@@ -1,0 +1,253 @@
+"""Database schema (SQLAlchemy 2.x typed models), identical on SQLite and PostgreSQL.
+
+Reference vocabulary (axes, domains, actors, categories) and territories are tables so that
+every value row can be checked by a foreign key. Surveys are generic: a survey wave, its
+questions, its respondents and their answers in one long table, so that a new question needs
+no new table. Every imported row points to the dataset it came from, which says whether it is
+demonstration data.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    MetaData,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base; naming convention keeps Alembic constraint names stable."""
+
+    metadata = MetaData(naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    })
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# --- reference vocabulary -------------------------------------------------------------
+
+class Axis(Base):
+    __tablename__ = "axis"
+    slug: Mapped[str] = mapped_column(String(40), primary_key=True)
+    label_fr: Mapped[str] = mapped_column(String(120))
+    label_en: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class Domain(Base):
+    __tablename__ = "domain"
+    slug: Mapped[str] = mapped_column(String(40), primary_key=True)
+    axis_slug: Mapped[str] = mapped_column(ForeignKey("axis.slug"))
+    label_fr: Mapped[str] = mapped_column(String(120))
+    label_en: Mapped[str] = mapped_column(String(120))
+    short_fr: Mapped[str] = mapped_column(String(60))
+    short_en: Mapped[str] = mapped_column(String(60))
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class Actor(Base):
+    __tablename__ = "actor"
+    slug: Mapped[str] = mapped_column(String(40), primary_key=True)
+    label_fr: Mapped[str] = mapped_column(String(120))
+    label_en: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class PartnershipCategory(Base):
+    __tablename__ = "partnership_category"
+    slug: Mapped[str] = mapped_column(String(40), primary_key=True)
+    label_fr: Mapped[str] = mapped_column(String(120))
+    label_en: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class Territory(Base):
+    """France, its 18 regions and 101 departments, with real populations and areas.
+
+    INSEE region and department codes overlap (11 is Île-de-France and Aude), so a territory
+    is identified by (level, code)."""
+
+    __tablename__ = "territory"
+    __table_args__ = (UniqueConstraint("level", "code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    level: Mapped[str] = mapped_column(String(12))  # country | region | department
+    code: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(120))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("territory.id"), nullable=True)
+    population: Mapped[int] = mapped_column(Integer)
+    population_year: Mapped[int] = mapped_column(Integer)
+    area_km2: Mapped[float] = mapped_column(Float)
+    overseas: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# --- provenance -----------------------------------------------------------------------
+
+class Dataset(Base):
+    """One imported file: where every value came from, and whether it is demonstration data."""
+
+    __tablename__ = "dataset"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # indicators | survey | reference
+    name: Mapped[str] = mapped_column(String(255))
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    source: Mapped[str] = mapped_column(Text, default="")
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    row_count: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Meta(Base):
+    """Key/value facts about the database. `data_version` changes with every import, so
+    caches in every process can tell their entries are stale."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(255))
+
+
+# --- indicators -----------------------------------------------------------------------
+
+class Indicator(Base):
+    __tablename__ = "indicator"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    label: Mapped[str] = mapped_column(String(255))
+    domain_slug: Mapped[str] = mapped_column(ForeignKey("domain.slug"), index=True)
+    unit: Mapped[str] = mapped_column(String(40))
+    direction: Mapped[str] = mapped_column(String(20))  # higher_is_worse | higher_is_better
+    source: Mapped[str] = mapped_column(Text)
+    values: Mapped[list["IndicatorValue"]] = relationship(back_populates="indicator")
+
+
+class IndicatorValue(Base):
+    __tablename__ = "indicator_value"
+    __table_args__ = (UniqueConstraint("indicator_id", "territory_id", "year"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
+    territory_id: Mapped[int] = mapped_column(ForeignKey("territory.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id"), index=True)
+    indicator: Mapped[Indicator] = relationship(back_populates="values")
+
+
+# --- surveys --------------------------------------------------------------------------
+
+class Survey(Base):
+    """One wave of one study for one actor population, e.g. PHARE-Citoyens 2015."""
+
+    __tablename__ = "survey"
+    __table_args__ = (UniqueConstraint("study", "year", "actor_slug"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    study: Mapped[str] = mapped_column(String(80))
+    year: Mapped[int] = mapped_column(Integer)
+    actor_slug: Mapped[str] = mapped_column(ForeignKey("actor.slug"))
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id"), index=True)
+    questions: Mapped[list["Question"]] = relationship(
+        back_populates="survey", cascade="all, delete-orphan", passive_deletes=True)
+
+
+class Question(Base):
+    """A question as asked in one survey; `kind` says how its answers are read:
+    score_0_10 and multiple_choice have one answer per item (domain, category, scope),
+    yes_no one 0/1 answer, single_choice one answer whose item is the option chosen."""
+
+    __tablename__ = "question"
+    __table_args__ = (UniqueConstraint("survey_id", "code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(20))
+    label_fr: Mapped[str] = mapped_column(Text)
+    label_en: Mapped[str] = mapped_column(Text)
+    survey: Mapped[Survey] = relationship(back_populates="questions")
+
+
+class Respondent(Base):
+    __tablename__ = "respondent"
+    __table_args__ = (UniqueConstraint("survey_id", "external_id"),
+                      Index("ix_respondent_survey_region", "survey_id", "region_code"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
+    external_id: Mapped[str] = mapped_column(String(80))
+    # Codes checked against the territory table on import; plain columns keep the
+    # figure queries free of joins.
+    region_code: Mapped[str] = mapped_column(String(8))
+    department_code: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    weight: Mapped[float] = mapped_column(Float)
+    attributes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Answer(Base):
+    """The long answer table. `item` is '' for yes/no questions.
+
+    The primary key leads with (question, item): every figure query filters on them, and an
+    import writes answers column by column, i.e. in key order. There are deliberately no
+    database foreign keys here: answers are written only by the survey importer, in the
+    same transaction as the respondents and questions they point to, and deleted with them
+    (`store._delete_survey`). On PostgreSQL a foreign-key check per answer row made a
+    100,000-respondent import three times slower (measured in bench/import_throughput.py).
+    """
+
+    __tablename__ = "answer"
+    question_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item: Mapped[str] = mapped_column(String(40), primary_key=True, default="")
+    respondent_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[float] = mapped_column(Float)
+
+
+# --- cited figures and initiatives ----------------------------------------------------
+
+class PublishedFigure(Base):
+    """A figure as the source documents print it: what the demonstration data reproduce,
+    and the only source for figures that describe partnerships rather than respondents
+    (actor `all`)."""
+
+    __tablename__ = "published_figure"
+    figure_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    study: Mapped[str] = mapped_column(String(80))
+    year: Mapped[int] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(40))
+    region: Mapped[str] = mapped_column(String(20))
+    domain: Mapped[str] = mapped_column(String(40), default="")
+    measure: Mapped[str] = mapped_column(String(80))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(120))
+    note: Mapped[str] = mapped_column(Text, default="")
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id"))
+
+
+class Initiative(Base):
+    """A named partnership example from the sources, located by department when known."""
+
+    __tablename__ = "initiative"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    department_code: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    function: Mapped[str] = mapped_column(String(40))
+    domain_slug: Mapped[str | None] = mapped_column(ForeignKey("domain.slug"), nullable=True)
+    partners: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(120))
+    note: Mapped[str] = mapped_column(Text, default="")
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id"))

@@ -1,0 +1,166 @@
+"""The project's reference files, read once into immutable objects.
+
+`data/reference/` holds the vocabulary (taxonomy.json), the question catalogue
+(questions.csv) and the measure definitions (measures.csv). They are data, not code: a data
+manager can add a question or a measure without touching Python.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from dashboard.settings import DATA_DIR
+
+REFERENCE_DIR = DATA_DIR / "reference"
+QUESTION_KINDS = ("score_0_10", "multiple_choice", "yes_no", "single_choice")
+STATISTICS = ("mean", "share", "share_above", "share_in")
+
+
+@dataclass(frozen=True)
+class Term:
+    slug: str
+    label_fr: str
+    label_en: str
+    position: int
+    axis: str = ""
+    short_fr: str = ""
+    short_en: str = ""
+
+
+@dataclass(frozen=True)
+class Population:
+    """A sub-population reported separately: an actor restricted by one attribute."""
+
+    slug: str
+    actor: str
+    attribute: str
+    value: str
+    label_fr: str
+    label_en: str
+
+
+@dataclass(frozen=True)
+class QuestionDef:
+    code: str
+    kind: str
+    items: str  # domains | categories | scopes | '' (no items)
+    options: tuple[str, ...]
+    label_fr: str
+    label_en: str
+
+
+@dataclass(frozen=True)
+class MeasureDef:
+    measure: str
+    question: str
+    statistic: str
+    item: str  # '{domain}' = the requested domain; '' = none; else a fixed item
+    options: tuple[str, ...]
+    threshold: float | None
+    unit: str
+    label_fr: str
+    label_en: str
+
+    @property
+    def needs_domain(self) -> bool:
+        return self.item == "{domain}"
+
+
+@dataclass(frozen=True)
+class Reference:
+    axes: tuple[Term, ...]
+    domains: tuple[Term, ...]
+    actors: tuple[Term, ...]
+    populations: Mapping[str, Population]
+    categories: tuple[Term, ...]
+    functions: tuple[Term, ...]
+    scopes: tuple[Term, ...]
+    questions: Mapping[str, QuestionDef]
+    measures: Mapping[str, MeasureDef]
+
+    @property
+    def domain_slugs(self) -> tuple[str, ...]:
+        return tuple(d.slug for d in self.domains)
+
+    @property
+    def actor_slugs(self) -> tuple[str, ...]:
+        return tuple(a.slug for a in self.actors)
+
+    def items_for(self, question: QuestionDef) -> tuple[str, ...]:
+        """The item slugs a question is asked about (empty for yes/no, single choice)."""
+        return {
+            "domains": self.domain_slugs,
+            "categories": tuple(c.slug for c in self.categories),
+            "scopes": tuple(s.slug for s in self.scopes),
+        }.get(question.items, ())
+
+    def resolve_actor(self, actor: str) -> tuple[str, Population | None]:
+        """`entreprises_pme` → ('entreprises', its filter); a base actor → (actor, None)."""
+        if actor in self.populations:
+            pop = self.populations[actor]
+            return pop.actor, pop
+        return actor, None
+
+
+def _terms(rows: list[dict[str, str]]) -> tuple[Term, ...]:
+    return tuple(
+        Term(slug=r["slug"], label_fr=r["label_fr"], label_en=r["label_en"], position=i,
+             axis=r.get("axis", ""), short_fr=r.get("short_fr", ""),
+             short_en=r.get("short_en", ""))
+        for i, r in enumerate(rows, start=1)
+    )
+
+
+def read_questions(path: Path) -> dict[str, QuestionDef]:
+    """Read a question catalogue (the shipped one or a user's `--questions` file)."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    questions = {}
+    for row in rows:
+        kind = row["kind"].strip()
+        if kind not in QUESTION_KINDS:
+            raise ValueError(f"{path.name}: question {row['code']!r} has unknown kind {kind!r}"
+                             f" (expected one of {', '.join(QUESTION_KINDS)})")
+        questions[row["code"].strip()] = QuestionDef(
+            code=row["code"].strip(), kind=kind, items=(row.get("items") or "").strip(),
+            options=tuple(o for o in (row.get("options") or "").split("|") if o),
+            label_fr=row["label_fr"], label_en=row["label_en"])
+    return questions
+
+
+def _read_measures(path: Path) -> dict[str, MeasureDef]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    measures = {}
+    for row in rows:
+        if row["statistic"] not in STATISTICS:
+            raise ValueError(f"{path.name}: measure {row['measure']!r} has unknown statistic")
+        measures[row["measure"]] = MeasureDef(
+            measure=row["measure"], question=row["question"], statistic=row["statistic"],
+            item=row["item"], options=tuple(o for o in row["options"].split("|") if o),
+            threshold=float(row["threshold"]) if row["threshold"] else None,
+            unit=row["unit"], label_fr=row["label_fr"], label_en=row["label_en"])
+    return measures
+
+
+@lru_cache(maxsize=4)
+def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
+    """Read the reference files (cached: they are immutable for the life of a process)."""
+    tax = json.loads((directory / "taxonomy.json").read_text(encoding="utf-8"))
+    populations = {
+        p["slug"]: Population(slug=p["slug"], actor=p["actor"], attribute=p["attribute"],
+                              value=p["value"], label_fr=p["label_fr"], label_en=p["label_en"])
+        for p in tax["populations"]
+    }
+    return Reference(
+        axes=_terms(tax["axes"]), domains=_terms(tax["domains"]), actors=_terms(tax["actors"]),
+        populations=MappingProxyType(populations), categories=_terms(tax["categories"]),
+        functions=_terms(tax["functions"]), scopes=_terms(tax["scopes"]),
+        questions=MappingProxyType(read_questions(directory / "questions.csv")),
+        measures=MappingProxyType(_read_measures(directory / "measures.csv")),
+    )

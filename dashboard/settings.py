@@ -1,0 +1,85 @@
+"""Settings, declared once: each with its environment variable, default and help text.
+
+The defaults make one command show the whole dashboard on a fresh machine (an embedded
+SQLite file under an instance folder, outside the source tree); the environment switches to
+the scale-out set-up (PostgreSQL, Redis shared by every gunicorn worker).
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = PROJECT_ROOT / "data"
+DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Configuration of one app instance (tests build their own)."""
+
+    database_url: str = field(default="", metadata={
+        "env": "DATABASE_URL",
+        "help": "SQLAlchemy URL. Default: sqlite file instance/territoires.sqlite3. "
+                "postgresql://user@host/db uses psycopg 3."})
+    redis_url: str | None = field(default=None, metadata={
+        "env": "REDIS_URL",
+        "help": "Redis URL for the shared cache. Required for consistent caching with "
+                "several gunicorn workers; without it each process caches in memory."})
+    secret_key: str = field(default="", metadata={
+        "env": "SECRET_KEY",
+        "help": "Flask secret key. Default: a random key per process (fine for one worker)."})
+    instance_path: Path = field(default=DEFAULT_INSTANCE, metadata={
+        "env": "TERRITOIRES_INSTANCE",
+        "help": "Folder for the embedded database and local files."})
+    cache_timeout: int = field(default=3600, metadata={
+        "env": "CACHE_TIMEOUT",
+        "help": "Seconds a computed figure stays cached (entries are also invalidated by "
+                "every import, whatever process ran it)."})
+    load_demo_if_empty: bool = field(default=True, metadata={
+        "env": "LOAD_DEMO_IF_EMPTY",
+        "help": "On first run, fill an empty database with the demonstration data."})
+    log_level: str = field(default="INFO", metadata={
+        "env": "LOG_LEVEL", "help": "Python logging level."})
+
+    def __post_init__(self) -> None:
+        if not self.database_url:
+            db_file = Path(self.instance_path) / "territoires.sqlite3"
+            object.__setattr__(self, "database_url", f"sqlite:///{db_file}")
+        if not self.secret_key:
+            object.__setattr__(self, "secret_key", secrets.token_hex(32))
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
+        """Read every declared setting from the environment, then apply overrides."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f.metadata["env"])
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _convert(f.name, raw)
+        values.update(overrides)
+        return cls(**values)
+
+    def with_overrides(self, **overrides: Any) -> "Settings":
+        """A copy with some settings changed (tests)."""
+        return replace(self, **overrides)
+
+
+def _convert(name: str, raw: str) -> Any:
+    if name == "instance_path":
+        return Path(raw)
+    if name == "cache_timeout":
+        return int(raw)
+    if name == "load_demo_if_empty":
+        return raw.strip().lower() in {"1", "true", "yes", "oui", "on"}
+    return raw
+
+
+def documented_settings() -> list[tuple[str, str]]:
+    """(environment variable, help) for every setting: the README lists them all."""
+    return [(f.metadata["env"], f.metadata["help"]) for f in fields(Settings)]

@@ -1,0 +1,150 @@
+"""Shared fixtures: real databases (SQLite always, PostgreSQL when TEST_POSTGRES_URL is set),
+each test on its own copy, and apps built by the factory on them.
+
+With TEST_POSTGRES_URL set, every database test also runs on PostgreSQL, and an unreachable
+server makes those tests fail — never skip.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import uuid
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from dashboard.bootstrap import init_database, load_demo
+from dashboard.db import make_engine
+from dashboard.factory import create_app
+from dashboard.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "files"
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "")
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
+BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+_counter = itertools.count()
+
+
+class DatabaseFactory:
+    """Creates throw-away databases on one backend, cloned from prepared templates."""
+
+    def __init__(self, backend: str, workdir: Path) -> None:
+        self.backend = backend
+        self.workdir = workdir
+        self.run_id = uuid.uuid4().hex[:8]
+        self.created: list[str] = []
+
+    def _admin(self):  # type: ignore[no-untyped-def]
+        url = make_url(POSTGRES_URL).set(drivername="postgresql+psycopg")
+        return create_engine(url, isolation_level="AUTOCOMMIT")
+
+    def new_url(self, template: str | None = None) -> str:
+        name = f"territoires_test_{self.run_id}_{next(_counter)}"
+        if self.backend == "sqlite":
+            path = self.workdir / f"{name}.sqlite3"
+            if template:
+                shutil.copy(make_url(template).database, path)
+            return f"sqlite:///{path}"
+        engine = self._admin()
+        with engine.connect() as conn:
+            clause = f' TEMPLATE "{make_url(template).database}"' if template else ""
+            conn.execute(text(f'CREATE DATABASE "{name}"{clause}'))
+        engine.dispose()
+        self.created.append(name)
+        return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+
+    def drop_all(self) -> None:
+        if self.backend != "postgresql" or not self.created:
+            return
+        engine = self._admin()
+        with engine.connect() as conn:
+            for name in reversed(self.created):
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def databases(request: pytest.FixtureRequest,
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatabaseFactory]:
+    factory = DatabaseFactory(request.param, tmp_path_factory.mktemp(request.param))
+    yield factory
+    factory.drop_all()
+
+
+def _prepared(factory: DatabaseFactory, with_demo: bool) -> str:
+    url = factory.new_url()
+    engine = make_engine(url)
+    init_database(engine)
+    if with_demo:
+        load_demo(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def initialised_template(databases: DatabaseFactory) -> str:
+    """A database with schema, vocabulary, territories and cited figures, no data."""
+    return _prepared(databases, with_demo=False)
+
+
+@pytest.fixture(scope="session")
+def demo_url(databases: DatabaseFactory) -> str:
+    """A database with the demonstration data loaded — read-only for tests."""
+    return _prepared(databases, with_demo=True)
+
+
+@pytest.fixture
+def empty_url(databases: DatabaseFactory, initialised_template: str) -> str:
+    """A fresh initialised database of the test's own."""
+    return databases.new_url(template=initialised_template)
+
+
+@pytest.fixture
+def engine_factory() -> Iterator[Callable[[str], object]]:
+    engines = []
+
+    def make(url: str):  # type: ignore[no-untyped-def]
+        engine = make_engine(url)
+        engines.append(engine)
+        return engine
+
+    yield make
+    for engine in engines:
+        engine.dispose()
+
+
+@pytest.fixture
+def empty_engine(empty_url: str, engine_factory):  # type: ignore[no-untyped-def]
+    return engine_factory(empty_url)
+
+
+@pytest.fixture
+def demo_engine(demo_url: str, engine_factory):  # type: ignore[no-untyped-def]
+    return engine_factory(demo_url)
+
+
+@pytest.fixture
+def make_app(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Build isolated apps on a given database URL (optionally with Redis)."""
+    apps = []
+
+    def build(url: str, **overrides: object):  # type: ignore[no-untyped-def]
+        settings = Settings(database_url=url, instance_path=tmp_path, secret_key="test",
+                            log_level="WARNING", **overrides)  # type: ignore[arg-type]
+        app = create_app(settings)
+        apps.append(app)
+        return app
+
+    yield build
+    for app in apps:
+        app.server.extensions["territoires"].engine.dispose()
+
+
+@pytest.fixture
+def demo_client(demo_url: str, make_app):  # type: ignore[no-untyped-def]
+    return make_app(demo_url).server.test_client()

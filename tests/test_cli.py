@@ -1,0 +1,68 @@
+"""The command line as a data manager runs it: exit codes, messages, no tracebacks."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = Path(__file__).resolve().parent / "files"
+
+
+def run(url: str, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "WARNING"}
+    return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_import_then_reimport_reports_what_changed(empty_url):
+    first = run(empty_url, "import-indicators", str(FILES / "indicators_ok.csv"))
+    assert first.returncode == 0, first.stderr
+    assert "7 valeurs ajoutés" in first.stdout
+    again = run(empty_url, "import-indicators", str(FILES / "indicators_ok.csv"))
+    assert again.returncode == 0 and "rien n'a changé" in again.stdout
+
+
+def test_refused_file_exits_non_zero_naming_file_row_column(empty_url):
+    result = run(empty_url, "import-indicators", str(FILES / "indicators_unknown_territory.csv"))
+    assert result.returncode == 1
+    assert "indicators_unknown_territory.csv, ligne 3, colonne « territory_code »" in \
+        result.stderr
+    assert "rien n'a été écrit" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_writes_nothing(empty_url):
+    ok = run(empty_url, "validate", str(FILES / "survey_ok.csv"))
+    assert ok.returncode == 0 and "4 répondants" in ok.stdout
+    bad = run(empty_url, "validate", str(FILES / "survey_bad_rows.csv"))
+    assert bad.returncode == 1 and "ligne 3" in bad.stderr
+    imported = run(empty_url, "import-survey", str(FILES / "survey_ok.csv"))
+    assert "4 répondants ajoutés" in imported.stdout
+
+
+def test_wide_import_needs_its_metadata(empty_url):
+    result = run(empty_url, "import-indicators", str(FILES / "wide_regions_latin1.csv"),
+                 "--format", "wide", "--indicator-code", "taux_pauvrete_60")
+    assert result.returncode != 0
+    assert "--indicator-label" in result.stderr and "--year" in result.stderr
+    full = run(empty_url, "import-indicators", str(FILES / "wide_regions_latin1.csv"),
+               "--format", "wide", "--indicator-code", "taux_pauvrete_60",
+               "--indicator-label", "Taux de pauvreté", "--domain", "pauvrete",
+               "--year", "2015", "--unit", "percent", "--direction", "higher_is_worse",
+               "--source", "INSEE test")
+    assert full.returncode == 0, full.stderr
+    assert "3 valeurs ajoutés" in full.stdout
+
+
+def test_unreachable_database_exits_non_zero_without_traceback():
+    result = run("postgresql://nobody@127.0.0.1:1/none", "init-db")
+    assert result.returncode == 3
+    assert "Base de données inaccessible" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_init_db_creates_a_fresh_database(tmp_path):
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    result = run(url, "init-db")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "fresh.sqlite3").exists()
