@@ -1,1 +1,12 @@
-"""Dash callbacks: thin wiring from inputs to dashboard.analytics and dashboard.figures."""
+"""Callbacks, registered per app by `register_callbacks` (never through Dash's global
+registry, so every app built by `create_app` has its own)."""
+from __future__ import annotations
+
+from dash import Dash
+
+from callbacks import carte, downloads, router
+
+
+def register_callbacks(app: Dash) -> None:
+    for module in (router, downloads, carte):
+        module.register(app)

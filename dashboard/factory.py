@@ -1,21 +1,39 @@
 """The app factory: `create_app(settings)` builds one isolated Dash app with its own engine,
-cache and API, so tests can build as many as they need."""
+cache, API and callbacks, so tests can build as many as they need."""
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from dash import Dash, html
-from sqlalchemy import exc as sa_exc
+from dash import Dash
 
-from dashboard.analytics import catalogue
+from callbacks import register_callbacks
 from dashboard.api import api, health
 from dashboard.cache import DataCache, make_cache
 from dashboard.db import make_engine
+from dashboard.geo_routes import geo
 from dashboard.reference import load_reference
-from dashboard.services import Services, services
+from dashboard.services import Services
 from dashboard.settings import PROJECT_ROOT, Settings
-from layouts.home import home_layout, unavailable_layout
+from layouts.shell import app_root
+
+INDEX = """<!DOCTYPE html>
+<html lang="fr">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
 
 
 def configure_logging(settings: Settings) -> None:
@@ -25,11 +43,17 @@ def configure_logging(settings: Settings) -> None:
 
 def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     """Build the app. No database work happens here: a worker starts fast, and a database
-    that is down shows up in /health instead of crashing the import of app.py."""
+    that is down shows up in /health (and as a message on the page) instead of crashing the
+    import of app.py."""
     settings = settings or Settings.from_env(**overrides)
     configure_logging(settings)
     app = Dash(__name__, title="Territoires", update_title=None,
-               assets_folder=str(PROJECT_ROOT / "assets"), serve_locally=True)
+               assets_folder=str(PROJECT_ROOT / "assets"), serve_locally=True, compress=True,
+               suppress_callback_exceptions=True, index_string=INDEX,
+               meta_tags=[{"name": "viewport",
+                           "content": "width=device-width, initial-scale=1"},
+                          {"name": "description",
+                           "content": "Fragilités territoriales et co-construction en France"}])
     server = app.server
     server.secret_key = settings.secret_key
     engine = make_engine(settings.database_url)
@@ -37,17 +61,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
              cache=DataCache(make_cache(server, settings), engine)).attach(server)
     server.register_blueprint(api)
     server.register_blueprint(health)
-
-    def layout() -> html.Main:
-        svc = services(server)
-        try:
-            regions = svc.cache.get_or_compute("regions", (),
-                                               lambda s: catalogue.territories(s, "region"))
-            status = svc.cache.get_or_compute("status", (), catalogue.data_status)
-        except sa_exc.OperationalError:  # Dash also calls this at start-up to validate ids
-            return unavailable_layout()
-        return home_layout(regions, status)
-
-    app.layout = layout
-    app.index_string = app.index_string.replace("<html>", '<html lang="fr">')
+    server.register_blueprint(geo)
+    app.layout = app_root()
+    register_callbacks(app)
     return app

@@ -108,10 +108,3 @@ def test_health_is_503_when_the_database_is_unreachable(make_app):
     response = unreachable.server.test_client().get("/health")
     assert response.status_code == 503
     assert response.get_json()["database"] == "unreachable"
-
-
-def test_home_page_says_the_data_are_demonstration_data(demo_client):
-    layout = demo_client.get("/_dash-layout").get_json()
-    text = str(layout)
-    assert "Données de démonstration" in text
-    assert "Île-de-France" in text

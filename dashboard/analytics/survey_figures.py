@@ -117,7 +117,8 @@ def _answer_value(definition: MeasureDef) -> ColumnElement[float]:
     return cast(Answer.value, Float)
 
 
-def _sums_query(ref: Reference, request: FigureRequest, definition: MeasureDef):  # type: ignore[no-untyped-def]
+def _sums_query(ref: Reference, request: FigureRequest, definition: MeasureDef,  # type: ignore[no-untyped-def]
+                every_item: bool = False):
     base_actor, population = ref.resolve_actor(request.actor)
     w = Respondent.weight
     x = _answer_value(definition)
@@ -130,7 +131,9 @@ def _sums_query(ref: Reference, request: FigureRequest, definition: MeasureDef):
         .where(Survey.study == request.study, Survey.year == request.year,
                Survey.actor_slug == base_actor, Question.code == definition.question)
     )
-    if definition.statistic != "share_in":
+    if every_item and definition.needs_domain:
+        query = query.add_columns(Answer.item).group_by(Answer.item)
+    elif definition.statistic != "share_in":
         item = request.domain if definition.needs_domain else definition.item
         query = query.where(Answer.item == item)
     if population is not None:

@@ -1,0 +1,133 @@
+"""Map page callbacks: thin wiring from controls to `data_access.load_map` and the figure
+builders. The first call draws the whole (small) figure; every later one sends a Patch."""
+from __future__ import annotations
+
+from typing import Any
+
+from dash import Dash, Input, Output, State, ctx, no_update
+
+from dashboard.analytics.maps import INDICATOR_PREFIX, MapData
+from dashboard.data_access import load_map, regions, score_waves
+from dashboard.figures.choropleth import as_patch, legend_breaks, value_update
+from dashboard.figures.ranking import ranking_bars
+from dashboard.figures.style import DIVERGING, SEQUENTIAL, format_number
+from dashboard.services import services
+from layouts import ids
+from layouts.components import data_table
+from layouts.context import build_search
+from layouts.labels import t, term_label
+
+
+def subject_label(svc: Any, subject: str, data: MapData, lang: str) -> str:
+    """How a title names what is mapped."""
+    if subject.startswith(INDICATOR_PREFIX):
+        return str(data.source.get("label", subject[len(INDICATOR_PREFIX):]))
+    for axis in svc.reference.axes:
+        if subject == f"axe:{axis.slug}":
+            return t("axis_option", lang, label=term_label(axis, lang))
+    return next(term_label(d, lang) for d in svc.reference.domains if d.slug == subject)
+
+
+def source_line(data: MapData, lang: str) -> str:
+    s = data.source
+    if "indicator" in s:
+        text = t("source_indicator", lang, source=s["indicator_source"], year=s["year"])
+    elif "study" in s:
+        key = "source_gap" if data.unit == "gap" else "source_survey"
+        text = t(key, lang, study=s["study"], year=s["year"],
+                 n=format_number(s.get("n"), 0, lang))
+    else:
+        text = t("source_index", lang, year=s.get("index_year", "–"))
+    return f"{t('source', lang)} : {text}"
+
+
+def table_rows(data: MapData) -> list[dict[str, Any]]:
+    rows = data.values.assign(rank=data.values["rank"].astype("Int64"),
+                              n=data.values["n"].astype("Int64"))
+    return [{k: (None if v is None or v != v else (int(v) if k in ("rank", "n") else v))
+             for k, v in rec.items()} for rec in rows.to_dict("records")]
+
+
+def register(app: Dash) -> None:
+    @app.callback(Output(ids.MAP_WAVE, "options"), Output(ids.MAP_WAVE, "value"),
+                  Input(ids.MAP_ACTOR, "value"), State(ids.MAP_WAVE, "value"))
+    def waves_of_actor(actor: str, current: str | None) -> tuple[list[dict[str, str]], Any]:
+        available = score_waves(services(app.server), actor)
+        options = [{"label": f"{w.study} {w.year}", "value": w.key} for w in available]
+        keys = [o["value"] for o in options]
+        return options, current if current in keys else (keys[0] if keys else None)
+
+    @app.callback(
+        Output(ids.MAP_GRAPH, "figure"), Output(ids.MAP_RANKING, "figure"),
+        Output("map-title", "children"), Output("ranking-title", "children"),
+        Output("map-source", "children"), Output("ranking-source", "children"),
+        Output("map-table", "children"), Output(ids.chart_data("map"), "data"),
+        Output(ids.MAP_ACTOR, "disabled"), Output(ids.MAP_WAVE, "disabled"),
+        Output(ids.MAP_LENS, "options"),
+        Input(ids.MAP_DOMAIN, "value"), Input(ids.MAP_INDICATOR, "value"),
+        Input(ids.MAP_LENS, "value"), Input(ids.MAP_ACTOR, "value"),
+        Input(ids.MAP_WAVE, "value"), Input(ids.MAP_CLASSES, "value"),
+        State(ids.LANG, "data"), State(ids.MAP_LENS, "options"))
+    def update_map(domain: str, indicator: str | None, lens: str, actor: str,
+                   wave: str | None, classes: str, lang: str,
+                   lens_options: list[dict[str, Any]]) -> tuple[Any, ...]:
+        svc = services(app.server)
+        subject = indicator or domain
+        lens = "index" if indicator else lens
+        data, used_wave = load_map(svc, subject, lens, actor, wave)
+        codes = regions(svc)["code"].tolist()
+        labels = {"value": t("value", lang), "rank": t("rank", lang), "ci": t("ci", lang),
+                  "unit": t(f"unit_{data.unit}", lang) if data.unit in
+                  ("index_0_10", "score_0_10", "gap") else data.unit}
+        figure = as_patch(value_update(data, codes, classes, labels, lang))
+        name = subject_label(svc, subject, data, lang)
+        lens_name = t(f"lens_{lens}", lang)
+        if lens != "index" and not indicator:
+            lens_name += " — " + term_label(next(a for a in svc.reference.actors
+                                                 if a.slug == actor), lang)
+        breaks = legend_breaks(data, classes)
+        ranking = ranking_bars(data.values, data.france, breaks,
+                               DIVERGING if data.unit == "gap" else SEQUENTIAL,
+                               t("france", lang) + (f" {format_number(data.france, 1, lang)}"
+                                                    if data.france is not None else ""),
+                               labels["unit"], lang)
+        rows = table_rows(data)
+        columns = [("name", t("region", lang)), ("value", t("value", lang)),
+                   ("rank", t("rank", lang)), ("n", t("n", lang)),
+                   ("ci_low", t("ci", lang) + " −"), ("ci_high", t("ci", lang) + " +")]
+        source = source_line(data, lang)
+        store = {"filename": f"carte_{subject.replace(':', '-')}_{lens}.csv",
+                 "columns": columns, "rows": rows}
+        disabled = bool(indicator) or lens == "index"
+        options = [{**o, "disabled": bool(indicator) and o["value"] != "index"}
+                   for o in lens_options]
+        return (figure, ranking, t("map_chart_title", lang, lens=lens_name, subject=name),
+                t("ranking_title", lang, subject=name), source, source,
+                data_table(rows, columns, lang), store, disabled,
+                disabled or used_wave is None, options)
+
+    @app.callback(Output(ids.URL, "search", allow_duplicate=True),
+                  Input(ids.MAP_DOMAIN, "value"), Input(ids.MAP_INDICATOR, "value"),
+                  Input(ids.MAP_LENS, "value"), Input(ids.MAP_ACTOR, "value"),
+                  Input(ids.MAP_WAVE, "value"), Input(ids.MAP_CLASSES, "value"),
+                  State(ids.LANG, "data"), prevent_initial_call=True)
+    def remember_view(domain: str, indicator: str | None, lens: str, actor: str,
+                      wave: str | None, classes: str, lang: str) -> str:
+        """Every control's state in the URL: a copied link reproduces the view."""
+        return build_search({"domain": domain, "indicator": indicator, "lens": lens,
+                             "actor": actor if lens != "index" else None,
+                             "wave": wave if lens != "index" else None,
+                             "classes": classes if classes != "quantile" else None}, lang)
+
+    @app.callback(Output(ids.URL, "pathname", allow_duplicate=True),
+                  Output(ids.URL, "search", allow_duplicate=True),
+                  Input(ids.MAP_GRAPH, "clickData"), Input(ids.MAP_RANKING, "clickData"),
+                  State(ids.LANG, "data"), prevent_initial_call=True)
+    def open_region(map_click: dict | None, bar_click: dict | None, lang: str) -> tuple[Any, Any]:
+        click = map_click if ctx.triggered_id == ids.MAP_GRAPH else bar_click
+        point = (click or {}).get("points", [{}])[0]
+        code = point.get("location") or point.get("customdata")
+        if not code:
+            return no_update, no_update
+        return f"/region/{code}", build_search({}, lang)
+

@@ -1,0 +1,73 @@
+"""The router: a path → the page's layout, inside the common frame.
+
+A router of our own rather than Dash's page registry: the registry is global to the process,
+while `create_app` must build isolated apps (tests build many). The router fires on a new
+path only; controls write the query string without re-rendering the page.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from dash import Dash, Input, Output, State, html
+from sqlalchemy import exc as sa_exc
+
+from dashboard.analytics import catalogue
+from dashboard.data_access import regions, status
+from dashboard.geography import geometry_bounds, load_insets
+from dashboard.services import services
+from layouts import ids
+from layouts.context import PageContext, build_search, language, parse_query
+from layouts.labels import t
+from layouts.pages import ROUTES
+from layouts.shell import page_frame
+
+
+def match(path: str) -> tuple[Callable[[PageContext], Any] | None, dict[str, str]]:
+    for pattern, page in ROUTES:
+        found = re.fullmatch(pattern, path or "/")
+        if found:
+            return page, found.groupdict()
+    return None, {}
+
+
+def not_found(ctx: PageContext, path: str) -> html.Div:
+    return html.Div([html.H1(t("not_found", ctx.lang, path=path)),
+                     html.P(html.A(t("back_home", ctx.lang), href="/"))])
+
+
+def register(app: Dash) -> None:
+    @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"),
+                  State(ids.URL, "search"))
+    def render(path: str | None, search: str | None) -> list[Any]:
+        svc = services(app.server)
+        query = parse_query(search)
+        lang = language(query)
+        path = path or "/"
+        try:
+            info = status(svc)
+        except sa_exc.OperationalError:  # /health says 503; the page says it in words
+            return [html.Main(html.P(t("unavailable", lang), role="alert"), id="main")]
+        ctx = PageContext(
+            lang=lang, ref=svc.reference, query=query,
+            regions=tuple(regions(svc)[["code", "name"]].to_dict("records")),
+            indicators=tuple(svc.cache.get_or_compute("indicators", (), catalogue.indicators)),
+            demo=bool(info["demo"]),
+            geo={"bounds": geometry_bounds("region"), "insets": load_insets()})
+        page, params = match(path)
+        body = page(PageContext(**{**ctx.__dict__, "params": params})) if page else \
+            not_found(ctx, path)
+        other = {k: v for k, v in query.items() if k != "lang"}
+        return page_frame(body, lang, path, build_search(other, "en" if lang == "fr" else "fr"),
+                          ctx.demo)
+
+    # the language switch keeps the current view (the query changes without a re-render)
+    app.clientside_callback(
+        """function(search, path) {
+            const params = new URLSearchParams(search || "");
+            const lang = params.get("lang") === "en" ? "en" : "fr";
+            if (lang === "en") { params.delete("lang"); } else { params.set("lang", "en"); }
+            const query = params.toString();
+            return (path || "/") + (query ? "?" + query : "");
+        }""",
+        Output(ids.LANG_SWITCH, "href"), Input(ids.URL, "search"), State(ids.URL, "pathname"))

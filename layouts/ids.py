@@ -1,0 +1,28 @@
+"""Component ids in one place. The map's main controls keep stable, documented ids
+(`map-domain`, `map-lens`, `map-actor`) so that tests and benchmarks can drive them."""
+URL = "url"
+PAGE = "page-root"
+LANG = "lang"
+LANG_SWITCH = "lang-switch"
+
+MAP_DOMAIN = "map-domain"
+MAP_INDICATOR = "map-indicator"
+MAP_LENS = "map-lens"
+MAP_ACTOR = "map-actor"
+MAP_WAVE = "map-wave"
+MAP_CLASSES = "map-classes"
+MAP_GRAPH = "map-graph"
+MAP_RANKING = "map-ranking"
+
+
+def csv_button(chart: str) -> dict[str, str]:
+    return {"type": "csv-button", "chart": chart}
+
+
+def csv_download(chart: str) -> dict[str, str]:
+    return {"type": "csv-download", "chart": chart}
+
+
+def chart_data(chart: str) -> dict[str, str]:
+    """The rows a chart shows, kept beside it: its table and its CSV are made from them."""
+    return {"type": "chart-data", "chart": chart}

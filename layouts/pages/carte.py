@@ -1,0 +1,74 @@
+"""Carte (`/`): a domain, axis or indicator across the regions, through a lens."""
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.analytics.maps import AXIS_PREFIX, INDICATOR_PREFIX, LENSES
+from dashboard.figures.choropleth import base_map
+from dashboard.figures.style import CLASS_METHODS
+from layouts import ids
+from layouts.components import chart_card, graph
+from layouts.context import PageContext
+from layouts.labels import t
+
+
+def subject_options(ctx: PageContext) -> list[dict[str, str]]:
+    """The 16 domains, then the 4 axes."""
+    label = "label_en" if ctx.lang == "en" else "label_fr"
+    return ([{"label": getattr(d, label), "value": d.slug} for d in ctx.ref.domains] +
+            [{"label": t("axis_option", ctx.lang, label=getattr(a, label)),
+              "value": AXIS_PREFIX + a.slug} for a in ctx.ref.axes])
+
+
+def actor_options(ctx: PageContext) -> list[dict[str, str]]:
+    label = "label_en" if ctx.lang == "en" else "label_fr"
+    return [{"label": getattr(a, label), "value": a.slug} for a in ctx.ref.actors]
+
+
+def _field(label: str, control: object, control_id: str) -> html.Div:
+    return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control],
+                    className="field")
+
+
+def layout(ctx: PageContext) -> html.Div:
+    lang = ctx.lang
+    subjects = [o["value"] for o in subject_options(ctx)]
+    indicators = [INDICATOR_PREFIX + i["code"] for i in ctx.indicators]
+    domain = ctx.arg("domain", subjects, ctx.ref.domain_slugs[0])
+    indicator = ctx.arg("indicator", indicators, "")
+    lens = ctx.arg("lens", LENSES, "index")
+    actor = ctx.arg("actor", ctx.ref.actor_slugs, "citoyens")
+    classes = ctx.arg("classes", CLASS_METHODS, "quantile")
+    controls = html.Div([
+        _field(t("control_domain", lang),
+               dcc.Dropdown(id=ids.MAP_DOMAIN, options=subject_options(ctx), value=domain,
+                            clearable=False, searchable=True), ids.MAP_DOMAIN),
+        _field(t("control_indicator", lang),
+               dcc.Dropdown(id=ids.MAP_INDICATOR, value=indicator or None, clearable=True,
+                            options=[{"label": i["label"], "value": INDICATOR_PREFIX + i["code"]}
+                                     for i in ctx.indicators]), ids.MAP_INDICATOR),
+        html.Fieldset([html.Legend(t("control_lens", lang)),
+                       dcc.RadioItems(id=ids.MAP_LENS, value=lens, className="radio-row",
+                                      options=[{"label": t(f"lens_{x}", lang), "value": x}
+                                               for x in LENSES])], className="field"),
+        _field(t("control_actor", lang),
+               dcc.Dropdown(id=ids.MAP_ACTOR, options=actor_options(ctx), value=actor,
+                            clearable=False, searchable=False), ids.MAP_ACTOR),
+        _field(t("control_wave", lang),
+               dcc.Dropdown(id=ids.MAP_WAVE, value=ctx.query.get("wave") or None,
+                            clearable=False, searchable=False), ids.MAP_WAVE),
+        html.Fieldset([html.Legend(t("control_classes", lang)),
+                       dcc.RadioItems(id=ids.MAP_CLASSES, value=classes, className="radio-row",
+                                      options=[{"label": t(f"classes_{m}", lang), "value": m}
+                                               for m in CLASS_METHODS])], className="field"),
+    ], className="controls", role="group", **{"aria-label": t("map_title", lang)})
+    return html.Div([
+        html.H1(t("map_title", lang)),
+        html.P(t("map_intro", lang), className="intro"),
+        controls,
+        html.Div([
+            chart_card("map", lang, graph(ids.MAP_GRAPH, label=t("map_title", lang), figure=base_map(
+                [r["code"] for r in ctx.regions], ctx.geo["bounds"], ctx.geo["insets"], lang))),
+            chart_card("ranking", lang, graph(ids.MAP_RANKING)),
+        ], className="map-grid"),
+    ])

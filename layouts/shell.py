@@ -1,0 +1,52 @@
+"""The frame around every page: skip link, header with navigation and language switch,
+the demonstration flag, the page itself, footer."""
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc, html
+
+from layouts import ids
+from layouts.components import demo_flag
+from layouts.context import href
+from layouts.labels import t
+
+NAV = (("/", "nav_carte"), ("/acteurs", "nav_acteurs"), ("/pratiques", "nav_pratiques"),
+       ("/initiatives", "nav_initiatives"), ("/methodologie", "nav_methodologie"))
+
+
+def app_root() -> html.Div:
+    """The static layout: the URL and the container the router fills."""
+    return html.Div([dcc.Location(id=ids.URL, refresh="callback-nav"),
+                     html.Div(id=ids.PAGE)])
+
+
+def page_frame(page: Any, lang: str, path: str, search_other_lang: str,
+               demo: bool) -> list[Any]:
+    """Everything inside the page root for one page."""
+    other = "en" if lang == "fr" else "fr"
+    nav = html.Nav([
+        html.A(t(key, lang), href=href(target, lang),
+               className="nav-link" + (" active" if _active(path, target) else ""),
+               **({"aria-current": "page"} if _active(path, target) else {}))
+        for target, key in NAV], className="nav", **{"aria-label": t("nav_label", lang)})
+    return [
+        dcc.Store(id=ids.LANG, data=lang),
+        html.A(t("skip", lang), href="#main", className="skip-link"),
+        html.Header([
+            dcc.Link(t("app_title", lang), href=href("/", lang), className="brand"),
+            nav,
+            html.A(t("switch_lang", lang), id=ids.LANG_SWITCH, href=path + search_other_lang,
+                   lang=other, title=t("switch_lang_title", lang), className="lang-switch"),
+        ], className="site-header"),
+        demo_flag(lang) if demo else None,
+        html.Main(page, id="main", tabIndex="-1", lang=lang),
+        html.Footer(html.P([t("footer", lang), " ",
+                            dcc.Link(t("nav_methodologie", lang),
+                                     href=href("/methodologie", lang))]),
+                    className="site-footer"),
+    ]
+
+
+def _active(path: str, target: str) -> bool:
+    return path == target or (target != "/" and path.startswith(target))
