@@ -1,5 +1,6 @@
-"""Map page callbacks: thin wiring from controls to `data_access.load_map` and the figure
-builders. The first call draws the whole (small) figure; every later one sends a Patch."""
+"""Map page callbacks: thin wiring from controls to `data_access.load_map` and
+`map_view.render_map`. The figure with its geometry URL is in the page's layout; every
+change of view sends a Patch of values only."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,12 +9,10 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from dashboard.analytics.maps import INDICATOR_PREFIX, MapData
 from dashboard.data_access import load_map, regions, score_waves
-from dashboard.figures.choropleth import as_patch, legend_breaks, value_update
-from dashboard.figures.ranking import ranking_bars
-from dashboard.figures.style import DIVERGING, SEQUENTIAL, format_number
+from callbacks.map_view import render_map, table_when_open
+from dashboard.figures.style import format_number
 from dashboard.services import services
 from layouts import ids
-from layouts.components import data_table
 from layouts.context import build_search
 from layouts.labels import t, term_label
 
@@ -41,13 +40,6 @@ def source_line(data: MapData, lang: str) -> str:
     return f"{t('source', lang)} : {text}"
 
 
-def table_rows(data: MapData) -> list[dict[str, Any]]:
-    rows = data.values.assign(rank=data.values["rank"].astype("Int64"),
-                              n=data.values["n"].astype("Int64"))
-    return [{k: (None if v is None or v != v else (int(v) if k in ("rank", "n") else v))
-             for k, v in rec.items()} for rec in rows.to_dict("records")]
-
-
 def register(app: Dash) -> None:
     @app.callback(Output(ids.MAP_WAVE, "options"), Output(ids.MAP_WAVE, "value"),
                   Input(ids.MAP_ACTOR, "value"), State(ids.MAP_WAVE, "value"))
@@ -61,7 +53,7 @@ def register(app: Dash) -> None:
         Output(ids.MAP_GRAPH, "figure"), Output(ids.MAP_RANKING, "figure"),
         Output("map-title", "children"), Output("ranking-title", "children"),
         Output("map-source", "children"), Output("ranking-source", "children"),
-        Output("map-table", "children"), Output(ids.chart_data("map"), "data"),
+        Output(ids.chart_data("map"), "data"),
         Output(ids.MAP_ACTOR, "disabled"), Output(ids.MAP_WAVE, "disabled"),
         Output(ids.MAP_LENS, "options"),
         Input(ids.MAP_DOMAIN, "value"), Input(ids.MAP_INDICATOR, "value"),
@@ -76,35 +68,27 @@ def register(app: Dash) -> None:
         lens = "index" if indicator else lens
         data, used_wave = load_map(svc, subject, lens, actor, wave)
         codes = regions(svc)["code"].tolist()
-        labels = {"value": t("value", lang), "rank": t("rank", lang), "ci": t("ci", lang),
-                  "unit": t(f"unit_{data.unit}", lang) if data.unit in
-                  ("index_0_10", "score_0_10", "gap") else data.unit}
-        figure = as_patch(value_update(data, codes, classes, labels, lang))
+        view = render_map(data, codes, classes, lang,
+                          f"carte_{subject.replace(':', '-')}_{lens}.csv")
         name = subject_label(svc, subject, data, lang)
         lens_name = t(f"lens_{lens}", lang)
         if lens != "index" and not indicator:
             lens_name += " — " + term_label(next(a for a in svc.reference.actors
                                                  if a.slug == actor), lang)
-        breaks = legend_breaks(data, classes)
-        ranking = ranking_bars(data.values, data.france, breaks,
-                               DIVERGING if data.unit == "gap" else SEQUENTIAL,
-                               t("france", lang) + (f" {format_number(data.france, 1, lang)}"
-                                                    if data.france is not None else ""),
-                               labels["unit"], lang)
-        rows = table_rows(data)
-        columns = [("name", t("region", lang)), ("value", t("value", lang)),
-                   ("rank", t("rank", lang)), ("n", t("n", lang)),
-                   ("ci_low", t("ci", lang) + " −"), ("ci_high", t("ci", lang) + " +")]
         source = source_line(data, lang)
-        store = {"filename": f"carte_{subject.replace(':', '-')}_{lens}.csv",
-                 "columns": columns, "rows": rows}
         disabled = bool(indicator) or lens == "index"
         options = [{**o, "disabled": bool(indicator) and o["value"] != "index"}
                    for o in lens_options]
-        return (figure, ranking, t("map_chart_title", lang, lens=lens_name, subject=name),
-                t("ranking_title", lang, subject=name), source, source,
-                data_table(rows, columns, lang), store, disabled,
+        return (view.patch, view.ranking,
+                t("map_chart_title", lang, lens=lens_name, subject=name),
+                t("ranking_title", lang, subject=name), source, source, view.store,
+                disabled,
                 disabled or used_wave is None, options)
+
+    @app.callback(Output("map-table", "children"), Input(ids.chart_data("map"), "data"),
+                  Input("map-details", "open"), State(ids.LANG, "data"))
+    def map_table(store: dict[str, Any] | None, is_open: bool | None, lang: str) -> Any:
+        return table_when_open(store, is_open, lang)
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True),
                   Input(ids.MAP_DOMAIN, "value"), Input(ids.MAP_INDICATOR, "value"),

@@ -36,7 +36,8 @@ def chart_card(chart: str, lang: str, body: Any, title: str = "") -> html.Sectio
         html.P(id=f"{chart}-source", className="source"),
         html.Div([
             html.Details([html.Summary(t("show_table", lang)),
-                          html.Div(id=f"{chart}-table", className="table-wrap")]),
+                          html.Div(id=f"{chart}-table", className="table-wrap")],
+                         id=f"{chart}-details"),
             html.Button(t("download_csv", lang), id=ids.csv_button(chart), className="button",
                         type="button"),
         ], className="chart-tools"),

@@ -76,6 +76,7 @@ LABELS: dict[str, dict[str, str]] = {
     "unit_index_0_10": {"fr": "Indice 0-10", "en": "Index 0-10"},
     "unit_score_0_10": {"fr": "Note 0-10", "en": "Score 0-10"},
     "unit_gap": {"fr": "Écart (points)", "en": "Gap (points)"},
+    "unit_percent": {"fr": "Part (%)", "en": "Share (%)"},
     "map_chart_title": {"fr": "{lens} — {subject}, par région",
                         "en": "{lens} — {subject}, by region"},
     "ranking_title": {"fr": "Classement des régions — {subject}",
@@ -90,10 +91,488 @@ LABELS: dict[str, dict[str, str]] = {
     "source_indicator": {"fr": "{source}, {year}", "en": "{source}, {year}"},
     "open_region": {"fr": "Ouvrir la fiche de la région", "en": "Open the region's profile"},
     # --- page: region ---
+    "region_unknown": {"fr": "Région inconnue : « {code} »", "en": "Unknown region: '{code}'"},
+    "region_unknown_help": {"fr": "Choisissez une région sur la carte ou dans la liste :",
+                            "en": "Choose a region on the map or in the list:"},
+    "region_intro": {
+        "fr": "Le profil de la région, sur le modèle des rapports régionaux PHARE et IMPACT de "
+              "l'Observatoire des partenariats : ses fragilités selon les statistiques et selon "
+              "ses acteurs, les écarts entre les deux, les domaines où ses acteurs veulent agir "
+              "ensemble et leurs pratiques partenariales.",
+        "en": "The region's profile, after the Observatoire des partenariats' PHARE and IMPACT "
+              "regional reports: its fragilities according to statistics and to its actors, "
+              "the gaps between the two, the domains where its actors want to act together "
+              "and their partnership practices."},
+    "region_overseas_note": {
+        "fr": "Région d'outre-mer : les enquêtes PHARE et IMPACT n'y ont pas interrogé "
+              "d'acteurs, et seuls quelques indicateurs statistiques la couvrent.",
+        "en": "Overseas region: the PHARE and IMPACT surveys did not question actors there, "
+              "and only a few statistical indicators cover it."},
+    "region_wave": {"fr": "Vague de l'enquête auprès des citoyens",
+                    "en": "Wave of the citizens' survey"},
+    "region_contents": {"fr": "Sommaire de la fiche", "en": "Contents of the profile"},
+    "region_identity_toc": {"fr": "Carte d'identité", "en": "Identity card"},
+    "region_fragility_toc": {"fr": "Les 16 fragilités", "en": "The 16 fragilities"},
+    "region_gaps_toc": {"fr": "Perception contre statistiques",
+                        "en": "Perception against statistics"},
+    "region_cocon_toc": {"fr": "Co-construction", "en": "Co-construction"},
+    "region_alliances_toc": {"fr": "Alliances et innovation", "en": "Alliances and innovation"},
+    "region_partnerships_toc": {"fr": "Pratiques partenariales", "en": "Partnership practices"},
+    "region_modes_toc": {"fr": "Catégories de partenariat", "en": "Partnership categories"},
+    "region_synthesis_toc": {"fr": "Synthèse", "en": "Summary"},
+    "region_initiatives_toc": {"fr": "Initiatives", "en": "Initiatives"},
+    "region_similar_toc": {"fr": "Régions proches", "en": "Similar regions"},
+    "region_identity_title": {"fr": "Carte d'identité — {name}", "en": "Identity card — {name}"},
+    "region_fragility_title": {
+        "fr": "Les 16 fragilités : statistiques et perception des acteurs — {name}",
+        "en": "The 16 fragilities: statistics and actors' perception — {name}"},
+    "region_gaps_title": {"fr": "Perception contre statistiques — {name}",
+                          "en": "Perception against statistics — {name}"},
+    "region_cocon_title": {
+        "fr": "Domaines sur lesquels chaque acteur souhaite co-construire — {name}",
+        "en": "Domains each actor wants to co-construct on — {name}"},
+    "region_alliances_title": {
+        "fr": "Les alliances, source d'innovation pour réduire les fragilités — {name} et France",
+        "en": "Alliances as a source of innovation to reduce fragilities — {name} and France"},
+    "region_partnerships_title": {
+        "fr": "Structures ayant des partenariats — {name} et France",
+        "en": "Organisations with partnerships — {name} and France"},
+    "region_modes_title": {
+        "fr": "Catégories de partenariat pratiquées — {name} et France",
+        "en": "Partnership categories practised — {name} and France"},
+    "region_synthesis_title": {"fr": "Synthèse — {name}", "en": "Summary — {name}"},
+    "region_initiatives_title": {"fr": "Initiatives partenariales recensées — {name}",
+                                 "en": "Partnership initiatives on record — {name}"},
+    "region_similar_title": {"fr": "Régions au profil de fragilité proche de {name}",
+                             "en": "Regions with a fragility profile close to {name}"},
+    "region_population": {"fr": "Population ({year})", "en": "Population ({year})"},
+    "region_area": {"fr": "Superficie", "en": "Area"},
+    "region_density": {"fr": "Densité", "en": "Density"},
+    "region_density_unit": {"fr": "hab./km²", "en": "inhab./km²"},
+    "region_departments": {"fr": "Départements ({n})", "en": "Departments ({n})"},
+    "region_key_indicators": {"fr": "Indicateurs clés, comparés à la France",
+                              "en": "Key indicators, compared with France"},
+    "region_indicator": {"fr": "Indicateur", "en": "Indicator"},
+    "region_year": {"fr": "Année", "en": "Year"},
+    "region_unit": {"fr": "Unité", "en": "Unit"},
+    "region_reading": {"fr": "Lecture", "en": "Reading"},
+    "region_more_fragile": {"fr": "plus fragile que la France", "en": "more fragile than France"},
+    "region_less_fragile": {"fr": "moins fragile que la France", "en": "less fragile than France"},
+    "region_as_france": {"fr": "comme la France", "en": "as France"},
+    "region_no_indicators": {"fr": "Aucun indicateur clé n'est disponible pour cette région.",
+                             "en": "No key indicator is available for this region."},
+    "region_identity_source": {
+        "fr": "Géographie et population : IGN, INSEE ({year}). Indicateurs : {sources}",
+        "en": "Geography and population: IGN, INSEE ({year}). Indicators: {sources}"},
+    "region_index": {"fr": "Indice de fragilité (statistiques)",
+                     "en": "Fragility index (statistics)"},
+    "region_index_short": {"fr": "Indice", "en": "Index"},
+    "region_france_hollow": {"fr": "France (symboles creux)", "en": "France (hollow markers)"},
+    "region_score_axis": {"fr": "Indice ou note de fragilité perçue, de 0 (faible) à 10 (forte)",
+                          "en": "Index or perceived fragility score, from 0 (low) to 10 (high)"},
+    "region_share_axis": {"fr": "Part des répondants (%)", "en": "Share of respondents (%)"},
+    "region_domain": {"fr": "Domaine", "en": "Domain"},
+    "region_axis": {"fr": "Axe", "en": "Axis"},
+    "region_actor": {"fr": "Acteur", "en": "Actor"},
+    "region_category": {"fr": "Catégorie", "en": "Category"},
+    "region_study": {"fr": "Étude", "en": "Study"},
+    "region_france_col": {"fr": "{what} — France", "en": "{what} — France"},
+    "region_n_col": {"fr": "n {what}", "en": "n {what}"},
+    "region_wave_n": {"fr": "{study} {year} (n = {n})", "en": "{study} {year} (n = {n})"},
+    "region_source_index": {"fr": "indice composite de fragilité (indicateurs {year})",
+                            "en": "composite fragility index (indicators {year})"},
+    "region_demo": {"fr": " — données de démonstration", "en": " — demonstration data"},
+    "region_index_only_note": {
+        "fr": "Aucune enquête n'a interrogé d'acteurs dans cette région : seul l'indice "
+              "statistique est montré ({n} domaine(s) sur 16).",
+        "en": "No survey questioned actors in this region: only the statistical index is "
+              "shown ({n} of 16 domains)."},
+    "region_no_profile": {
+        "fr": "Ni indice de fragilité ni enquête pour cette région : aucun indicateur "
+              "statistique n'y couvre un domaine, et les enquêtes PHARE et IMPACT n'y ont pas "
+              "interrogé d'acteurs.",
+        "en": "Neither a fragility index nor a survey for this region: no statistical "
+              "indicator covers a domain there, and the PHARE and IMPACT surveys did not "
+              "question actors there."},
+    "region_no_survey": {
+        "fr": "Pas de données d'enquête pour cette région : les enquêtes PHARE et IMPACT n'y ont "
+              "pas interrogé d'acteurs.",
+        "en": "No survey data for this region: the PHARE and IMPACT surveys did not question "
+              "actors there."},
+    "region_no_gaps": {
+        "fr": "Perception et statistiques ne peuvent pas être comparées ici : il faut à la fois "
+              "l'indice d'un domaine et la note d'au moins un acteur.",
+        "en": "Perception and statistics cannot be compared here: it takes both a domain's "
+              "index and at least one actor's score."},
+    "region_gap_score": {"fr": "Note de fragilité perçue (0-10)",
+                         "en": "Perceived fragility score (0-10)"},
+    "region_gap_index": {"fr": "Indice de fragilité, statistiques (0-10)",
+                         "en": "Fragility index, statistics (0-10)"},
+    "region_gap": {"fr": "Écart perception − indice", "en": "Gap perception − index"},
+    "region_gap_above": {"fr": "Perçue plus fragile<br>que les statistiques",
+                         "en": "Perceived as more fragile<br>than the statistics"},
+    "region_gap_below": {"fr": "Fragilité statistique<br>peu ou pas perçue",
+                         "en": "Statistical fragility<br>little or not perceived"},
+    "region_gap_callouts": {"fr": "Les plus grands désaccords :",
+                            "en": "The largest disagreements:"},
+    "region_gap_note": {
+        "fr": "Chaque point est un domaine vu par un acteur ; sur la diagonale, perception et "
+              "statistiques s'accordent. L'indice est relatif (0 = région la moins fragile, "
+              "10 = la plus fragile), la note est celle que donnent les répondants.",
+        "en": "Each dot is a domain seen by an actor; on the diagonal, perception and "
+              "statistics agree. The index is relative (0 = least fragile region, 10 = most "
+              "fragile), the score is the one respondents give."},
+    "region_alliances_axis": {
+        "fr": "Part pour qui les alliances sont source d'innovation (%)",
+        "en": "Share seeing alliances as a source of innovation (%)"},
+    "region_partnerships_axis": {"fr": "Part ayant des partenariats (%)",
+                                 "en": "Share with partnerships (%)"},
+    "region_modes_axis": {
+        "fr": "Part pratiquant la catégorie, parmi les structures ayant des partenariats (%)",
+        "en": "Share practising the category, among organisations with partnerships (%)"},
+    "region_modes_note": {
+        "fr": "Une structure peut pratiquer plusieurs catégories : les parts ne s'additionnent "
+              "pas.",
+        "en": "An organisation can practise several categories: the shares do not add up."},
+    "region_value_region": {"fr": "Région", "en": "Region"},
+    "region_value_france": {"fr": "France", "en": "France"},
+    "region_n_france": {"fr": "n France", "en": "n France"},
+    "region_no_practices": {
+        "fr": "Pas de données sur les pratiques partenariales des associations et des "
+              "entreprises dans cette région.",
+        "en": "No data on the partnership practices of associations and companies in this "
+              "region."},
+    "region_synthesis_source": {
+        "fr": "Texte établi automatiquement à partir des données des sections de cette page.",
+        "en": "Text generated from the data of this page's sections."},
+    "region_initiative_name": {"fr": "Initiative", "en": "Initiative"},
+    "region_initiative_department": {"fr": "Département", "en": "Department"},
+    "region_initiative_function": {"fr": "Fonction ou catégorie", "en": "Function or category"},
+    "region_initiative_partners": {"fr": "Partenaires", "en": "Partners"},
+    "region_initiative_note": {"fr": "Précision", "en": "Note"},
+    "region_no_initiatives": {
+        "fr": "Aucune initiative partenariale citée par les publications de l'Observatoire n'est "
+              "située dans cette région.",
+        "en": "No partnership initiative cited in the Observatoire's publications is located in "
+              "this region."},
+    "region_initiatives_source": {
+        "fr": "Exemples cités dans les publications de l'Observatoire des partenariats "
+              "({files}), localisés par leur département.",
+        "en": "Examples cited in the Observatoire des partenariats' publications ({files}), "
+              "located by their department."},
+    "region_similar_intro": {
+        "fr": "Les régions dont les indices de fragilité des 16 domaines sont les plus proches "
+              "(distance euclidienne ; 0 = profils identiques) :",
+        "en": "The regions whose fragility indices over the 16 domains are closest (euclidean "
+              "distance; 0 = identical profiles):"},
+    "region_distance": {"fr": "distance {d}", "en": "distance {d}"},
+    "region_similar_source": {
+        "fr": "Distance entre les vecteurs des 16 indices de fragilité (indicateurs {year}).",
+        "en": "Distance between the vectors of the 16 fragility indices (indicators {year})."},
+    "region_no_similar": {
+        "fr": "Le profil de fragilité de cette région est incomplet ({n} domaine(s) sur 16) : "
+              "il ne peut pas être comparé à celui des autres régions.",
+        "en": "This region's fragility profile is incomplete ({n} of 16 domains): it cannot "
+              "be compared with other regions'."},
+    "region_back_to_map": {"fr": "Voir cette région sur la carte", "en": "See this region on the map"},
+    "region_unit_percent": {"fr": "%", "en": "%"},
+    "region_unit_euros": {"fr": "€", "en": "€"},
+    "region_unit_pour_100000": {"fr": "pour 100 000 hab.", "en": "per 100,000 inhab."},
+    "region_unit_pour_1000": {"fr": "pour 1 000", "en": "per 1,000"},
+    "region_unit_annees": {"fr": "années", "en": "years"},
+    "region_unit_minutes": {"fr": "minutes", "en": "minutes"},
     # --- page: domaine ---
+    "domaine_actor_citoyens": {"fr": "Citoyens", "en": "Citizens"},
+    "domaine_actor_entreprises": {"fr": "Entreprises", "en": "Companies"},
+    "domaine_actor_associations": {"fr": "Associations", "en": "Associations"},
+    "domaine_actor_maires": {"fr": "Maires", "en": "Mayors"},
+    "domaine_column": {"fr": "{actor} {year}", "en": "{actor} {year}"},
+    "domaine_select": {"fr": "Domaine", "en": "Domain"},
+    "domaine_axis": {"fr": "Axe {axis}", "en": "{axis} axis"},
+    "domaine_intro": {
+        "fr": "Ce domaine dans toutes les régions : l'indice de fragilité calculé sur les "
+              "statistiques (ou la fragilité perçue par un acteur), la note que chaque acteur "
+              "lui donne dans chaque région, qui souhaite co-construire sur ce domaine, et les "
+              "indicateurs sur lesquels repose son indice.",
+        "en": "This domain in every region: the fragility index computed from statistics (or "
+              "the fragility an actor perceives), the score each actor gives it in each "
+              "region, who wants to co-construct on it, and the indicators its index rests on."},
+    "domaine_citizens_wave": {"fr": "Vague d'enquête des citoyens",
+                              "en": "Citizens' survey wave"},
+    "domaine_region": {"fr": "Région comparée à la France (co-construction)",
+                       "en": "Region compared with France (co-construction)"},
+    "domaine_region_none": {"fr": "France seule", "en": "France only"},
+    "domaine_unknown": {"fr": "Domaine inconnu : « {slug} »", "en": "Unknown domain: '{slug}'"},
+    "domaine_choose": {"fr": "Choisissez l'un des 16 domaines de fragilité :",
+                       "en": "Choose one of the 16 domains of fragility:"},
+    "domaine_matrix_title": {"fr": "Fragilité perçue — {domain} : chaque acteur, chaque région",
+                             "en": "Perceived fragility — {domain}: every actor, every region"},
+    "domaine_matrix_note": {"fr": "note moyenne de 0 (pas fragile) à 10 (très fragile)",
+                            "en": "mean score from 0 (not fragile) to 10 (very fragile)"},
+    "domaine_wave_n": {"fr": "{study} {year} (n = {n})", "en": "{study} {year} (n = {n})"},
+    "domaine_cocon_title": {"fr": "Qui veut co-construire sur {domain} ? — {where}",
+                            "en": "Who wants to co-construct on {domain}? — {where}"},
+    "domaine_cocon_note": {"fr": "part des répondants de chaque acteur ; barres : IC 95 %",
+                           "en": "share of each actor's respondents; bars: 95% CI"},
+    "domaine_cocon_vs": {"fr": "{region} (barres) et France (losanges)",
+                         "en": "{region} (bars) and France (diamonds)"},
+    "domaine_measure_share_coconstruction_domain": {
+        "fr": "veut co-construire sur le domaine", "en": "wants to co-construct on it"},
+    "domaine_measure_share_partnership_lever": {
+        "fr": "les partenariats peuvent y agir", "en": "partnerships can act on it"},
+    "domaine_measure_share_companies_should_act": {
+        "fr": "les entreprises doivent y agir", "en": "companies should act on it"},
+    "domaine_measure_share_domain_merits_partnerships": {
+        "fr": "le domaine mérite des partenariats", "en": "it merits partnerships"},
+    "domaine_indicators_title": {"fr": "Les indicateurs de l'indice — {domain}",
+                                 "en": "The indicators behind the index — {domain}"},
+    "domaine_indicators_note": {
+        "fr": "chaque point est une région, le losange la France ; valeurs de l'année retenue "
+              "pour l'indice",
+        "en": "each dot is a region, the diamond France; values of the year the index uses"},
+    "domaine_indicator": {"fr": "Indicateur", "en": "Indicator"},
+    "domaine_unit": {"fr": "Unité", "en": "Unit"},
+    "domaine_direction": {"fr": "Sens", "en": "Direction"},
+    "domaine_year": {"fr": "Année", "en": "Year"},
+    "domaine_study": {"fr": "Étude", "en": "Study"},
+    "domaine_actor": {"fr": "Acteur", "en": "Actor"},
+    "domaine_question": {"fr": "Question", "en": "Question"},
+    "domaine_territory": {"fr": "Territoire", "en": "Territory"},
+    "domaine_range": {"fr": "Régions : de {low} à {high}", "en": "Regions: {low} to {high}"},
+    "domaine_direction_higher_is_worse": {"fr": "plus élevé = plus fragile",
+                                          "en": "higher = more fragile"},
+    "domaine_direction_higher_is_better": {"fr": "plus élevé = moins fragile",
+                                           "en": "higher = less fragile"},
+    "domaine_unit_percent": {"fr": "%", "en": "%"},
+    "domaine_unit_pourcent_par_an": {"fr": "% par an", "en": "% a year"},
+    "domaine_unit_pour_1000": {"fr": "pour 1 000", "en": "per 1,000"},
+    "domaine_unit_pour_100000": {"fr": "pour 100 000", "en": "per 100,000"},
+    "domaine_unit_minutes": {"fr": "minutes", "en": "minutes"},
+    "domaine_unit_jours": {"fr": "jours", "en": "days"},
+    "domaine_unit_annees": {"fr": "années", "en": "years"},
+    "domaine_unit_euros": {"fr": "euros", "en": "euros"},
+    "domaine_unit_ratio": {"fr": "rapport", "en": "ratio"},
+    "domaine_unit_indice": {"fr": "indice", "en": "index"},
+    "domaine_unit_tco2e": {"fr": "t CO₂e par habitant", "en": "t CO₂e per inhabitant"},
+    "domaine_demo": {"fr": "données de démonstration", "en": "demonstration data"},
+    "domaine_more_fragile": {"fr": "plus fragile", "en": "more fragile"},
     # --- page: acteurs ---
+    "acteurs_title": {"fr": "Regards croisés des acteurs", "en": "The actors' views compared"},
+    "acteurs_intro": {
+        "fr": "Citoyens, dirigeants d'entreprise, responsables associatifs et maires ont "
+              "chacun noté la fragilité de leur territoire sur 16 domaines et désigné leurs "
+              "priorités. Les quatre regards côte à côte, pour la France ou une région, et "
+              "l'évolution du regard des citoyens entre deux vagues d'enquête.",
+        "en": "Citizens, business leaders, association leaders and mayors each scored the "
+              "fragility of their territory on 16 domains and named their priorities. The "
+              "four views side by side, for France or one region, and how citizens' views "
+              "moved between two survey waves."},
+    "acteurs_region": {"fr": "Territoire", "en": "Territory"},
+    "acteurs_profile_title": {"fr": "Fragilité perçue des 16 domaines, par acteur — {where}",
+                              "en": "Perceived fragility of the 16 domains, by actor — {where}"},
+    "acteurs_priorities_title": {"fr": "Les domaines prioritaires de chaque acteur — {where}",
+                                 "en": "Each actor's priority domains — {where}"},
+    "acteurs_priorities_note": {"fr": "part des répondants citant le domaine comme prioritaire",
+                                "en": "share of respondents naming the domain a priority"},
+    "acteurs_top": {"fr": "Priorités : {items}", "en": "Priorities: {items}"},
+    "acteurs_waves_title": {"fr": "Citoyens : {before} et {after} comparés — {where}",
+                            "en": "Citizens: {before} and {after} compared — {where}"},
+    "acteurs_change": {"fr": "Évolution (points)", "en": "Change (points)"},
+    "acteurs_change_note": {
+        "fr": "évolution = note {after} − note {before} ; orange : domaine jugé plus fragile, "
+              "violet : moins fragile",
+        "en": "change = {after} score − {before} score; orange: felt more fragile, purple: "
+              "less fragile"},
+    "acteurs_single_wave": {
+        "fr": "Une seule vague d'enquête auprès des citoyens : pas de comparaison possible.",
+        "en": "Only one survey wave of citizens: nothing to compare."},
+    "acteurs_domain": {"fr": "Domaine", "en": "Domain"},
+    "acteurs_axis": {"fr": "Axe", "en": "Axis"},
+    "acteurs_rank": {"fr": "Rang", "en": "Rank"},
+    "acteurs_share": {"fr": "Part (%)", "en": "Share (%)"},
+    "acteurs_score": {"fr": "Note", "en": "Score"},
+    "acteurs_see_domain": {"fr": "Voir un domaine en détail :",
+                           "en": "See one domain in detail:"},
     # --- page: pratiques ---
+    "pratiques_title": {"fr": "Pratiques partenariales", "en": "Partnership practices"},
+    "pratiques_intro": {
+        "fr": "Combien d'entreprises et d'associations ont des partenariats, selon les régions "
+              "et d'une vague d'enquête à l'autre ; quelles catégories de partenariat elles "
+              "pratiquent, à quelle échelle ; et ce qu'en disent les sous-populations que les "
+              "études distinguent (associations employeuses, TPE, PME). Cliquez une région "
+              "pour la comparer à la France.",
+        "en": "How many companies and associations have partnerships, by region and from one "
+              "survey wave to the next; which categories of partnership they practise, at "
+              "which scope; and what the sub-populations the studies single out (employer "
+              "associations, micro and small companies) say. Click a region to compare it "
+              "with France."},
+    "pratiques_control_actor": {"fr": "Acteur", "en": "Actor"},
+    "pratiques_actor_entreprises": {"fr": "Entreprises", "en": "Companies"},
+    "pratiques_actor_associations": {"fr": "Associations", "en": "Associations"},
+    "pratiques_all_entreprises": {"fr": "Entreprises (toutes)", "en": "Companies (all)"},
+    "pratiques_all_associations": {"fr": "Associations (toutes)", "en": "Associations (all)"},
+    "pratiques_partner_entreprises": {"fr": "avec des associations", "en": "with associations"},
+    "pratiques_partner_associations": {"fr": "avec des entreprises", "en": "with companies"},
+    "pratiques_map_title": {
+        "fr": "{actor} ayant des partenariats {partner}, par région — {study} {year}",
+        "en": "{actor} with partnerships {partner}, by region — {study} {year}"},
+    "pratiques_ranking_title": {
+        "fr": "Classement des régions — {actor} ayant des partenariats",
+        "en": "Regions ranked — {actor} with partnerships"},
+    "pratiques_source_wave": {"fr": "{study} {year}, n = {n}", "en": "{study} {year}, n = {n}"},
+    "pratiques_source_cited": {
+        "fr": "chiffres publiés : France {france} %, de {low} % à {high} % selon les régions "
+              "(régions non nommées par la source)",
+        "en": "published figures: France {france}%, from {low}% to {high}% across regions "
+              "(regions not named by the source)"},
+    "pratiques_summary": {
+        "fr": "{actor} ayant des partenariats : de {low} % ({low_region}) à {high} % "
+              "({high_region}) selon les régions, {france} % en France ({study} {year}).",
+        "en": "{actor} with partnerships: from {low}% ({low_region}) to {high}% "
+              "({high_region}) across regions, {france}% in France ({study} {year})."},
+    "pratiques_summary_cited": {
+        "fr": "La source publie de {low} % à {high} % sans nommer les régions : les régions "
+              "placées aux extrêmes ici sont un choix du générateur de démonstration "
+              "(voir Méthodologie).",
+        "en": "The source publishes {low}% to {high}% without naming the regions: the regions "
+              "at the extremes here are a choice of the demonstration generator "
+              "(see Methodology)."},
+    "pratiques_control_region": {"fr": "Région comparée à la France",
+                                 "en": "Region compared with France"},
+    "pratiques_region_none": {"fr": "France seulement", "en": "France only"},
+    "pratiques_categories_title": {
+        "fr": "Catégories de partenariat pratiquées, par acteur — {where}",
+        "en": "Categories of partnership practised, by actor — {where}"},
+    "pratiques_france_and": {"fr": "France et {region}", "en": "France and {region}"},
+    "pratiques_categories_note": {
+        "fr": "Parmi les structures qui ont des partenariats. Une structure peut pratiquer "
+              "plusieurs catégories à la fois : les parts ne totalisent pas 100 %. Barres "
+              "hachurées : la région choisie ; traits : intervalle de confiance à 95 %.",
+        "en": "Among organisations that have partnerships. An organisation can practise "
+              "several categories at once: shares do not add up to 100%. Hatched bars: the "
+              "chosen region; whiskers: 95% confidence interval."},
+    "pratiques_among_partners": {"fr": "n = {n} ayant des partenariats",
+                                 "en": "n = {n} with partnerships"},
+    "pratiques_scopes_title": {"fr": "Échelle des partenariats — France",
+                               "en": "Scope of partnerships — France"},
+    "pratiques_scope_published": {
+        "fr": "Chiffre publié — ensemble des partenariats ({study} {year})",
+        "en": "Published figure — all partnerships ({study} {year})"},
+    "pratiques_scope_survey": {"fr": "Réponses d'enquête — {actor}",
+                               "en": "Survey answers — {actor}"},
+    "pratiques_scopes_note": {
+        "fr": "En gris, le chiffre que publie la source pour l'ensemble des partenariats "
+              "associations-entreprises (il ne vient pas d'une enquête de la base). En "
+              "couleur, les réponses des entreprises et des associations qui ont des "
+              "partenariats. Un partenaire peut agir à plusieurs échelles : les parts se "
+              "recouvrent.",
+        "en": "In grey, the figure the source publishes for all association-company "
+              "partnerships (not computed from a survey in the database). In colour, the "
+              "answers of companies and associations that have partnerships. A partner can "
+              "work at several scopes: the shares overlap."},
+    "pratiques_source_published": {"fr": "chiffres publiés, {study} {year} (document {doc})",
+                                   "en": "published figures, {study} {year} (document {doc})"},
+    "pratiques_source_notes": {"fr": "chiffres et notes publiés (document {doc})",
+                               "en": "published figures and notes (document {doc})"},
+    "pratiques_evolution_title": {
+        "fr": "Part ayant des partenariats, d'une vague à l'autre — France",
+        "en": "Share with partnerships, from one wave to the next — France"},
+    "pratiques_evolution_note": {
+        "fr": "Points pleins : calculés sur les réponses (ARPEA, PHARE) ; carrés : chiffre "
+              "publié sans réponses en base ; points creux : niveau tiré d'une note publiée "
+              "({notes}). Sous-populations en pointillés.",
+        "en": "Filled points: computed from the answers (ARPEA, PHARE); squares: published "
+              "figure with no answers in the database; open points: level taken from a "
+              "published note ({notes}). Sub-populations dashed."},
+    "pratiques_note_quote": {"fr": "{population} {year} : « {note} »",
+                             "en": "{population} {year}: '{note}'"},
+    "pratiques_subpops_title": {
+        "fr": "{actor} et leurs sous-populations — {study} {year}, France",
+        "en": "{actor} and their sub-populations — {study} {year}, France"},
+    "pratiques_subpops_note": {
+        "fr": "La première série de barres porte sur toutes les structures ; les quatre "
+              "catégories, sur celles qui ont des partenariats. Traits : intervalle de "
+              "confiance à 95 %.",
+        "en": "The first group of bars is about all organisations; the four categories, "
+              "about those with partnerships. Whiskers: 95% confidence interval."},
+    "pratiques_rate_short": {"fr": "Ont des partenariats", "en": "Have partnerships"},
+    "pratiques_col_actor": {"fr": "Acteur", "en": "Actor"},
+    "pratiques_col_territory": {"fr": "Territoire", "en": "Territory"},
+    "pratiques_col_category": {"fr": "Catégorie", "en": "Category"},
+    "pratiques_col_scope": {"fr": "Échelle", "en": "Scope"},
+    "pratiques_col_series": {"fr": "Série", "en": "Series"},
+    "pratiques_col_kind": {"fr": "Nature", "en": "Kind"},
+    "pratiques_col_published": {"fr": "Chiffre publié", "en": "Published figure"},
+    "pratiques_col_population": {"fr": "Population", "en": "Population"},
+    "pratiques_col_measure": {"fr": "Mesure", "en": "Measure"},
+    "pratiques_col_study": {"fr": "Étude", "en": "Study"},
+    "pratiques_col_year": {"fr": "Année", "en": "Year"},
+    "pratiques_col_note": {"fr": "Note de la source", "en": "Source note"},
+    "pratiques_kind_survey": {"fr": "calculé sur les réponses",
+                              "en": "computed from the answers"},
+    "pratiques_kind_published": {"fr": "chiffre publié", "en": "published figure"},
+    "pratiques_kind_note": {"fr": "tiré d'une note publiée", "en": "from a published note"},
+    "pratiques_what_map": {"fr": "les partenariats par région",
+                           "en": "partnerships by region"},
+    "pratiques_what_categories": {"fr": "les catégories de partenariat",
+                                  "en": "partnership categories"},
+    "pratiques_what_scopes": {"fr": "l'échelle des partenariats",
+                              "en": "the scope of partnerships"},
+    "pratiques_what_evolution": {"fr": "l'évolution des partenariats",
+                                 "en": "the evolution of partnerships"},
+    "pratiques_what_subpops": {"fr": "les sous-populations", "en": "the sub-populations"},
     # --- page: initiatives ---
+    "init_title": {"fr": "Initiatives partenariales", "en": "Partnership initiatives"},
+    "init_intro": {
+        "fr": "Les exemples de partenariats et de co-construction territoriale que citent les "
+              "documents de l'Observatoire des partenariats : où ils se trouvent, ce qu'ils "
+              "font, avec qui. Filtrez par domaine, par fonction ou par région.",
+        "en": "The partnership and territorial co-construction examples named in the "
+              "Observatoire des partenariats' documents: where they are, what they do, with "
+              "whom. Filter by domain, function or region."},
+    "init_control_domain": {"fr": "Domaine", "en": "Domain"},
+    "init_control_function": {"fr": "Fonction", "en": "Function"},
+    "init_control_region": {"fr": "Région", "en": "Region"},
+    "init_any_domain": {"fr": "Tous les domaines", "en": "All domains"},
+    "init_any_function": {"fr": "Toutes les fonctions", "en": "All functions"},
+    "init_any_region": {"fr": "Toutes les régions", "en": "All regions"},
+    "init_function_category": {"fr": "Pratique : {label}", "en": "Practice: {label}"},
+    "init_map_title": {"fr": "Initiatives par département{filters}",
+                       "en": "Initiatives by department{filters}"},
+    "init_list_title": {"fr": "Liste des initiatives{filters} ({n})",
+                        "en": "List of initiatives{filters} ({n})"},
+    "init_filters": {"fr": " — {filters}", "en": " — {filters}"},
+    "init_count": {"fr": "Initiatives", "en": "Initiatives"},
+    "init_unit": {"fr": "Nombre d'initiatives", "en": "Number of initiatives"},
+    "init_unlocated": {
+        "fr": "{n} initiative(s) sans département (programmes nationaux, ou lieu donné par une "
+              "ancienne région seulement) : dans la liste, pas sur la carte.",
+        "en": "{n} initiative(s) without a department (national programmes, or placed only by "
+              "a former region): in the list, not on the map."},
+    "init_all_located": {"fr": "Toutes les initiatives affichées sont localisées.",
+                         "en": "Every initiative shown is located."},
+    "init_not_located": {"fr": "non localisée", "en": "not located"},
+    "init_no_match": {"fr": "Aucune initiative ne correspond à ces filtres.",
+                      "en": "No initiative matches these filters."},
+    "init_none_mapped": {"fr": "Aucune initiative localisée ne correspond à ces filtres.",
+                         "en": "No located initiative matches these filters."},
+    "init_source": {
+        "fr": "exemples cités par l'Observatoire des partenariats (documents {docs}) ; "
+              "départements : IGN – ADMIN EXPRESS",
+        "en": "examples named by the Observatoire des partenariats (documents {docs}); "
+              "departments: IGN – ADMIN EXPRESS"},
+    "init_col_name": {"fr": "Initiative", "en": "Initiative"},
+    "init_col_function": {"fr": "Fonction", "en": "Function"},
+    "init_col_domain": {"fr": "Domaine", "en": "Domain"},
+    "init_col_place": {"fr": "Lieu", "en": "Place"},
+    "init_col_department": {"fr": "Département", "en": "Department"},
+    "init_col_region": {"fr": "Région", "en": "Region"},
+    "init_col_partners": {"fr": "Partenaires", "en": "Partners"},
+    "init_col_source": {"fr": "Source", "en": "Source"},
+    "init_col_note": {"fr": "Précision", "en": "Detail"},
+    "init_col_count": {"fr": "Initiatives", "en": "Initiatives"},
+    "init_no_domain": {"fr": "non précisé", "en": "not given"},
+    "init_document": {"fr": "document {doc}", "en": "document {doc}"},
     # --- page: methodologie ---
     "unavailable": {"fr": "La base de données ne répond pas : réessayez dans un instant.",
                     "en": "The database is not answering: try again in a moment."},

@@ -1,0 +1,143 @@
+"""Map interaction, side by side: this app's map against the naive Dash way, same data.
+
+    python bench/map_interaction.py [--database-url URL] [--rounds 3]
+
+(a) ours: the map page's real callback (`update_map`), as the browser calls it — values sent
+    as a Patch, geometry fetched once from /geo/region.geojson and never resent;
+(b) naive: a callback returning a full `px.choropleth` figure with the region GeoJSON rebuilt
+    and embedded on every call (the usual Dash sample-app way), from the same cached values.
+
+Both go through the app's real `/_dash-update-component` endpoint (Flask test client: server
+time only, no network). Views cycle through the 16 domains × 3 lenses × 4 actors; the first
+round fills the caches (cold), later rounds are warm. Prints bytes per interaction (raw and
+gzip, what the browser downloads) and latency p50/p95; asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import plotly.express as px  # noqa: E402
+from dash import Input, Output  # noqa: E402
+
+from dashboard.bootstrap import init_database, load_demo  # noqa: E402
+from dashboard.data_access import load_map  # noqa: E402
+from dashboard.db import make_engine  # noqa: E402
+from dashboard.factory import create_app  # noqa: E402
+from dashboard.geography import load_geojson  # noqa: E402
+from dashboard.reference import load_reference  # noqa: E402
+from dashboard.services import services  # noqa: E402
+from dashboard.settings import Settings  # noqa: E402
+
+LENS_OPTIONS = [{"label": x, "value": x} for x in ("index", "perception", "gap")]
+
+
+def add_naive_callback(app: Any) -> None:
+    """The naive way: geometry rebuilt and embedded in a full figure on every interaction."""
+    @app.callback(Output("naive-map", "figure"), Input("naive-domain", "value"),
+                  Input("naive-lens", "value"), Input("naive-actor", "value"))
+    def naive(domain: str, lens: str, actor: str) -> Any:
+        data, _wave = load_map(services(app.server), domain, lens, actor, None)
+        geojson = json.loads(json.dumps(load_geojson("region")))  # "rebuilt" each time
+        figure = px.choropleth(data.values, geojson=geojson, locations="code",
+                               featureidkey="properties.code", color="value",
+                               hover_name="name", hover_data=["rank", "n"],
+                               color_continuous_scale="OrRd")
+        figure.update_geos(fitbounds="locations", visible=False)
+        return figure
+
+
+def payload(outputs_key: str, inputs: list[dict[str, Any]], state: list[dict[str, Any]],
+            changed: str) -> dict[str, Any]:
+    outputs = []
+    for part in outputs_key.strip(".").split("..."):
+        ident, prop = part.rsplit(".", 1)
+        outputs.append({"id": json.loads(ident) if ident.startswith("{") else ident,
+                        "property": prop})
+    single = not outputs_key.startswith("..")
+    return {"output": outputs_key, "outputs": outputs[0] if single else outputs, "inputs": inputs,
+            "changedPropIds": [changed], "state": state}
+
+
+def measure(client: Any, body: dict[str, Any]) -> tuple[float, int, int]:
+    start = time.perf_counter()
+    response = client.post("/_dash-update-component", json=body)
+    elapsed = (time.perf_counter() - start) * 1000
+    if response.status_code != 200:
+        raise RuntimeError(f"{response.status_code}: {response.data[:300]!r}")
+    raw = response.get_data()
+    return elapsed, len(raw), len(gzip.compress(raw, 6))
+
+
+def report(name: str, rows: list[tuple[float, int, int]]) -> None:
+    times = sorted(r[0] for r in rows)
+    p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+    print(f"{name:28s} n={len(rows):4d}  latency p50 {statistics.median(times):7.1f} ms  "
+          f"p95 {p95:7.1f} ms   bytes/interaction raw {statistics.mean(r[1] for r in rows):9,.0f}"
+          f"  gzip {statistics.mean(r[2] for r in rows):8,.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database-url")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    tmp = tempfile.TemporaryDirectory()
+    url = args.database_url or f"sqlite:///{tmp.name}/bench.sqlite3"
+    if not args.database_url:
+        engine = make_engine(url)
+        init_database(engine)
+        load_demo(engine)
+        engine.dispose()
+    app = create_app(Settings(database_url=url, log_level="WARNING", secret_key="bench"))
+    add_naive_callback(app)
+    client = app.server.test_client()
+    ours_key = next(k for k in app.callback_map if "map-graph.figure" in k)
+    ref = load_reference()
+    views = list(itertools.product(ref.domain_slugs, ("index", "perception", "gap"),
+                                   ref.actor_slugs))
+    results: dict[str, dict[str, list[tuple[float, int, int]]]] = {
+        "ours": {"cold": [], "warm": []}, "naive": {"cold": [], "warm": []}}
+    for round_no in range(args.rounds):
+        phase = "cold" if round_no == 0 else "warm"
+        for domain, lens, actor in views:
+            ours = payload(ours_key, [
+                {"id": "map-domain", "property": "value", "value": domain},
+                {"id": "map-indicator", "property": "value", "value": None},
+                {"id": "map-lens", "property": "value", "value": lens},
+                {"id": "map-actor", "property": "value", "value": actor},
+                {"id": "map-wave", "property": "value", "value": None},
+                {"id": "map-classes", "property": "value", "value": "quantile"}],
+                [{"id": "lang", "property": "data", "value": "fr"},
+                 {"id": "map-lens", "property": "options", "value": LENS_OPTIONS}],
+                "map-domain.value")
+            results["ours"][phase].append(measure(client, ours))
+            naive = payload("naive-map.figure", [
+                {"id": "naive-domain", "property": "value", "value": domain},
+                {"id": "naive-lens", "property": "value", "value": lens},
+                {"id": "naive-actor", "property": "value", "value": actor}], [],
+                "naive-domain.value")
+            results["naive"][phase].append(measure(client, naive))
+    geometry = client.get("/geo/region.geojson", headers={"Accept-Encoding": "gzip"})
+    print(f"views: {len(views)} (16 domains × 3 lenses × 4 actors), rounds: {args.rounds}")
+    print(f"geometry, fetched once per browser (ours): {len(geometry.get_data()):,} bytes "
+          f"gzip-compressed by the app")
+    for name in ("ours", "naive"):
+        for phase in ("cold", "warm"):
+            if results[name][phase]:
+                report(f"{name} ({phase})", results[name][phase])
+    tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
