@@ -26,8 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dashboard.bootstrap import init_database, load_demo  # noqa: E402
-from dashboard.db import make_engine  # noqa: E402
+from dashboard.bootstrap import create_demo_database  # noqa: E402
 
 
 def free_port() -> int:
@@ -68,10 +67,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.postgres or f"sqlite:///{tmp}/bench.sqlite3"
-        engine = make_engine(url)
-        init_database(engine)
-        load_demo(engine)
-        engine.dispose()
+        create_demo_database(url)
         port = free_port()
         env = {**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "WARNING"}
         if args.redis:

@@ -30,9 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import plotly.express as px  # noqa: E402
 from dash import Input, Output  # noqa: E402
 
-from dashboard.bootstrap import init_database, load_demo  # noqa: E402
+from dashboard.bootstrap import create_demo_database  # noqa: E402
 from dashboard.data_access import load_map  # noqa: E402
-from dashboard.db import make_engine  # noqa: E402
 from dashboard.factory import create_app  # noqa: E402
 from dashboard.geography import load_geojson  # noqa: E402
 from dashboard.reference import load_reference  # noqa: E402
@@ -95,10 +94,7 @@ def main() -> None:
     tmp = tempfile.TemporaryDirectory()
     url = args.database_url or f"sqlite:///{tmp.name}/bench.sqlite3"
     if not args.database_url:
-        engine = make_engine(url)
-        init_database(engine)
-        load_demo(engine)
-        engine.dispose()
+        create_demo_database(url)
     app = create_app(Settings(database_url=url, log_level="WARNING", secret_key="bench"))
     add_naive_callback(app)
     client = app.server.test_client()

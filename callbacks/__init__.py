@@ -5,8 +5,12 @@ from __future__ import annotations
 from dash import Dash
 
 from callbacks import carte, downloads, router
+from callbacks import region
+from callbacks import acteurs, domaine
+from callbacks import initiatives, methodologie, pratiques
 
 
 def register_callbacks(app: Dash) -> None:
-    for module in (router, downloads, carte):
+    for module in (router, downloads, carte, region, domaine, acteurs,
+                   pratiques, initiatives, methodologie):
         module.register(app)

@@ -9,7 +9,7 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from dashboard.analytics.maps import INDICATOR_PREFIX, MapData
 from dashboard.data_access import load_map, regions, score_waves
-from callbacks.map_view import render_map, table_when_open
+from callbacks.map_view import register_lazy_tables, render_map
 from dashboard.figures.style import format_number
 from dashboard.services import services
 from layouts import ids
@@ -85,10 +85,7 @@ def register(app: Dash) -> None:
                 disabled,
                 disabled or used_wave is None, options)
 
-    @app.callback(Output("map-table", "children"), Input(ids.chart_data("map"), "data"),
-                  Input("map-details", "open"), State(ids.LANG, "data"))
-    def map_table(store: dict[str, Any] | None, is_open: bool | None, lang: str) -> Any:
-        return table_when_open(store, is_open, lang)
+    register_lazy_tables(app, ["map"])
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True),
                   Input(ids.MAP_DOMAIN, "value"), Input(ids.MAP_INDICATOR, "value"),

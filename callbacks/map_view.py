@@ -4,14 +4,15 @@ look, read and export alike — and the table behind a map, built when opened.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
-from dash import Patch, no_update
+from dash import Dash, Input, Output, Patch, State, no_update
 
 from dashboard.analytics.maps import MapData
 from dashboard.figures.choropleth import as_patch, legend_breaks, value_update
 from dashboard.figures.ranking import ranking_bars
 from dashboard.figures.style import DIVERGING, SEQUENTIAL, format_number
+from layouts import ids
 from layouts.components import data_table
 from layouts.labels import t
 
@@ -63,3 +64,11 @@ def table_when_open(store: dict[str, Any] | None, is_open: bool | None, lang: st
     if not is_open or not store:
         return no_update
     return data_table(store["rows"], [tuple(c) for c in store["columns"]], lang)
+
+
+def register_lazy_tables(app: Dash, charts: Iterable[str]) -> None:
+    """For each chart card, fill its table from its chart-data store when the panel opens."""
+    for chart in charts:
+        app.callback(Output(f"{chart}-table", "children"), Input(ids.chart_data(chart), "data"),
+                     Input(f"{chart}-details", "open"), State(ids.LANG, "data"))(
+            table_when_open)

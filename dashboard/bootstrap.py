@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from dashboard.db import bump_data_version, migrate
+from dashboard.db import bump_data_version, make_engine, migrate
 from dashboard.importers.indicators import IndicatorDef
 from dashboard.importers.service import (
     ImportReport,
@@ -183,3 +183,14 @@ def load_demo(engine: Engine, manifest: Path = DEMO_MANIFEST,
     reports.extend(import_surveys(engine, [base / p for p in spec["surveys"]], is_demo=True,
                                   progress=progress))
     return reports
+
+
+def create_demo_database(url: str) -> None:
+    """A database at `url` holding everything a fresh install shows (benchmarks, browser
+    tests): schema, reference data, territories and the demonstration data."""
+    engine = make_engine(url)
+    try:
+        init_database(engine)
+        load_demo(engine)
+    finally:
+        engine.dispose()

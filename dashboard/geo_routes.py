@@ -29,7 +29,8 @@ def geojson(level: str) -> Response:
     if level not in GEOJSON_FILES:
         abort(404)
     body, etag = _body(level)
-    if request.if_none_match.contains(etag):
+    # Flask-Compress tags the ETag of a compressed body ("<etag>:gzip"): either form matches
+    if any(tag.split(":")[0] == etag for tag in request.if_none_match.as_set()):
         return Response(status=304)
     response = Response(body, mimetype="application/json")
     response.set_etag(etag)

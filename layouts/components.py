@@ -11,19 +11,27 @@ from layouts import ids
 from layouts.labels import t
 
 GRAPH_CONFIG = {
-    "displaylogo": False, "scrollZoom": False, "responsive": True, "displayModeBar": True,
+    "displaylogo": False, "scrollZoom": False, "responsive": True, "displayModeBar": "hover",
     "topojsonURL": "/assets/topojson/",
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
 }
 
 
-def graph(graph_id: str, figure: Any = None, label: str = "") -> html.Div:
+def graph(graph_id: str, figure: Any = None, label: str = "",
+          height: int | str | None = None) -> html.Div:
     """A chart that does not hijack page scrolling on touch screens, with PNG export; the
-    wrapper names it for screen readers (its data table is beside it)."""
+    wrapper names it for screen readers (its data table is beside it).
+
+    With a `height` (pixels, or a CSS length such as "min(560px, 120vw)"), the chart is fully
+    responsive: as wide as its card (a phone's 360 px as well as a projector), that tall
+    whatever the figure says."""
     config = {**GRAPH_CONFIG, "toImageButtonOptions": {"format": "png", "filename": graph_id,
                                                        "scale": 2}}
+    css_height = f"{height}px" if isinstance(height, int) else height
+    sizing: dict[str, Any] = ({"responsive": True, "style": {"height": css_height}}
+                              if height else {})
     return html.Div(dcc.Graph(id=graph_id, figure=figure or {}, config=config,
-                              className="chart"),
+                              className="chart", **sizing),
                     role="figure", **({"aria-label": label} if label else {}))
 
 
@@ -69,5 +77,5 @@ def empty_state(message: str) -> html.P:
 
 def demo_flag(lang: str) -> html.Div:
     """Said on every page that shows demonstration data."""
-    return html.Div([html.Strong(t("demo_short", lang) + " — "), t("demo_banner", lang)],
+    return html.Div([html.Strong(t("demo_short", lang)), " — ", t("demo_banner", lang)],
                     className="demo-banner", role="note", id="demo-banner")

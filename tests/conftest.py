@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from dashboard.bootstrap import init_database, load_demo
+from dashboard.bootstrap import create_demo_database, init_database, load_demo
 from dashboard.db import make_engine
 from dashboard.factory import create_app
 from dashboard.settings import Settings
@@ -148,3 +148,38 @@ def make_app(tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def demo_client(demo_url: str, make_app):  # type: ignore[no-untyped-def]
     return make_app(demo_url).server.test_client()
+
+
+# --- real-browser tests (headless Chromium from Debian, through dash[testing]) ------------
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_setup_options():  # type: ignore[no-untyped-def]
+    """Chrome options for dash_duo: Debian's Chromium, headless, no sandbox, no network
+    chatter (the app must work offline)."""
+    from selenium.webdriver.chrome.options import Options
+
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError("browser tests need Debian's chromium and chromium-driver: "
+                           "apt-get install chromium chromium-driver")
+    options = Options()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                     "--disable-background-networking", "--disable-dev-shm-usage",
+                     "--window-size=1300,1000", "--lang=fr-FR"):
+        options.add_argument(argument)
+    return options
+
+
+@pytest.fixture(scope="session")
+def browser_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One SQLite database with the demonstration data for every browser test (read-only)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'demo.sqlite3'}"
+    create_demo_database(url)
+    return url
+
+
+@pytest.fixture
+def browser_app(browser_db_url: str, make_app):  # type: ignore[no-untyped-def]
+    return make_app(browser_db_url)

@@ -1,6 +1,5 @@
 """The committed demonstration data are what the generator writes, and they tell the
 stories the sources tell (where perception and statistics disagree included)."""
-from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session

@@ -7,32 +7,13 @@ from dashboard.reference import load_reference
 from layouts.context import PageContext, build_search, language, parse_query
 from layouts.pages import carte
 from layouts.shell import page_frame
+from component_helpers import find, text_of
 
 REF = load_reference()
 REGIONS = ({"code": "11", "name": "Île-de-France"}, {"code": "93", "name": "Provence-Alpes-Côte d'Azur"})
 GEO = {"bounds": (-9.0, 41.0, 10.0, 51.5), "insets": {}}
 
 
-def text_of(component) -> str:
-    """Every string in a component tree."""
-    if isinstance(component, str):
-        return component
-    if isinstance(component, (list, tuple)):
-        return " ".join(text_of(c) for c in component)
-    children = getattr(component, "children", None)
-    return text_of(children) if children is not None else ""
-
-
-def find(component, component_id):
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, (list, tuple)) else [children]:
-        if child is not None and not isinstance(child, str):
-            found = find(child, component_id)
-            if found is not None:
-                return found
-    return None
 
 
 def test_routes_match_french_paths_with_parameters():

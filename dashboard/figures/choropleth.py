@@ -27,7 +27,9 @@ from dashboard.figures.style import (
 
 GEOJSON_URL = "/geo/{level}.geojson"
 VALUE_TRACE = 1  # data[0] is the grey base layer
-COLORBAR = {"thickness": 12, "len": 0.75, "x": 1.0}
+# a horizontal legend under the map: it fits a phone's width as well as a projector's
+COLORBAR = {"orientation": "h", "x": 0.5, "xanchor": "center", "y": 0, "yanchor": "top",
+            "len": 0.85, "thickness": 10}
 
 
 def _inset_frames(insets: dict[str, Any]) -> tuple[list[float | None], list[float | None]]:
@@ -59,15 +61,15 @@ def base_map(codes: list[str], bounds: tuple[float, float, float, float],
         go.Scattergeo(lon=[(i["box"][0] + i["box"][2]) / 2 for i in insets.values()],
                       lat=[i["box"][3] - 0.2 for i in insets.values()],
                       text=[i["name"] for i in insets.values()], mode="text",
-                      textfont={"size": 10, "color": "#444"}, hoverinfo="skip",
+                      textfont={"size": 9, "color": "#444"}, hoverinfo="skip",
                       showlegend=False),
     ])
     figure.update_geos(visible=False, projection_type="mercator",
-                       lonaxis_range=[lon_min - 0.3, lon_max + 0.3],
+                       lonaxis_range=[lon_min - 0.9, lon_max + 0.3],
                        lataxis_range=[lat_min - 0.3, lat_max + 0.6], bgcolor="rgba(0,0,0,0)")
-    figure.update_layout(margin={"l": 0, "r": 0, "t": 8, "b": 0}, dragmode=False,
+    figure.update_layout(margin={"l": 0, "r": 0, "t": 8, "b": 56}, dragmode=False,
                          separators=separators(lang), font={"family": FONT},
-                         paper_bgcolor="rgba(0,0,0,0)", height=520, showlegend=False)
+                         paper_bgcolor="rgba(0,0,0,0)", height=560, showlegend=False)
     return figure
 
 
@@ -78,12 +80,13 @@ def legend_breaks(data: MapData, method: str) -> list[float]:
 
 
 def hover_template(data: MapData, labels: dict[str, str]) -> str:
-    """Region, value, rank, and n with the 95 % interval when it is a survey figure."""
+    """Region, value, rank, and n with the 95 % interval when it is a survey figure (a score
+    or a gap, or any map whose values carry them, such as a survey share in percent)."""
     lines = ["<b>%{customdata[0]}</b>", f"{labels['value']} : %{{z:.2f}}",
              f"{labels['rank']} : %{{customdata[1]}}"]
-    if data.unit in ("score_0_10", "gap"):
+    if data.unit in ("score_0_10", "gap") or data.values["n"].notna().any():
         lines.append("n = %{customdata[2]}")
-    if data.unit == "score_0_10":
+    if data.unit == "score_0_10" or data.values["ci_low"].notna().any():
         lines.append(f"{labels['ci']} : %{{customdata[3]}}")
     return "<br>".join(lines) + "<extra></extra>"
 
@@ -114,7 +117,7 @@ def value_update(data: MapData, codes: list[str], method: str, labels: dict[str,
         "zmin": breaks[0], "zmax": breaks[-1],
         "colorbar": {**COLORBAR, "tickvals": breaks,
                      "ticktext": [format_number(b, 1, lang) for b in breaks],
-                     "title": {"text": labels["unit"], "side": "right"}},
+                     "title": {"text": labels["unit"], "side": "top"}},
     }
 
 

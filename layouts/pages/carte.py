@@ -39,6 +39,7 @@ def layout(ctx: PageContext) -> html.Div:
     lens = ctx.arg("lens", LENSES, "index")
     actor = ctx.arg("actor", ctx.ref.actor_slugs, "citoyens")
     classes = ctx.arg("classes", CLASS_METHODS, "quantile")
+    wave = ctx.query.get("wave", "")
     controls = html.Div([
         _field(t("control_domain", lang),
                dcc.Dropdown(id=ids.MAP_DOMAIN, options=subject_options(ctx), value=domain,
@@ -55,8 +56,12 @@ def layout(ctx: PageContext) -> html.Div:
                dcc.Dropdown(id=ids.MAP_ACTOR, options=actor_options(ctx), value=actor,
                             clearable=False, searchable=False), ids.MAP_ACTOR),
         _field(t("control_wave", lang),
-               dcc.Dropdown(id=ids.MAP_WAVE, value=ctx.query.get("wave") or None,
-                            clearable=False, searchable=False), ids.MAP_WAVE),
+               # the URL's wave is its only option until the actor's waves arrive: Dash's
+               # dropdown drops a value that is not among its options
+               dcc.Dropdown(id=ids.MAP_WAVE, value=wave or None, clearable=False,
+                            searchable=False,
+                            options=[{"label": wave.replace(":", " "), "value": wave}]
+                            if wave else []), ids.MAP_WAVE),
         html.Fieldset([html.Legend(t("control_classes", lang)),
                        dcc.RadioItems(id=ids.MAP_CLASSES, value=classes, className="radio-row",
                                       options=[{"label": t(f"classes_{m}", lang), "value": m}
@@ -67,8 +72,10 @@ def layout(ctx: PageContext) -> html.Div:
         html.P(t("map_intro", lang), className="intro"),
         controls,
         html.Div([
-            chart_card("map", lang, graph(ids.MAP_GRAPH, label=t("map_title", lang), figure=base_map(
-                [r["code"] for r in ctx.regions], ctx.geo["bounds"], ctx.geo["insets"], lang))),
-            chart_card("ranking", lang, graph(ids.MAP_RANKING)),
+            chart_card("map", lang, graph(
+                ids.MAP_GRAPH, label=t("map_title", lang), height="min(560px, 125vw)",
+                figure=base_map([r["code"] for r in ctx.regions], ctx.geo["bounds"],
+                                ctx.geo["insets"], lang))),
+            chart_card("ranking", lang, graph(ids.MAP_RANKING, height=540)),
         ], className="map-grid"),
     ])

@@ -1,0 +1,38 @@
+"""Facts the methodology page reads from the database: the survey waves with their sample
+sizes, and every imported dataset with whether it is demonstration data."""
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dashboard.models import Dataset, Respondent, Survey
+
+WAVE_COLUMNS = ["study", "year", "actor", "respondents", "file", "demo"]
+DATASET_COLUMNS = ["kind", "name", "file", "rows", "demo", "source"]
+
+
+def wave_sizes(session: Session) -> pd.DataFrame:
+    """Every survey wave (study, year, actor) with its number of respondents, its file and
+    whether it is demonstration data, oldest first."""
+    counts = (select(Respondent.survey_id, func.count().label("n"))
+              .group_by(Respondent.survey_id).subquery())
+    rows = session.execute(
+        select(Survey.study, Survey.year, Survey.actor_slug, func.coalesce(counts.c.n, 0),
+               Dataset.file_name, Dataset.is_demo)
+        .join(Dataset, Dataset.id == Survey.dataset_id)
+        .outerjoin(counts, counts.c.survey_id == Survey.id)
+        .order_by(Survey.year, Survey.study, Survey.actor_slug)).all()
+    frame = pd.DataFrame([tuple(r) for r in rows], columns=WAVE_COLUMNS)
+    return frame.astype({"respondents": int, "demo": bool})
+
+
+def dataset_list(session: Session) -> pd.DataFrame:
+    """Every imported dataset (kind, name, file, rows, demo, source), demonstration data
+    first, then by kind and file."""
+    rows = session.execute(
+        select(Dataset.kind, Dataset.name, Dataset.file_name, Dataset.row_count,
+               Dataset.is_demo, Dataset.source)
+        .order_by(Dataset.is_demo.desc(), Dataset.kind, Dataset.file_name)).all()
+    frame = pd.DataFrame([tuple(r) for r in rows], columns=DATASET_COLUMNS)
+    return frame.astype({"rows": int, "demo": bool})

@@ -1,0 +1,52 @@
+"""Regards croisés (`/acteurs`): the four actors side by side over the 16 domains — their
+perceived scores, their priorities — and citizens' scores in two waves compared."""
+from __future__ import annotations
+
+from dash import dcc, html
+
+from layouts.components import chart_card
+from layouts.context import PageContext, href
+from layouts.labels import t, term_label
+from layouts.pages.domaine import surveyed_regions, wave_arg
+
+REGION = "actors-region"
+WAVE = "actors-wave"
+PROFILE_BODY = "actors-profile-body"
+PRIORITIES_BODY = "actors-priorities-body"
+WAVES_BODY = "actors-waves-body"
+CHARTS = ("actors-profile", "actors-priorities", "actors-waves")
+NATIONAL = "FR"
+
+
+def _field(label: str, control: object, control_id: str) -> html.Div:
+    return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control],
+                    className="field")
+
+
+def layout(ctx: PageContext) -> html.Div:
+    lang = ctx.lang
+    regions = surveyed_regions(ctx)
+    region = ctx.arg("region", [r["code"] for r in regions], NATIONAL)
+    controls = html.Div([
+        _field(t("acteurs_region", lang),
+               dcc.Dropdown(id=REGION, value=region, clearable=False, searchable=True,
+                            options=[{"label": t("france", lang), "value": NATIONAL}] +
+                            [{"label": r["name"], "value": r["code"]} for r in regions]),
+               REGION),
+        _field(t("domaine_citizens_wave", lang),
+               dcc.Dropdown(id=WAVE, value=wave_arg(ctx), clearable=False, searchable=False),
+               WAVE),
+    ], className="controls", role="group", **{"aria-label": t("acteurs_title", lang)})
+    return html.Div([
+        html.H1(t("acteurs_title", lang)),
+        html.P(t("acteurs_intro", lang), className="intro"),
+        controls,
+        chart_card("actors-profile", lang, html.Div(id=PROFILE_BODY)),
+        chart_card("actors-priorities", lang, html.Div(id=PRIORITIES_BODY)),
+        chart_card("actors-waves", lang, html.Div(id=WAVES_BODY)),
+        html.Nav([
+            html.H2(t("acteurs_see_domain", lang)),
+            html.Ul([html.Li(dcc.Link(term_label(d, lang), href=href(f"/domaine/{d.slug}", lang)))
+                     for d in ctx.ref.domains], className="domain-links"),
+        ], className="see-domains", **{"aria-label": t("acteurs_see_domain", lang)}),
+    ], className="actors-page")

@@ -1,0 +1,24 @@
+"""Small helpers for the real-browser tests: reading what plotly drew, waiting on the URL."""
+from __future__ import annotations
+
+import time
+from typing import Any, Callable
+
+
+def wait_until(condition: Callable[[], Any], timeout: float = 30.0, what: str = "") -> Any:
+    """Poll until `condition()` is truthy (and return it) or fail saying what we waited for."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what or condition}")
+        time.sleep(0.1)
+
+
+def graph_data(driver: Any, graph_id: str) -> list[dict[str, Any]]:
+    """The traces plotly drew in a dcc.Graph (`data` of its plot div)."""
+    return driver.execute_script(
+        "const el = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');"
+        "return el && el.data ? JSON.parse(JSON.stringify(el.data)) : null;", graph_id) or []

@@ -1,0 +1,50 @@
+"""Every page passes an axe-core scan (served from disk, tests/vendor) with no serious or
+critical violation, in a real browser, once its charts have drawn; and every page fits a
+360 px phone screen without sideways scrolling."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser_helpers import wait_until
+
+AXE = (Path(__file__).resolve().parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+PAGES = ["/", "/?lang=en", "/region/93", "/region/03", "/domaine/mobilite", "/acteurs",
+         "/pratiques", "/initiatives", "/methodologie"]
+
+
+def scan(driver) -> list[dict]:  # type: ignore[no-untyped-def]
+    driver.execute_script(AXE)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']})"
+        ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))"
+        ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));")
+    return result
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_serious_or_critical_accessibility_violation(dash_duo, browser_app, path):
+    dash_duo.start_server(browser_app)
+    dash_duo.driver.set_script_timeout(60)
+    dash_duo.driver.get(dash_duo.server_url + path)
+    dash_duo.wait_for_element("main h1", timeout=20)
+    wait_until(lambda: not dash_duo.find_elements("[data-dash-is-loading='true']"),
+               what="callbacks to settle")
+    violations = [v for v in scan(dash_duo.driver) if v["impact"] in ("serious", "critical")]
+    assert violations == [], violations
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_fits_a_360_pixel_phone_without_sideways_scrolling(dash_duo, browser_app, path):
+    dash_duo.start_server(browser_app)
+    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": 360, "height": 780, "deviceScaleFactor": 1, "mobile": True})
+    dash_duo.driver.get(dash_duo.server_url + path)
+    dash_duo.wait_for_element("main h1", timeout=20)
+    wait_until(lambda: not dash_duo.find_elements("[data-dash-is-loading='true']"),
+               what="callbacks to settle")
+    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 360, f"{path} is {width} px wide"

@@ -1,0 +1,92 @@
+"""What users do, in a real browser (headless Chromium): a mayor finds her region from the map
+and downloads a chart's data; a network picks a domain and sees the map and ranking change;
+a presenter opens a shared link and sees the identical view."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from selenium.webdriver.common.action_chains import ActionChains
+
+from browser_helpers import graph_data, wait_until
+
+PACA = "Provence-Alpes-Côte d'Azur"
+
+
+def values_of_map(driver) -> list:  # type: ignore[no-untyped-def]
+    """The values the map's value layer shows, once they have arrived."""
+    return wait_until(lambda: (lambda d: d[1]["z"] if len(d) > 1 and any(
+        v is not None for v in d[1].get("z", [])) else None)(graph_data(driver, "map-graph")),
+        what="map values")
+
+
+def choose(dash_duo, dropdown_id: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    dash_duo.find_element(f"#{dropdown_id}").click()
+    option = wait_until(lambda: [o for o in dash_duo.find_elements("[role=option]")
+                                 if o.text.strip() == label], what=f"option {label}")
+    option[0].click()
+
+
+def no_browser_errors(dash_duo) -> None:  # type: ignore[no-untyped-def]
+    severe = [entry for entry in dash_duo.get_logs() or [] if entry.get("level") == "SEVERE"]
+    assert severe == []
+
+
+def test_mayor_finds_her_region_on_the_map_reads_it_and_downloads_a_csv(dash_duo, browser_app):
+    dash_duo.start_server(browser_app)
+    dash_duo.wait_for_text_to_equal("h1", "Carte des fragilités")
+    values_of_map(dash_duo.driver)
+    codes = graph_data(dash_duo.driver, "map-graph")[1]["locations"]
+    paths = dash_duo.find_elements("#map-graph .choroplethlayer .choroplethlocation")
+    paca_path = paths[len(codes) + codes.index("93")]  # the value layer comes second
+    ActionChains(dash_duo.driver).move_to_element(paca_path).click().perform()
+    wait_until(lambda: urlparse(dash_duo.driver.current_url).path == "/region/93",
+               what="the region page")
+    dash_duo.wait_for_contains_text("h1", PACA)
+    button = wait_until(lambda: dash_duo.find_elements("button.button"), what="a CSV button")[0]
+    button.click()
+    download = Path(dash_duo.download_path)
+    written = wait_until(lambda: [p for p in download.glob("*.csv")
+                                  if not p.name.endswith(".crdownload")], what="the CSV file")
+    rows = list(csv.reader(written[0].read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) >= 2 and all(len(r) == len(rows[0]) for r in rows)
+    no_browser_errors(dash_duo)
+
+
+def test_network_picks_a_domain_and_the_map_and_ranking_follow(dash_duo, browser_app):
+    dash_duo.start_server(browser_app)
+    before = values_of_map(dash_duo.driver)
+    ranking_before = graph_data(dash_duo.driver, "map-ranking")[0]["y"]
+    choose(dash_duo, "map-domain", "Mobilité")
+    dash_duo.wait_for_contains_text("#map-title", "Mobilité")
+    after = wait_until(lambda: (lambda z: z if z != before else None)(
+        values_of_map(dash_duo.driver)), what="new map values")
+    assert after != before
+    assert graph_data(dash_duo.driver, "map-ranking")[0]["y"] != ranking_before
+    assert parse_qs(urlparse(dash_duo.driver.current_url).query)["domain"] == ["mobilite"]
+    no_browser_errors(dash_duo)
+
+
+def test_presenter_opens_a_shared_link_and_sees_the_identical_view(dash_duo, browser_app):
+    dash_duo.start_server(browser_app)
+    dash_duo.find_element("#map-lens input[value='gap']").click()
+    choose(dash_duo, "map-domain", "Accès au numérique")
+    choose(dash_duo, "map-wave", "PHARE-Citoyens 2015")  # not the newest wave
+    dash_duo.wait_for_contains_text("#map-title", "Accès au numérique")
+    dash_duo.wait_for_contains_text("#map-title", "Écart")
+    dash_duo.wait_for_contains_text("#map-source", "PHARE-Citoyens 2015")
+    shared = wait_until(lambda: "lens=gap" in dash_duo.driver.current_url
+                        and "numerique" in dash_duo.driver.current_url
+                        and "PHARE-Citoyens" in dash_duo.driver.current_url
+                        and dash_duo.driver.current_url, what="the view in the URL")
+    title = dash_duo.find_element("#map-title").text
+    values = values_of_map(dash_duo.driver)
+
+    dash_duo.driver.get("about:blank")
+    dash_duo.driver.get(shared)  # a fresh load, as the audience's projector would
+    dash_duo.wait_for_text_to_equal("#map-title", title)
+    dash_duo.wait_for_contains_text("#map-source", "PHARE-Citoyens 2015")
+    assert values_of_map(dash_duo.driver) == values
+    assert dash_duo.find_element("#map-lens input[value='gap']").is_selected()
+    no_browser_errors(dash_duo)
