@@ -9,7 +9,8 @@
 
 Both go through the app's real `/_dash-update-component` endpoint (Flask test client: server
 time only, no network). Views cycle through the 16 domains × 3 lenses × 4 actors; the first
-round fills the caches (cold), later rounds are warm. Prints bytes per interaction (raw and
+round fills the caches (cold: the first view of a lens and actor computes all its domains
+and axes at once), later rounds are warm. Prints bytes per interaction (raw and
 gzip, what the browser downloads) and latency p50/p95; asserts nothing.
 """
 from __future__ import annotations
@@ -132,6 +133,7 @@ def main() -> None:
         for phase in ("cold", "warm"):
             if results[name][phase]:
                 report(f"{name} ({phase})", results[name][phase])
+        report(f"{name} (all rounds)", results[name]["cold"] + results[name]["warm"])
     tmp.cleanup()
 
 

@@ -57,3 +57,17 @@ class DataCache:
             value = compute(session)
             self.cache.set(key, value)
             return value
+
+    def get_or_compute_many(self, namespace: str, parts: tuple[Any, ...],
+                            compute_all: Callable[[Session], dict[tuple[Any, ...], T]]) -> T:
+        """Like `get_or_compute`, but a miss computes a whole family of entries at once (all
+        of them filed under the same data version) and returns the one asked for: when the
+        siblings are cheap to compute together, the next requests are all hits."""
+        with Session(self.engine) as session:
+            version = data_version(session)
+            hit = self.cache.get(self.key(namespace, version, parts))
+            if hit is not None:
+                return hit
+            family = compute_all(session)
+            self.cache.set_many({self.key(namespace, version, k): v for k, v in family.items()})
+            return family[parts]

@@ -40,7 +40,14 @@ from dashboard.analytics.practices import (
 )
 from dashboard.analytics.profile import RegionProfile, build_profile
 from dashboard.analytics.fragility import compute_fragility_index
-from dashboard.analytics.maps import MapData, Subject, map_data
+from dashboard.analytics.maps import (
+    AXIS_PREFIX,
+    INDICATOR_PREFIX,
+    MapData,
+    Subject,
+    map_data,
+    map_family,
+)
 from dashboard.analytics.perception import Wave, item_table, survey_waves, waves_asking
 from dashboard.services import Services
 
@@ -95,23 +102,37 @@ def resolve_wave(svc: Services, actor: str, key: str | None) -> Wave | None:
 
 def load_map(svc: Services, subject: str, lens: str, actor: str,
              wave_key: str | None) -> tuple[MapData, Wave | None]:
-    """The map values of one view, cached as a whole: a repeated view costs one cache read."""
+    """The map values of one view, cached. A miss computes the whole family the view belongs
+    to — every domain and axis for this lens, actor and wave — so that switching domains,
+    what users do most, always reads the cache."""
     wave = resolve_wave(svc, actor, wave_key) if lens != "index" else None
+    family_key = (lens, actor if lens != "index" else "", wave.key if wave else "")
+    ref = svc.reference
 
-    def compute(_session: Any) -> MapData:
-        parsed = Subject.parse(subject, svc.reference)
-        scores = (items(svc, wave.study, wave.year, actor, "mean_score")
-                  if wave is not None else None)
-        detail = indicator(svc, parsed.slug) if parsed.kind == "indicator" else None
-        if lens != "index" and wave is None and parsed.kind != "indicator":
-            return MapData(regions(svc)[["code", "name"]].assign(
+    def family(subjects: list[str]) -> dict[str, MapData]:
+        parsed = [Subject.parse(name, ref) for name in subjects]
+        if parsed[0].kind == "indicator":
+            return {subjects[0]: map_data(parsed[0], "index", ref, regions(svc), fragility(svc),
+                                          indicator=indicator(svc, parsed[0].slug))}
+        if lens != "index" and wave is None:  # no survey asked this actor: empty maps
+            empty = MapData(regions(svc)[["code", "name"]].assign(
                 value=float("nan"), rank=float("nan"), n=float("nan"), ci_low=float("nan"),
                 ci_high=float("nan")), None, "score_0_10")
-        return map_data(parsed, lens, svc.reference, regions(svc), fragility(svc), scores,
-                        detail, (wave.study, wave.year) if wave else None)
+            return {name: empty for name in subjects}
+        scores = (items(svc, wave.study, wave.year, actor, "mean_score")
+                  if wave is not None else None)
+        maps = map_family(parsed, lens, ref, regions(svc), fragility(svc), scores,
+                          (wave.study, wave.year) if wave else None)
+        return {name: maps[p] for name, p in zip(subjects, parsed)}
 
-    key = (subject, lens, actor if lens != "index" else "", wave.key if wave else "")
-    return svc.cache.get_or_compute("map", key, compute), wave
+    if subject.startswith(INDICATOR_PREFIX):
+        subjects = [subject]
+    else:
+        Subject.parse(subject, ref)  # an unknown subject is refused before computing anything
+        subjects = [*ref.domain_slugs, *(AXIS_PREFIX + a.slug for a in ref.axes)]
+    return svc.cache.get_or_compute_many(
+        "map", (subject, *family_key),
+        lambda _s: {(name, *family_key): m for name, m in family(subjects).items()}), wave
 
 
 # --- page: domaine ---

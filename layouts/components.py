@@ -79,3 +79,12 @@ def demo_flag(lang: str) -> html.Div:
     """Said on every page that shows demonstration data."""
     return html.Div([html.Strong(t("demo_short", lang)), " — ", t("demo_banner", lang)],
                     className="demo-banner", role="note", id="demo-banner")
+
+
+def wave_dropdown(control_id: str, wave: str | None) -> dcc.Dropdown:
+    """A survey-wave selector. Its options (the waves in the database) come from a callback,
+    layouts doing no I/O; until then the wave a shared link asks for is its one option, since
+    Dash's dropdown drops a value that is not among its options."""
+    return dcc.Dropdown(id=control_id, value=wave or None, clearable=False, searchable=False,
+                        options=[{"label": wave.replace(":", " "), "value": wave}]
+                        if wave else [])

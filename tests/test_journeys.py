@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import urlparse
 
 from selenium.webdriver.common.action_chains import ActionChains
 
@@ -14,11 +14,17 @@ from browser_helpers import graph_data, wait_until
 PACA = "Provence-Alpes-Côte d'Azur"
 
 
-def values_of_map(driver) -> list:  # type: ignore[no-untyped-def]
-    """The values the map's value layer shows, once they have arrived."""
+def values_of_map(driver, graph_id: str = "map-graph") -> list:  # type: ignore[no-untyped-def]
+    """The values a map's value layer shows, once they have arrived."""
     return wait_until(lambda: (lambda d: d[1]["z"] if len(d) > 1 and any(
-        v is not None for v in d[1].get("z", [])) else None)(graph_data(driver, "map-graph")),
-        what="map values")
+        v is not None for v in d[1].get("z", [])) else None)(graph_data(driver, graph_id)),
+        what=f"values of {graph_id}")
+
+
+def changed(read, before, what: str):  # type: ignore[no-untyped-def]
+    """Wait until `read()` gives something other than `before`."""
+    return wait_until(lambda: (lambda now: now if now and now != before else None)(read()),
+                      what=what)
 
 
 def choose(dash_duo, dropdown_id: str, label: str) -> None:  # type: ignore[no-untyped-def]
@@ -54,17 +60,27 @@ def test_mayor_finds_her_region_on_the_map_reads_it_and_downloads_a_csv(dash_duo
     no_browser_errors(dash_duo)
 
 
-def test_network_picks_a_domain_and_the_map_and_ranking_follow(dash_duo, browser_app):
+def test_network_picks_a_domain_and_sees_map_ranking_and_actor_matrix_change(dash_duo,
+                                                                             browser_app):
     dash_duo.start_server(browser_app)
-    before = values_of_map(dash_duo.driver)
-    ranking_before = graph_data(dash_duo.driver, "map-ranking")[0]["y"]
-    choose(dash_duo, "map-domain", "Mobilité")
-    dash_duo.wait_for_contains_text("#map-title", "Mobilité")
-    after = wait_until(lambda: (lambda z: z if z != before else None)(
-        values_of_map(dash_duo.driver)), what="new map values")
-    assert after != before
-    assert graph_data(dash_duo.driver, "map-ranking")[0]["y"] != ranking_before
-    assert parse_qs(urlparse(dash_duo.driver.current_url).query)["domain"] == ["mobilite"]
+    driver = dash_duo.driver
+    driver.get(dash_duo.server_url + "/domaine/emploi")
+    dash_duo.wait_for_contains_text("h1", "Emploi")
+    map_before = values_of_map(driver, "domain-map-graph")
+    matrix = lambda: (graph_data(driver, "domain-matrix-graph") or [{}])[0].get("z")  # noqa: E731
+    ranking = lambda: (graph_data(driver, "domain-ranking-graph") or [{}])[0].get("y")  # noqa: E731
+    matrix_before = wait_until(matrix, what="the region × actor matrix")
+    ranking_before = wait_until(ranking, what="the ranking")
+
+    choose(dash_duo, "domain-select", "Mobilité")
+    wait_until(lambda: urlparse(driver.current_url).path == "/domaine/mobilite",
+               what="the mobility page")
+    dash_duo.wait_for_contains_text("h1", "Mobilité")
+    changed(lambda: values_of_map(driver, "domain-map-graph"), map_before, "new map values")
+    changed(matrix, matrix_before, "a new matrix")
+    changed(ranking, ranking_before, "a new ranking")
+    # the matrix has a row per metropolitan region and France, a column per actor
+    assert len(matrix()) == 14 and all(len(row) == 4 for row in matrix())
     no_browser_errors(dash_duo)
 
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from dashboard.analytics.fragility import compute_fragility_index
-from dashboard.analytics.maps import MapData, Subject, index_values, map_data, perception_values
+from dashboard.analytics.maps import MapData, Subject, map_data, map_family
 from dashboard.analytics.perception import item_table, survey_waves, waves_asking
 from dashboard.analytics.survey_figures import FigureRequest, compute_figure
 from dashboard.figures.choropleth import as_patch, base_map, legend_breaks, value_update
@@ -84,7 +84,7 @@ def test_perception_map_carries_n_and_intervals_and_the_gap_is_perception_minus_
                          scores, wave=wave).values.set_index("code")
     gap = map_data(Subject("domain", "numerique"), "gap", REF, regions, index, scores,
                    wave=wave).values.set_index("code")
-    idx = index_values(index, ("numerique",)).set_index("code")["value"]
+    idx = index[index["domain"] == "numerique"].set_index("territory_code")["index"]
     assert perceived.loc["93", "n"] > 100
     assert perceived.loc["93", "ci_low"] < perceived.loc["93", "value"] < perceived.loc["93",
                                                                                         "ci_high"]
@@ -93,13 +93,25 @@ def test_perception_map_carries_n_and_intervals_and_the_gap_is_perception_minus_
 
 
 def test_axis_perception_averages_its_domains_without_a_false_interval(frames):
-    _index, scores, _waves, _regions = frames
-    axis = perception_values(scores, Subject("axis", "environnemental").domains(REF))
-    row = axis.set_index("code").loc["11"]
+    index, scores, _waves, regions = frames
+    axis = map_data(Subject("axis", "environnemental"), "perception", REF, regions, index,
+                    scores, wave=("PHARE-Citoyens", 2015)).values.set_index("code")
     both = scores[(scores["territory_code"] == "11") &
                   scores["item"].isin(["environnement", "transition_energetique"])]
-    assert row["value"] == pytest.approx(both["value"].mean())
-    assert math.isnan(row["ci_low"])
+    assert axis.loc["11", "value"] == pytest.approx(both["value"].mean())
+    assert axis.loc["11", "n"] == both["n"].min()
+    assert math.isnan(axis.loc["11", "ci_low"])
+
+
+def test_a_family_of_maps_equals_its_views_computed_one_by_one(frames):
+    index, scores, _waves, regions = frames
+    subjects = [Subject("domain", d) for d in REF.domain_slugs] + [Subject("axis", "social")]
+    family = map_family(subjects, "gap", REF, regions, index, scores, ("PHARE-Citoyens", 2015))
+    for subject in (subjects[0], subjects[-1]):
+        alone = map_data(subject, "gap", REF, regions, index, scores,
+                         wave=("PHARE-Citoyens", 2015))
+        pd.testing.assert_frame_equal(family[subject].values, alone.values)
+        assert family[subject].france == alone.france
 
 
 def test_regions_without_survey_data_stay_in_the_map_without_a_value(frames):

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from dashboard.analytics.survey_figures import NATIONAL
@@ -60,91 +59,118 @@ class MapData:
         return bool(self.values["value"].isna().all()) if len(self.values) else True
 
 
-def _ranked(regions: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
-    """Regions (code, name) with their values, ranked 1 = highest among those with a value."""
-    out = regions[["code", "name"]].merge(values, on="code", how="left")
-    for column in ("value", "n", "ci_low", "ci_high"):
-        if column not in out.columns:
-            out[column] = np.nan
-    out["rank"] = out["value"].rank(ascending=False, method="min")
-    return out[VALUE_COLUMNS].sort_values(["rank", "code"], na_position="last").reset_index(
+def ranked_values(regions: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
+    """Regions (code, name) with the values of a frame (code, value[, n, ci_low, ci_high]),
+    ranked 1 = highest among those with a value (see `_ranked_series`)."""
+    by_code = values.set_index("code") if len(values) else pd.DataFrame(
+        columns=["value"], dtype=float)
+    empty = pd.Series(dtype=float)
+    return _ranked_series(regions, by_code["value"],
+                          *(by_code[c] if c in by_code.columns else empty
+                            for c in ("n", "ci_low", "ci_high")))
+
+
+def _wide(frame: pd.DataFrame, column: str, value: str) -> pd.DataFrame:
+    """territory_code × `column` table of `value` (empty frames stay empty)."""
+    if frame.empty:
+        return pd.DataFrame(dtype=float)
+    return frame.pivot_table(index="territory_code", columns=column, values=value,
+                             aggfunc="first")
+
+
+def _over(wide: pd.DataFrame, domains: tuple[str, ...], how: str = "mean") -> pd.Series:
+    """One value per territory over some domains (mean, or min for sample sizes); a territory
+    with none of them gets NaN."""
+    chosen = wide.reindex(columns=list(domains))
+    return chosen.min(axis=1) if how == "min" else chosen.mean(axis=1)
+
+
+def map_family(subjects: list[Subject], lens: str, ref: Reference, regions: pd.DataFrame,
+               index: pd.DataFrame, scores: pd.DataFrame | None = None,
+               wave: tuple[str, int] | None = None) -> dict[Subject, MapData]:
+    """Map values of many domains and axes through one lens, from the same frames in one
+    pass: the fragility `index` (`compute_fragility_index`) and, for perception and gap, an
+    actor wave's `scores` (`item_table` of mean_score).
+
+    An axis is the mean over its domains (its perception keeps the smallest n of its domains
+    and no interval: the domains share respondents). The gap is perception minus index.
+    """
+    if lens not in LENSES:
+        raise ValueError(f"lentille inconnue : {lens!r}")
+    if lens != "index" and (scores is None or wave is None):
+        raise ValueError("la perception demande une vague d'enquête")
+    index_wide = _wide(index, "domain", "index")
+    years = index.groupby("domain")["year"].max() if len(index) else pd.Series(dtype=float)
+    if lens != "index":
+        score_wide = {c: _wide(scores, "item", c)  # type: ignore[arg-type]
+                      for c in ("value", "n", "ci_low", "ci_high")}
+    out = {}
+    for subject in subjects:
+        domains = subject.domains(ref)
+        fragility = _over(index_wide, domains)
+        n = low = high = pd.Series(dtype=float)
+        if lens == "index":
+            values, unit = fragility, "index_0_10"
+            known = years.reindex(list(domains)).dropna()
+            source: dict[str, Any] = {"index_year": int(known.max()) if len(known) else None}
+        else:
+            perceived = _over(score_wide["value"], domains)
+            n = _over(score_wide["n"], domains, "min")
+            if len(domains) == 1:
+                low, high = (_over(score_wide[c], domains) for c in ("ci_low", "ci_high"))
+            national_n = n.get(NATIONAL)
+            source = {"study": wave[0], "year": wave[1],  # type: ignore[index]
+                      "n": None if national_n is None or national_n != national_n
+                      else int(national_n)}
+            if lens == "perception":
+                values, unit = perceived, "score_0_10"
+            else:
+                values, unit = perceived - fragility.reindex(perceived.index), "gap"
+                low = high = pd.Series(dtype=float)
+        france = values.get(NATIONAL)
+        out[subject] = MapData(
+            _ranked_series(regions, values, n, low, high),
+            None if france is None or france != france else float(france), unit, source)
+    return out
+
+
+def _ranked_series(regions: pd.DataFrame, values: pd.Series, n: pd.Series,
+                   low: pd.Series, high: pd.Series) -> pd.DataFrame:
+    """Regions (code, name) with values by code, ranked 1 = highest among those with one."""
+    codes = regions["code"].tolist()
+    frame = pd.DataFrame({"code": codes, "name": regions["name"].tolist(),
+                          "value": values.reindex(codes).to_numpy(dtype=float)})
+    frame["rank"] = frame["value"].rank(ascending=False, method="min")
+    for column, series in (("n", n), ("ci_low", low), ("ci_high", high)):
+        frame[column] = series.reindex(codes).to_numpy(dtype=float)
+    return frame[VALUE_COLUMNS].sort_values(["rank", "code"], na_position="last").reset_index(
         drop=True)
-
-
-def index_values(index: pd.DataFrame, domains: tuple[str, ...]) -> pd.DataFrame:
-    """Fragility index of a domain, or the mean over an axis's domains: code, value, year,
-    n_indicators (France included as `FR`)."""
-    chosen = index[index["domain"].isin(domains)]
-    if chosen.empty:
-        return pd.DataFrame(columns=["code", "value", "year", "n_indicators"])
-    grouped = chosen.groupby("territory_code").agg(
-        value=("index", "mean"), year=("year", "max"), n_indicators=("n_indicators", "sum"))
-    return grouped.reset_index().rename(columns={"territory_code": "code"})
-
-
-def perception_values(scores: pd.DataFrame, domains: tuple[str, ...]) -> pd.DataFrame:
-    """An actor's mean perceived score for a domain, or the mean over an axis's domains (with
-    the smallest n of its domains, and no interval: the domains share respondents)."""
-    chosen = scores[scores["item"].isin(domains)]
-    if chosen.empty:
-        return pd.DataFrame(columns=["code", "value", "n", "ci_low", "ci_high"])
-    if len(domains) == 1:
-        return chosen.rename(columns={"territory_code": "code"}).drop(columns="item")
-    grouped = chosen.groupby("territory_code").agg(value=("value", "mean"), n=("n", "min"))
-    grouped["ci_low"] = grouped["ci_high"] = np.nan
-    return grouped.reset_index().rename(columns={"territory_code": "code"})
 
 
 def map_data(subject: Subject, lens: str, ref: Reference, regions: pd.DataFrame,
              index: pd.DataFrame, scores: pd.DataFrame | None = None,
              indicator: dict[str, Any] | None = None,
              wave: tuple[str, int] | None = None) -> MapData:
-    """Assemble the map values from frames the caller has loaded (and cached):
-    `regions` (code, name), the fragility `index`, an actor wave's `scores` (`item_table` of
-    mean_score) for perception and gap, and an `indicator_detail` for an indicator subject."""
-    if lens not in LENSES:
-        raise ValueError(f"lentille inconnue : {lens!r}")
+    """One view's map values (see `map_family`); an indicator subject shows its raw values
+    (`indicator` is its `indicator_detail`)."""
     if subject.kind == "indicator":
         return _indicator_map(regions, indicator)
-    domains = subject.domains(ref)
-    fragility = index_values(index, domains)
-    source: dict[str, Any] = {}
-    if lens == "index":
-        values, unit = fragility, "index_0_10"
-        source["index_year"] = int(fragility["year"].max()) if len(fragility) else None
-    else:
-        if scores is None or wave is None:
-            raise ValueError("la perception demande une vague d'enquête")
-        perceived = perception_values(scores, domains)
-        source.update(study=wave[0], year=wave[1])
-        national_n = perceived.loc[perceived["code"] == NATIONAL, "n"]
-        source["n"] = int(national_n.iloc[0]) if len(national_n) else None
-        if lens == "perception":
-            values, unit = perceived, "score_0_10"
-        else:
-            merged = perceived.merge(fragility[["code", "value"]], on="code",
-                                     suffixes=("", "_index"))
-            merged["value"] = merged["value"] - merged["value_index"]
-            merged["ci_low"] = merged["ci_high"] = np.nan
-            values, unit = merged.drop(columns="value_index"), "gap"
-    france = values.loc[values["code"] == NATIONAL, "value"]
-    return MapData(_ranked(regions, values[values["code"] != NATIONAL]),
-                   float(france.iloc[0]) if len(france) else None, unit, source)
+    return map_family([subject], lens, ref, regions, index, scores, wave)[subject]
 
 
 def _indicator_map(regions: pd.DataFrame, indicator: dict[str, Any] | None) -> MapData:
     """Raw values of one indicator at region level, its latest year."""
     if not indicator:
-        return MapData(_ranked(regions, pd.DataFrame(columns=["code", "value"])), None, "")
+        return MapData(ranked_values(regions, pd.DataFrame(columns=["code", "value"])), None, "")
     values = pd.DataFrame(indicator["values"])
     values = values[values["territory_level"].isin(["region", "country"])]
     if values.empty:
-        return MapData(_ranked(regions, pd.DataFrame(columns=["code", "value"])), None,
+        return MapData(ranked_values(regions, pd.DataFrame(columns=["code", "value"])), None,
                        indicator["unit"])
     year = int(values["year"].max())
     latest = values[values["year"] == year].rename(columns={"territory_code": "code"})
     france = latest.loc[latest["code"] == NATIONAL, "value"]
-    return MapData(_ranked(regions, latest[latest["code"] != NATIONAL][["code", "value"]]),
+    return MapData(ranked_values(regions, latest[latest["code"] != NATIONAL][["code", "value"]]),
                    float(france.iloc[0]) if len(france) else None, indicator["unit"],
                    {"indicator": indicator["code"], "label": indicator["label"],
                     "indicator_source": indicator["source"], "year": year,

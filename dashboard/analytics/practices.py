@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard.analytics.maps import MapData, _ranked
+from dashboard.analytics.maps import MapData, ranked_values
 from dashboard.analytics.perception import Wave, waves_asking
 from dashboard.analytics.survey_figures import (
     NATIONAL,
@@ -128,7 +128,7 @@ def partnership_map(regions: pd.DataFrame, table: pd.DataFrame, study: str, year
         source["published_min"], source["published_max"] = cited
     if len(france) and france["published"].notna().any():
         source["published_france"] = float(france["published"].iloc[0])
-    return MapData(_ranked(regions, values),
+    return MapData(ranked_values(regions, values),
                    float(france["value"].iloc[0]) if len(france) else None, "percent", source)
 
 

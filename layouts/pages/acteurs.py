@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from layouts.components import chart_card
+from layouts.components import chart_card, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t, term_label
 from layouts.pages.domaine import surveyed_regions, wave_arg
@@ -34,7 +34,7 @@ def layout(ctx: PageContext) -> html.Div:
                             [{"label": r["name"], "value": r["code"]} for r in regions]),
                REGION),
         _field(t("domaine_citizens_wave", lang),
-               dcc.Dropdown(id=WAVE, value=wave_arg(ctx), clearable=False, searchable=False),
+               wave_dropdown(WAVE, wave_arg(ctx)),
                WAVE),
     ], className="controls", role="group", **{"aria-label": t("acteurs_title", lang)})
     return html.Div([

@@ -7,7 +7,7 @@ from dashboard.analytics.maps import AXIS_PREFIX, INDICATOR_PREFIX, LENSES
 from dashboard.figures.choropleth import base_map
 from dashboard.figures.style import CLASS_METHODS
 from layouts import ids
-from layouts.components import chart_card, graph
+from layouts.components import chart_card, graph, wave_dropdown
 from layouts.context import PageContext
 from layouts.labels import t
 
@@ -39,7 +39,6 @@ def layout(ctx: PageContext) -> html.Div:
     lens = ctx.arg("lens", LENSES, "index")
     actor = ctx.arg("actor", ctx.ref.actor_slugs, "citoyens")
     classes = ctx.arg("classes", CLASS_METHODS, "quantile")
-    wave = ctx.query.get("wave", "")
     controls = html.Div([
         _field(t("control_domain", lang),
                dcc.Dropdown(id=ids.MAP_DOMAIN, options=subject_options(ctx), value=domain,
@@ -56,12 +55,7 @@ def layout(ctx: PageContext) -> html.Div:
                dcc.Dropdown(id=ids.MAP_ACTOR, options=actor_options(ctx), value=actor,
                             clearable=False, searchable=False), ids.MAP_ACTOR),
         _field(t("control_wave", lang),
-               # the URL's wave is its only option until the actor's waves arrive: Dash's
-               # dropdown drops a value that is not among its options
-               dcc.Dropdown(id=ids.MAP_WAVE, value=wave or None, clearable=False,
-                            searchable=False,
-                            options=[{"label": wave.replace(":", " "), "value": wave}]
-                            if wave else []), ids.MAP_WAVE),
+               wave_dropdown(ids.MAP_WAVE, ctx.query.get("wave")), ids.MAP_WAVE),
         html.Fieldset([html.Legend(t("control_classes", lang)),
                        dcc.RadioItems(id=ids.MAP_CLASSES, value=classes, className="radio-row",
                                       options=[{"label": t(f"classes_{m}", lang), "value": m}

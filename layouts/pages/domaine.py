@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard.analytics.maps import LENSES
 from dashboard.figures.choropleth import base_map
-from layouts.components import chart_card, graph
+from layouts.components import chart_card, graph, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t, term_label
 
@@ -88,7 +88,7 @@ def layout(ctx: PageContext) -> html.Div:
                             options=[{"label": term_label(a, lang), "value": a.slug}
                                      for a in ctx.ref.actors]), ACTOR),
         _field(t("domaine_citizens_wave", lang),
-               dcc.Dropdown(id=WAVE, value=wave_arg(ctx), clearable=False, searchable=False),
+               wave_dropdown(WAVE, wave_arg(ctx)),
                WAVE),
         _field(t("domaine_region", lang),
                dcc.Dropdown(id=REGION, value=region or None, clearable=True,

@@ -13,7 +13,7 @@ from typing import Any, Mapping
 from dash import dcc, html
 
 from layouts import ids
-from layouts.components import chart_card
+from layouts.components import chart_card, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t
 
@@ -133,16 +133,10 @@ def layout(ctx: PageContext) -> html.Div:
     if region is None:
         return unknown(ctx, code)
     name = region["name"]
-    # a dropdown like the map's wave control: its options (the waves in the database) come
-    # from a callback, the layout doing no I/O; until then the wave asked for in the URL is
-    # its one option (a dropdown drops a value that is not among its options)
-    wave = ctx.query.get("wave") or None
     controls = html.Div([
         html.Div([
             html.Label(t("region_wave", lang), htmlFor=WAVE, className="field-label"),
-            dcc.Dropdown(id=WAVE, value=wave, clearable=False, searchable=False,
-                         options=[{"label": wave.replace(":", " "), "value": wave}]
-                         if wave else []),
+            wave_dropdown(WAVE, ctx.query.get("wave")),
         ], className="field"),
     ], className="controls region-controls", role="group", id=CONTROLS,
         **{"aria-label": t("region_wave", lang)})
