@@ -38,3 +38,9 @@ def graphs(component: Any) -> list[dcc.Graph]:
     if isinstance(component, dcc.Graph):
         return [component]
     return [g for child in _children(component) for g in graphs(child)]
+
+
+def links(component: Any) -> list[dcc.Link]:
+    """Every dcc.Link in the tree, in order."""
+    own = [component] if isinstance(component, dcc.Link) else []
+    return own + [link for child in _children(component) for link in links(child)]

@@ -7,7 +7,7 @@ import csv
 
 import pandas as pd
 import pytest
-from dash import Patch, dcc, html
+from dash import Patch, html
 from sqlalchemy.orm import Session
 
 from callbacks import domaine as domain_callbacks
@@ -33,7 +33,7 @@ from dashboard.services import services
 from dashboard.settings import DATA_DIR
 from layouts.context import PageContext, parse_query
 from layouts.pages import domaine as page
-from component_helpers import find, graphs, text_of
+from component_helpers import find, graphs, links, text_of
 
 REF = load_reference()
 METROPOLITAN = {"11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"}
@@ -289,14 +289,6 @@ def test_a_stale_domain_link_falls_back_to_defaults():
 def test_an_unknown_domain_says_so_and_links_to_the_sixteen():
     built = page.layout(context("/domaine/meteo"))
     assert "Domaine inconnu" in text_of(built) and "meteo" in text_of(built)
-
-    def links(component):
-        found = [component] if isinstance(component, dcc.Link) else []
-        children = getattr(component, "children", None)
-        for child in children if isinstance(children, (list, tuple)) else [children]:
-            if child is not None and not isinstance(child, str):
-                found += links(child)
-        return found
 
     hrefs = [link.href for link in links(built)]
     assert hrefs == [f"/domaine/{slug}" for slug in REF.domain_slugs]

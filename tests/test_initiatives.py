@@ -23,7 +23,8 @@ from dashboard.reference import load_reference
 from dashboard.services import services
 from layouts.context import PageContext, parse_query
 from layouts.pages import initiatives as page
-from tests.test_pages import GEO, REGIONS, find, text_of
+from component_helpers import find, text_of
+from test_pages import GEO, REGIONS
 
 REF = load_reference()
 

@@ -10,7 +10,8 @@ from dashboard.reference import load_reference
 from dashboard.services import services
 from layouts.context import PageContext
 from layouts.pages import methodologie as page
-from tests.test_pages import GEO, find, text_of
+from component_helpers import find, text_of
+from test_pages import GEO
 
 REF = load_reference()
 REGIONS = ({"code": "94", "name": "Corse"}, {"code": "52", "name": "Pays de la Loire"})

@@ -40,7 +40,7 @@ from layouts import ids
 from layouts.context import PageContext, parse_query
 from layouts.pages import region as region_page
 from tests.test_pages import GEO, find, text_of
-from component_helpers import graphs
+from component_helpers import graphs, links
 
 REF = load_reference()
 ACTORS = list(REF.actor_slugs)
@@ -390,14 +390,6 @@ def test_unknown_region_says_so_and_links_to_the_map():
     text = text_of(page)
     assert "Unknown region: '99'" in text
     assert find(page, region_page.WAVE) is None
-
-    def links(component):
-        found = [component] if isinstance(component, dcc.Link) else []
-        children = getattr(component, "children", None)
-        for child in children if isinstance(children, (list, tuple)) else [children]:
-            if child is not None and not isinstance(child, str):
-                found += links(child)
-        return found
 
     hrefs = [link.href for link in links(page)]
     assert "/?lang=en" in hrefs and "/region/93?lang=en" in hrefs
