@@ -13,10 +13,9 @@ from callbacks.domaine import (
     clean,
     column_labels,
     source_text,
-    wave_choice,
     waves_with_n,
 )
-from callbacks.map_view import register_lazy_tables
+from callbacks.map_view import register_lazy_tables, wave_options
 from dashboard import data_access
 from dashboard.analytics.survey_figures import NATIONAL
 from dashboard.figures.actors import percent, priority_bars, profile_chart, wave_change_chart
@@ -177,9 +176,7 @@ def register(app: Dash) -> None:
     @app.callback(Output(page.WAVE, "options"), Output(page.WAVE, "value"),
                   Input(page.REGION, "value"), State(page.WAVE, "value"))
     def citizen_waves(_region: str, current: str | None) -> tuple[list[dict[str, str]], Any]:
-        available = data_access.score_waves(services(app.server), "citoyens")
-        return ([{"label": f"{w.study} {w.year}", "value": w.key} for w in available],
-                wave_choice(available, current))
+        return wave_options(data_access.score_waves(services(app.server), "citoyens"), current)
 
     def outputs(chart: str, body: str) -> list[Output]:
         return [Output(body, "children"), Output(f"{chart}-title", "children"),

@@ -9,7 +9,7 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from dashboard.analytics.maps import INDICATOR_PREFIX, MapData
 from dashboard.data_access import load_map, regions, score_waves
-from callbacks.map_view import register_lazy_tables, render_map
+from callbacks.map_view import register_lazy_tables, render_map, wave_options
 from dashboard.figures.style import format_number
 from dashboard.services import services
 from layouts import ids
@@ -44,10 +44,7 @@ def register(app: Dash) -> None:
     @app.callback(Output(ids.MAP_WAVE, "options"), Output(ids.MAP_WAVE, "value"),
                   Input(ids.MAP_ACTOR, "value"), State(ids.MAP_WAVE, "value"))
     def waves_of_actor(actor: str, current: str | None) -> tuple[list[dict[str, str]], Any]:
-        available = score_waves(services(app.server), actor)
-        options = [{"label": f"{w.study} {w.year}", "value": w.key} for w in available]
-        keys = [o["value"] for o in options]
-        return options, current if current in keys else (keys[0] if keys else None)
+        return wave_options(score_waves(services(app.server), actor), current)
 
     @app.callback(
         Output(ids.MAP_GRAPH, "figure"), Output(ids.MAP_RANKING, "figure"),

@@ -11,7 +11,7 @@ from typing import Any, Mapping
 from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from callbacks.carte import source_line
-from callbacks.map_view import register_lazy_tables, render_map
+from callbacks.map_view import register_lazy_tables, render_map, wave_options
 from dashboard import data_access
 from dashboard.analytics.domain import indicator_summary
 from dashboard.analytics.perception import Wave
@@ -56,12 +56,6 @@ def column_labels(picked: Mapping[str, Wave], actors: tuple[str, ...],
     """'Citoyens 2019': an actor's column named with the year of the wave it comes from."""
     return {a: t("domaine_column", lang, actor=actor_short(a, lang), year=picked[a].year)
             if a in picked else actor_short(a, lang) for a in actors}
-
-
-def wave_choice(available: list[Wave], current: str | None) -> str | None:
-    """The chosen wave if it exists, else the newest (a stale link still opens)."""
-    keys = [w.key for w in available]
-    return current if current in keys else (keys[0] if keys else None)
 
 
 def _domain_name(svc: Services, slug: str, lang: str) -> str:
@@ -266,9 +260,7 @@ def register(app: Dash) -> None:
     @app.callback(Output(page.WAVE, "options"), Output(page.WAVE, "value"),
                   Input(page.SELECT, "value"), State(page.WAVE, "value"))
     def citizen_waves(_slug: str, current: str | None) -> tuple[list[dict[str, str]], Any]:
-        available = data_access.score_waves(services(app.server), "citoyens")
-        return ([{"label": f"{w.study} {w.year}", "value": w.key} for w in available],
-                wave_choice(available, current))
+        return wave_options(data_access.score_waves(services(app.server), "citoyens"), current)
 
     @app.callback(
         Output(page.MAP_GRAPH, "figure"), Output(page.RANKING_GRAPH, "figure"),

@@ -9,6 +9,7 @@ from typing import Any, Iterable
 from dash import Dash, Input, Output, Patch, State, no_update
 
 from dashboard.analytics.maps import MapData
+from dashboard.analytics.perception import Wave
 from dashboard.figures.choropleth import as_patch, legend_breaks, value_update
 from dashboard.figures.ranking import ranking_bars
 from dashboard.figures.style import DIVERGING, SEQUENTIAL, format_number
@@ -72,3 +73,11 @@ def register_lazy_tables(app: Dash, charts: Iterable[str]) -> None:
         app.callback(Output(f"{chart}-table", "children"), Input(ids.chart_data(chart), "data"),
                      Input(f"{chart}-details", "open"), State(ids.LANG, "data"))(
             table_when_open)
+
+
+def wave_options(available: list[Wave], current: str | None) -> tuple[list[dict[str, str]], Any]:
+    """A wave dropdown's options, and its value: the chosen wave if it exists, else the newest
+    (a stale link still opens)."""
+    keys = [w.key for w in available]
+    return ([{"label": f"{w.study} {w.year}", "value": w.key} for w in available],
+            current if current in keys else (keys[0] if keys else None))

@@ -22,6 +22,7 @@ from dashboard.analytics.profile import (
     synthesis,
 )
 from dashboard.data_access import profile as load_profile
+from callbacks.map_view import wave_options
 from dashboard.data_access import score_waves
 from dashboard.figures.profile import actor_bars, dot_profile, gap_scatter
 from dashboard.figures.style import format_number
@@ -454,11 +455,8 @@ def page_outputs(profile: RegionProfile | None, ref: Reference, lang: str, code:
 def register(app: Dash) -> None:
     @app.callback(Output(page.WAVE, "options"), Output(page.WAVE, "value"),
                   Input(page.CODE, "data"), State(page.WAVE, "value"))
-    def wave_options(_code: str, current: str | None) -> tuple[list[dict[str, str]], Any]:
-        available = score_waves(services(app.server), "citoyens")
-        options = [{"label": f"{w.study} {w.year}", "value": w.key} for w in available]
-        keys = [o["value"] for o in options]
-        return options, current if current in keys else (keys[0] if keys else None)
+    def region_waves(_code: str, current: str | None) -> tuple[list[dict[str, str]], Any]:
+        return wave_options(score_waves(services(app.server), "citoyens"), current)
 
     @app.callback(Output(page.NOTE, "children"), Output(page.CONTROLS, "hidden"),
                   Output(page.CARDS, "children"),

@@ -11,6 +11,7 @@ from dash import Patch, html
 from sqlalchemy.orm import Session
 
 from callbacks import domaine as domain_callbacks
+from callbacks.map_view import wave_options
 from callbacks.router import match
 from dashboard.analytics import catalogue
 from dashboard.analytics.domain import (
@@ -355,9 +356,11 @@ def test_indicators_view_lists_definitions_and_values_by_region(demo_services):
 def test_wave_choice_and_search_keep_only_what_is_valid(demo_services):
     from dashboard import data_access
     waves = data_access.score_waves(demo_services, "citoyens")
-    assert domain_callbacks.wave_choice(waves, "PHARE-Citoyens:2015") == "PHARE-Citoyens:2015"
-    assert domain_callbacks.wave_choice(waves, "PHARE-Citoyens:1999") == "IMPACT-Citoyens:2019"
-    assert domain_callbacks.wave_choice([], "x") is None
+    options, value = wave_options(waves, "PHARE-Citoyens:2015")
+    assert value == "PHARE-Citoyens:2015"
+    assert {"label": "IMPACT-Citoyens 2019", "value": "IMPACT-Citoyens:2019"} in options
+    assert wave_options(waves, "PHARE-Citoyens:1999")[1] == "IMPACT-Citoyens:2019"
+    assert wave_options([], "x") == ([], None)
     assert domain_callbacks.view_search(demo_services, "index", "maires",
                                         "IMPACT-Citoyens:2019", None, "fr") == ""
     assert domain_callbacks.view_search(demo_services, "gap", "maires", "PHARE-Citoyens:2015",

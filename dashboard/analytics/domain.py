@@ -38,6 +38,14 @@ def matrix_territories(regions: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([metropolitan, france], ignore_index=True)
 
 
+def _cell(row: Any) -> dict[str, float]:
+    """Value, n and interval of one item-table row (NaN throughout when there is none)."""
+    if row is None:
+        return {"value": np.nan, "n": np.nan, "ci_low": np.nan, "ci_high": np.nan}
+    return {"value": float(row["value"]), "n": float(row["n"]),
+            **{c: np.nan if row[c] is None else float(row[c]) for c in ("ci_low", "ci_high")}}
+
+
 def actor_matrix(tables: Mapping[Wave, pd.DataFrame], regions: pd.DataFrame, domain: str,
                  actors: Sequence[str]) -> pd.DataFrame:
     """A domain's measure (the perceived mean score) for every metropolitan region and France
@@ -56,13 +64,8 @@ def actor_matrix(tables: Mapping[Wave, pd.DataFrame], regions: pd.DataFrame, dom
             records.append({
                 "territory_code": territory.code, "name": territory.name, "actor": actor,
                 "study": wave.study if wave else None, "year": wave.year if wave else None,
-                "value": np.nan if row is None else float(row["value"]),
-                "n": np.nan if row is None else float(row["n"]),
-                "ci_low": np.nan if row is None or row["ci_low"] is None else row["ci_low"],
-                "ci_high": np.nan if row is None or row["ci_high"] is None else row["ci_high"]})
+                **_cell(row)})
     frame = pd.DataFrame.from_records(records, columns=MATRIX_COLUMNS)
-    for column in ("ci_low", "ci_high"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce")
     return frame
 
 
@@ -95,13 +98,8 @@ def coconstruction_by_actor(tables: Mapping[tuple[Wave, str], pd.DataFrame], dom
             records.append({
                 "actor": wave.actor, "measure": measure, "study": wave.study,
                 "year": wave.year, "territory_code": territory,
-                "value": np.nan if row is None else float(row["value"]),
-                "n": np.nan if row is None else float(row["n"]),
-                "ci_low": np.nan if row is None or row["ci_low"] is None else row["ci_low"],
-                "ci_high": np.nan if row is None or row["ci_high"] is None else row["ci_high"]})
+                **_cell(row)})
     frame = pd.DataFrame.from_records(records, columns=COCONSTRUCTION_COLUMNS)
-    for column in ("ci_low", "ci_high"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce")
     return frame
 
 
