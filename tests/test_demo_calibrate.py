@@ -2,12 +2,23 @@
 import numpy as np
 import pytest
 
-from dashboard.demo.calibrate import draw_scores, draw_scores_with_share, pick_weight
+from dashboard.demo.calibrate import (
+    draw_scores,
+    draw_scores_with_share,
+    pick_weight,
+    weight_units,
+)
 from dashboard.demo.surveys import _single_options, solve_regional
 
 
 def weights(n: int, seed: int = 1) -> np.ndarray:
-    return np.round(np.random.default_rng(seed).lognormal(0, 0.35, n), 4)
+    """Integer weight units, as the generator uses them."""
+    return weight_units(np.round(np.random.default_rng(seed).lognormal(0, 0.35, n), 4))
+
+
+def test_weight_units_are_exact_integers_of_four_decimal_weights():
+    units = weight_units([1.2345, 0.0001, 3.0])
+    assert units.dtype == np.int64 and units.tolist() == [12345, 1, 30000]
 
 
 @pytest.mark.parametrize("n,share", [(15, 0.77), (25, 0.16), (60, 0.23), (3000, 0.62)])

@@ -1,7 +1,14 @@
 """The committed demonstration data are what the generator writes, and they tell the
 stories the sources tell (where perception and statistics disagree included)."""
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
+from numpy._core import _multiarray_umath as numpy_core
 from sqlalchemy.orm import Session
 
 from dashboard.analytics.fragility import compute_fragility_index
@@ -10,15 +17,47 @@ from dashboard.demo.generate import DEMO_DIR, main
 from dashboard.reference import load_reference
 
 REF = load_reference()
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def same_files(generated_dir: Path) -> None:
+    """Assert that a generated folder holds exactly the committed files, byte for byte."""
+    generated = sorted(p.relative_to(generated_dir) for p in generated_dir.rglob("*")
+                       if p.is_file())
+    committed = sorted(p.relative_to(DEMO_DIR) for p in DEMO_DIR.rglob("*") if p.is_file())
+    assert generated == committed
+    for relative in generated:
+        assert (generated_dir / relative).read_bytes() == (DEMO_DIR / relative).read_bytes(), \
+            relative
 
 
 def test_committed_demo_files_are_exactly_what_the_generator_writes(tmp_path):
     main(tmp_path)
-    generated = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
-    committed = sorted(p.relative_to(DEMO_DIR) for p in DEMO_DIR.rglob("*") if p.is_file())
-    assert generated == committed
-    for relative in generated:
-        assert (tmp_path / relative).read_bytes() == (DEMO_DIR / relative).read_bytes(), relative
+    same_files(tmp_path)
+
+
+GENERATE_WITH_FEATURES_OFF = """
+import json, sys
+from pathlib import Path
+from numpy._core import _multiarray_umath as core
+from dashboard.demo.generate import main
+print(json.dumps({f: bool(core.__cpu_features__.get(f)) for f in core.__cpu_dispatch__}))
+main(Path(sys.argv[1]))
+"""
+
+
+def test_generator_writes_the_same_bytes_with_numpy_simd_kernels_switched_off(tmp_path):
+    """numpy picks SIMD kernels at run time (AVX2, AVX-512…); a float reduction that decides
+    a draw would then give other files on another CPU. Emulate an older CPU: switch off
+    every dispatched feature this one has, in a fresh interpreter, and compare the bytes."""
+    switched_off = [f for f in numpy_core.__cpu_dispatch__ if numpy_core.__cpu_features__.get(f)]
+    env = os.environ | {"NPY_DISABLE_CPU_FEATURES": " ".join(switched_off)}
+    done = subprocess.run([sys.executable, "-c", GENERATE_WITH_FEATURES_OFF, str(tmp_path)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+                          check=True)
+    features_seen = json.loads(done.stdout.splitlines()[0])
+    assert not any(features_seen[f] for f in switched_off), features_seen
+    same_files(tmp_path)
 
 
 def test_samples_have_realistic_sizes_per_actor(demo_engine):

@@ -133,7 +133,7 @@ def domain_indicators(details: Sequence[Mapping[str, Any]],
         chosen["name"] = chosen["territory_code"].map(names).fillna(chosen["territory_code"])
         chosen.loc[chosen["territory_code"] == NATIONAL, "name"] = "France"
         chosen["_order"] = chosen["territory_code"].map(order).fillna(len(order) - 0.5)
-        chosen = chosen.sort_values("_order")
+        chosen = chosen.sort_values("_order", kind="stable")
         for key in ("code", "label", "unit", "direction", "source"):
             chosen[key] = detail[key]
         frames.append(chosen[INDICATOR_COLUMNS])

@@ -189,7 +189,8 @@ def published_scopes(session: Session, ref: Reference) -> pd.DataFrame:
     order = {s: i for i, s in enumerate(measures)}
     frame = pd.DataFrame.from_records(records, columns=["scope", "value", "study", "year",
                                                         "source", "note"])
-    return frame.sort_values("scope", key=lambda s: s.map(order)).reset_index(drop=True)
+    return frame.sort_values("scope", key=lambda s: s.map(order),
+                             kind="stable").reset_index(drop=True)
 
 
 def scope_comparison(published: pd.DataFrame, tables: dict[str, pd.DataFrame],

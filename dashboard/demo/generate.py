@@ -37,7 +37,8 @@ def index_of_long_file(path: Path) -> dict[tuple[str, str], float]:
     values = frame.assign(level=level)[["indicator_code", "domain", "direction", "level",
                                         "territory_code", "year", "value"]]
     index = fragility_index(values)
-    return {(r.territory_code, r.domain): float(r.index) for r in index.itertuples()}
+    return {(str(code), str(domain)): float(value) for code, domain, value in
+            zip(index["territory_code"], index["domain"], index["index"], strict=True)}
 
 
 def main(out_dir: Path = DEMO_DIR, seed: int = SEED) -> Path:

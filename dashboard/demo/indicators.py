@@ -25,7 +25,11 @@ How: hand-set 2019 regional levels, slightly perturbed, and a 2015 value from a 
 trend with a regional deviation; France is the population-weighted mean of its regions;
 departments vary around their region (known contrasts such as Seine-Saint-Denis, plus noise)
 and average back to it. Everything comes from `numpy.random.default_rng(seed)` drawn in a
-fixed order and is written with fixed decimals, so two runs give identical bytes.
+fixed order and is written with fixed decimals, so two runs give identical bytes, and so do
+two machines: the sums behind France and the departments are exact (`math.fsum` over Python
+floats, not numpy's reductions, whose SIMD kernels round differently from one CPU to the
+next), and `exp` results are rounded to 12 decimals before use, so no CPU-dependent last bit
+can move a value across a rounding boundary of the files.
 
 The files are not read by any special path: `dashboard.bootstrap.load_demo` imports them
 through the same importers a user runs (long format, and wide exports with the metadata of
@@ -35,6 +39,7 @@ their manifest entry). Populations and department names come from the real geogr
 from __future__ import annotations
 
 import csv
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +54,9 @@ LATEST = YEARS[-1]
 REGIONS = ("11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94")
 #: Relative noise on the hand-set 2019 levels (small: the profiles must survive it).
 LEVEL_NOISE = 0.004
+#: Decimals kept of a transcendental result (exp) before it is used: libm variants may
+#: differ in the last bit, never at the 12th decimal.
+RAW_DECIMALS = 12
 LONG_FILE = "indicators.csv"
 LONG_HEADER = ("indicator_code", "indicator_label", "domain", "territory_code", "year",
                "value", "unit", "source", "direction")
@@ -391,17 +399,17 @@ def regional_values(rng: np.random.Generator,
     """(indicator, territory, year) → value, rounded, for the regions and France (`FR`)."""
     out: dict[tuple[str, str, int], float] = {}
     for spec in SPECS:
-        levels = dict(zip(REGIONS, spec.values)) | spec.overseas
+        levels = dict(zip(REGIONS, spec.values, strict=True)) | spec.overseas
         by_year: dict[int, dict[str, float]] = {year: {} for year in YEARS}
-        typical = float(np.mean(np.abs(list(levels.values()))))
+        typical = math.fsum(abs(v) for v in levels.values()) / len(levels)
         for code, level in levels.items():
             latest = level + rng.normal(0, LEVEL_NOISE * typical)
             earlier = latest * spec.change + spec.shift + rng.normal(0, spec.drift * typical)
             by_year[LATEST][code] = _round(spec, latest)
             by_year[YEARS[0]][code] = _round(spec, earlier)
         for year, regional in by_year.items():
-            weights = np.array([geo.region_population[c] for c in regional], dtype=float)
-            national = float(np.average(list(regional.values()), weights=weights))
+            national = _weighted_mean([(v, geo.region_population[c])
+                                       for c, v in regional.items()])
             out[(spec.code, "FR", year)] = _round(spec, national)
             out.update({(spec.code, code, year): v for code, v in regional.items()})
     return out
@@ -412,17 +420,22 @@ def department_values(rng: np.random.Generator, geo: Geography, export: WideExpo
     """Department → value around its region's (None where the region has no value)."""
     spec = SPEC_BY_CODE[export.indicator]
     noise = rng.normal(0, export.spread, len(geo.departments))
-    raw = {code: export.contrasts.get(code, 1.0) * float(np.exp(e))
-           for (code, _, _, _), e in zip(geo.departments, noise)}
+    raw = {code: round(export.contrasts.get(code, 1.0) * math.exp(float(e)), RAW_DECIMALS)
+           for (code, _, _, _), e in zip(geo.departments, noise, strict=True)}
     out: dict[str, float | None] = {}
     for region in sorted({d[2] for d in geo.departments}):
         members = [(code, pop) for code, _, reg, pop in geo.departments if reg == region]
         if region not in regional:
             out.update({code: None for code, _ in members})
             continue
-        mean = np.average([raw[c] for c, _ in members], weights=[p for _, p in members])
+        mean = _weighted_mean([(raw[c], pop) for c, pop in members])
         out.update({c: _round(spec, regional[region] * raw[c] / mean) for c, _ in members})
     return out
+
+
+def _weighted_mean(pairs: list[tuple[float, int]]) -> float:
+    """Σ w·v / Σ w with an exact sum (`math.fsum`), not numpy's CPU-dependent reduction."""
+    return math.fsum(v * w for v, w in pairs) / sum(w for _, w in pairs)
 
 
 def _round(spec: Spec, value: float) -> float:

@@ -17,21 +17,35 @@ How a wave is drawn:
    within each region so that the regional figures do not move.
 4. Answers are drawn cell by cell and nudged to their target (`calibrate`).
 
-Everything is deterministic (one seed). The files say `study`, `year`, `actor` as the
+Everything is deterministic (one seed), and the same on every CPU: weights are whole units
+(`calibrate.weight_units`) and their sums exact integers; sums of floats are `math.fsum` in a
+fixed order, never numpy's reductions or BLAS, whose SIMD kernels round differently from one
+CPU to the next; targets are rounded to `TARGET_DECIMALS` before any draw or search uses
+them. numpy's random generators themselves give the same stream everywhere. A test runs the
+generator with numpy's dispatched CPU features switched off and compares the bytes.
+
+The files say `study`, `year`, `actor` as the
 published figures do, and every dataset made from them is flagged as demonstration data.
 """
 from __future__ import annotations
 
 import csv
+import math
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 import numpy as np
 import pandas as pd
 
-from dashboard.demo.calibrate import draw_scores, draw_scores_with_share, pick_weight
+from dashboard.demo.calibrate import (
+    WEIGHT_SCALE,
+    draw_scores,
+    draw_scores_with_share,
+    pick_weight,
+    weight_units,
+)
 from dashboard.reference import Reference
 
 PRIORS_FILE = Path(__file__).with_name("priors.csv")
@@ -45,6 +59,9 @@ LEADS = {("citoyens", "priority_domains"), ("entreprises", "companies_should_act
 EXTREME_REGIONS = {"REGION_MIN": "94", "REGION_MAX": "52"}
 SCORE_RANGE, SHARE_RANGE = (0.0, 10.0), (0.0, 100.0)
 MISSING_SCORE_RATE = 0.015
+#: Targets are rounded to this many decimals: far below what a figure shows (±0.05 point)
+#: and far above the last bits in which two CPUs may disagree.
+TARGET_DECIMALS = 6
 
 
 @dataclass(frozen=True)
@@ -195,20 +212,23 @@ def solve_regional(national: float | None, start: dict[str, float], shares: dict
     Fixed regions keep their published value; the others move together by one shift,
     those that hit a bound drop out and the rest move again, until the mean is exact.
     """
-    values = {r: fixed.get(r, float(np.clip(start[r], low[r], high[r]))) for r in start}
-    if national is None:
-        return values
-    free = {r for r in start if r not in fixed}
-    for _ in range(60):
-        gap = national - sum(shares[r] * values[r] for r in values)
-        movable = [r for r in free if (gap > 0 and values[r] < high[r] - 1e-9)
-                   or (gap < 0 and values[r] > low[r] + 1e-9)]
-        if abs(gap) < 1e-9 or not movable:
-            break
-        shift = gap / sum(shares[r] for r in movable)
-        for r in movable:
-            values[r] = float(np.clip(values[r] + shift, low[r], high[r]))
-    return values
+    values = {r: fixed.get(r, _clip(start[r], low[r], high[r])) for r in start}
+    if national is not None:
+        free = [r for r in start if r not in fixed]
+        for _ in range(60):
+            gap = national - math.fsum(shares[r] * values[r] for r in values)
+            movable = [r for r in free if (gap > 0 and values[r] < high[r] - 1e-9)
+                       or (gap < 0 and values[r] > low[r] + 1e-9)]
+            if abs(gap) < 1e-9 or not movable:
+                break
+            shift = gap / math.fsum(shares[r] for r in movable)
+            for r in movable:
+                values[r] = _clip(values[r] + shift, low[r], high[r])
+    return {r: round(v, TARGET_DECIMALS) for r, v in values.items()}
+
+
+def _clip(value: float, low: float, high: float) -> float:
+    return min(max(value, low), high)
 
 
 def _domain_signal(index: Mapping[tuple[str, str], float], regions: list[str],
@@ -216,8 +236,8 @@ def _domain_signal(index: Mapping[tuple[str, str], float], regions: list[str],
     """How fragile each region is on a domain by the statistics, centred, in -1…1."""
     raw = {r: index.get((r, domain)) for r in regions}
     known = [v for v in raw.values() if v is not None]
-    centre = float(np.mean(known)) if known else 0.0
-    return {r: 0.0 if v is None else float(np.clip((v - centre) / 5, -1, 1))
+    centre = math.fsum(known) / len(known) if known else 0.0
+    return {r: 0.0 if v is None else _clip((v - centre) / 5, -1.0, 1.0)
             for r, v in raw.items()}
 
 
@@ -243,13 +263,19 @@ class WaveDrawer:
         self.wave, self.sample, self.targets = wave, sample, targets
         self.priors, self.ref, self.index, self.rng = priors, ref, index, rng
         self.columns: dict[str, pd.Series] = {}
-        self.weights = sample.frame["weight"].to_numpy()
+        self.units = weight_units(sample.frame["weight"])
         self.region_of = sample.frame["region"].to_numpy()
+
+    def _units_of(self, mask: np.ndarray) -> int:
+        """The exact weight (in units) of the respondents in `mask`."""
+        return int(self.units[mask].sum())
 
     # which respondents answer, and at what weight per region
     def _shares(self, answering: np.ndarray) -> dict[str, float]:
-        w = pd.Series(self.weights[answering]).groupby(self.region_of[answering]).sum()
-        return {r: float(w.get(r, 0.0) / w.sum()) for r in self.sample.regions}
+        by_region = {r: self._units_of(answering & (self.region_of == r))
+                     for r in self.sample.regions}
+        total = sum(by_region.values())
+        return {r: w / total for r, w in by_region.items()}
 
     def _prior(self, question: str, item: str) -> float:
         key = (self.wave.actor, question, item)
@@ -272,7 +298,7 @@ class WaveDrawer:
             if definition.kind == "single_choice":
                 self._single_choice(question, definition.options)
             elif definition.kind == "yes_no":
-                self._binary(question, "", question, np.ones(len(self.weights), dtype=bool))
+                self._binary(question, "", question, np.ones(len(self.units), dtype=bool))
             else:
                 self._items(question, self.ref.items_for(definition), definition.kind)
         return self.columns
@@ -281,7 +307,7 @@ class WaveDrawer:
         """Partnership modes and scopes are asked only of those who have partnerships."""
         if question in ("partnership_modes", "partnership_scopes"):
             return (self.columns["has_partnerships"] == 1).to_numpy(dtype=bool, na_value=False)
-        return np.ones(len(self.weights), dtype=bool)
+        return np.ones(len(self.units), dtype=bool)
 
     def _items(self, question: str, items: tuple[str, ...], kind: str) -> None:
         """Domain (or category, scope) items; the leader rule and published top lists hold."""
@@ -339,23 +365,25 @@ class WaveDrawer:
 
     def _scores(self, question: str, item: str, column: str, regional: dict[str, float],
                 answering: np.ndarray) -> None:
-        answered = answering & (self.rng.random(len(self.weights)) >= MISSING_SCORE_RATE)
+        answered = answering & (self.rng.random(len(self.units)) >= MISSING_SCORE_RATE)
         entry = self.targets.get((question, item), ItemTargets())
         above: dict[str, float] | None = None
+        threshold = 0
         if entry.share_above is not None:
-            threshold, national, fixed = entry.share_above
+            limit, national, fixed = entry.share_above
+            threshold = int(limit)
             start = self._start(question, item, national or 50.0, 4.0, 2.0)
             above = solve_regional(national, start, self._shares(answered), fixed,
                                    {r: 0.0 for r in start}, {r: 100.0 for r in start})
-        values = np.full(len(self.weights), np.nan)
+        values = np.full(len(self.units), np.nan)
         for region in self.sample.regions:
             cell = answered & (self.region_of == region)
-            w = self.weights[cell]
+            w = self.units[cell]
             if above is None:
                 values[cell] = draw_scores(w, regional[region], self.rng)
             else:
                 values[cell] = draw_scores_with_share(w, regional[region], above[region],
-                                                      int(entry.share_above[0]), self.rng)
+                                                      threshold, self.rng)
         self.columns[column] = pd.Series(values).astype("Int64")
 
     def _binary(self, question: str, item: str, column: str, answering: np.ndarray,
@@ -364,10 +392,10 @@ class WaveDrawer:
         if regional is None:
             regional = self._regional_targets(question, item, False, answering)
         cells = self._cell_targets(question, item, answering, regional)
-        values = np.full(len(self.weights), np.nan)
+        values = np.full(len(self.units), np.nan)
         for mask, target in cells:
-            w = self.weights[mask]
-            values[mask] = pick_weight(w, target / 100 * w.sum(), self.rng).astype(float)
+            w = self.units[mask]
+            values[mask] = pick_weight(w, target / 100 * int(w.sum()), self.rng).astype(float)
         self.columns[column] = pd.Series(values).astype("Int64")
 
     def _cell_targets(self, question: str, item: str, answering: np.ndarray,
@@ -384,21 +412,21 @@ class WaveDrawer:
             return [(answering & (self.region_of == r), regional[r]) for r in self.sample.regions]
         values = self.sample.frame[f"attr.{segment.attribute}"].to_numpy()
         levels = list(segment.proportions)
-        weight = {(r, s): float(self.weights[answering & (self.region_of == r) &
-                                             (values == s)].sum())
+        weight = {(r, s): self._units_of(answering & (self.region_of == r) & (values == s))
                   for r in self.sample.regions for s in levels}
         delta = {s: offsets.get(s, 0.0) for s in levels}
 
         def cell(r: str, s: str) -> float:
             total = sum(weight[(r, x)] for x in levels)
-            centre = sum(weight[(r, x)] * delta[x] for x in levels) / total
-            return float(np.clip(regional[r] + delta[s] - centre, 0, 100))
+            centre = math.fsum(weight[(r, x)] * delta[x] for x in levels) / total
+            return round(_clip(regional[r] + delta[s] - centre, 0.0, 100.0), TARGET_DECIMALS)
 
         for _ in range(100):
             worst = 0.0
             for s, target in entry.segments.items():
                 w_s = sum(weight[(r, s)] for r in self.sample.regions)
-                achieved = sum(weight[(r, s)] * cell(r, s) for r in self.sample.regions) / w_s
+                achieved = math.fsum(weight[(r, s)] * cell(r, s)
+                                     for r in self.sample.regions) / w_s
                 delta[s] += target - achieved
                 worst = max(worst, abs(target - achieved))
             if worst < 1e-6:
@@ -408,19 +436,19 @@ class WaveDrawer:
 
     def _single_choice(self, question: str, options: tuple[str, ...]) -> None:
         """One option per respondent: the targeted options drawn in turn, the rest last."""
-        answering = np.ones(len(self.weights), dtype=bool)
+        answering = np.ones(len(self.units), dtype=bool)
         targeted = [o for o in options if (self.wave.actor, question, o) in self.priors
                     or (question, o) in self.targets]
         remainder = next(o for o in options if o not in targeted)
-        chosen = np.full(len(self.weights), remainder, dtype=object)
+        chosen = np.full(len(self.units), remainder, dtype=object)
         free = answering.copy()
         for option in targeted:
             regional = self._regional_targets(question, option, False, answering)
             for region in self.sample.regions:
                 in_region = self.region_of == region
                 pool = free & in_region
-                goal = regional[region] / 100 * self.weights[in_region].sum()
-                picked = np.flatnonzero(pool)[pick_weight(self.weights[pool], goal, self.rng)]
+                goal = regional[region] / 100 * self._units_of(in_region)
+                picked = np.flatnonzero(pool)[pick_weight(self.units[pool], goal, self.rng)]
                 chosen[picked] = option
                 free[picked] = False
         self.columns[question] = pd.Series(chosen)
@@ -437,17 +465,19 @@ def draw_sample(wave: Wave, regions: pd.DataFrame, departments: pd.DataFrame,
     sizes = np.maximum(wave.min_per_region, np.round(share * wave.n)).astype(int)
     total = int(sizes.sum())
     frames = []
-    for code, size in zip(population.index, sizes):
+    for code, size in zip(population.index, sizes, strict=True):
         expected = share[code] * total  # the region's weight total
         raw = rng.lognormal(0.0, 0.35, size)
-        weight = np.round(raw / raw.sum() * expected, 4)
+        # an exact sum (fsum), then whole weight units: no SIMD reduction decides a weight
+        units = np.rint(raw / math.fsum(raw) * (expected * WEIGHT_SCALE))
+        weight = units / WEIGHT_SCALE
         deps = departments[departments["parent_code"] == code]
         frames.append(pd.DataFrame({
             "region": code,
             "department": rng.choice(deps["code"].to_numpy(), size,
                                      p=(deps["population"] / deps["population"].sum())
                                      .to_numpy()),
-            "weight": np.maximum(weight, 0.0001)}))
+            "weight": np.maximum(weight, 1 / WEIGHT_SCALE)}))
     frame = pd.concat(frames, ignore_index=True)
     prefix = f"{wave.study[:5].lower()}{wave.year}{wave.actor[:3]}"
     frame.insert(0, "respondent_id", [f"{prefix}-{i:05d}" for i in range(len(frame))])

@@ -201,7 +201,8 @@ def priority_bars(ranking: pd.DataFrame, actor: str, domain_labels: Mapping[str,
     rows of that actor), first priority at the top; the top three in the actor's full colour
     with their rank, the others lighter. Shares on a fixed 0-100 % scale so the four actors'
     charts compare."""
-    rows = ranking[ranking["actor"] == actor].dropna(subset=["value"]).sort_values("rank")
+    rows = ranking[ranking["actor"] == actor].dropna(subset=["value"]).sort_values("rank",
+                                                                        kind="stable")
     colour = ACTOR_COLOURS.get(actor, "#777")
     names = [domain_labels.get(d, d) for d in rows["domain"]]
     texts = [(f"{int(r)}. " if top else "") + percent(v, lang)

@@ -136,7 +136,7 @@ def label_heights(frame: pd.DataFrame, gap: float = 3.5) -> dict[Any, float]:
     heights: dict[Any, float] = {}
     for _year, points in frame.groupby("year"):
         previous = float("-inf")
-        for index, value in points["value"].sort_values().items():
+        for index, value in points["value"].sort_values(kind="stable").items():
             previous = max(float(value), previous + gap)
             heights[index] = previous
     return heights
@@ -157,7 +157,7 @@ def evolution_lines(frame: pd.DataFrame, population_names: Mapping[str, str],
         actor = str(part["actor"].iloc[0])
         dash = LINE_DASHES[dash_of.setdefault(actor, 0) % len(LINE_DASHES)]
         dash_of[actor] += 1
-        part = part.sort_values("year")
+        part = part.sort_values("year", kind="stable")
         figure.add_trace(go.Scatter(
             x=part["year"], y=part["value"], mode="lines+markers",
             name=population_names.get(str(population), str(population)),

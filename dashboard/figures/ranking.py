@@ -24,7 +24,7 @@ def ranking_bars(values: pd.DataFrame, france: float | None, breaks: list[float]
                  lang: str = "fr") -> dict[str, Any]:
     """Regions with a value, most fragile (highest) at the top; bar colours are the map's
     classes so the two read together. `customdata` carries the region code (click → region)."""
-    shown = values.dropna(subset=["value"]).sort_values("value")
+    shown = values.dropna(subset=["value"]).sort_values("value", kind="stable")
     scale = stepped_colourscale(breaks, colours)
     bar = {"type": "bar", "orientation": "h", "x": [round(float(v), 3) for v in shown["value"]],
            "y": shown["name"].tolist(), "customdata": shown["code"].tolist(),
