@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 from dashboard.analytics.perception import Wave
 from dashboard.reference import Reference
 from layouts.components import empty_state
@@ -99,3 +101,9 @@ def count(value: Any) -> int | None:
 
 def clean_rows(records: Rows) -> Rows:
     return [{k: clean(v) for k, v in r.items()} for r in records]
+
+
+def records(frame: pd.DataFrame) -> list[Any]:
+    """A frame's rows as named tuples (`r.value`), typed loosely: pandas types every cell as
+    any scalar at all."""
+    return list(frame.itertuples(index=False))

@@ -34,7 +34,7 @@ def layout(ctx: PageContext) -> html.Div:
                             [{"label": r["name"], "value": r["code"]} for r in regions]),
                REGION),
         _field(t("domaine_citizens_wave", lang),
-               wave_dropdown(WAVE, wave_arg(ctx)),
+               wave_dropdown(WAVE, wave_arg(ctx), list(ctx.waves) or None),
                WAVE),
     ], className="controls", role="group", **{"aria-label": t("acteurs_title", lang)})
     return html.Div([

@@ -88,7 +88,7 @@ def layout(ctx: PageContext) -> html.Div:
                             options=[{"label": term_label(a, lang), "value": a.slug}
                                      for a in ctx.ref.actors]), ACTOR),
         _field(t("domaine_citizens_wave", lang),
-               wave_dropdown(WAVE, wave_arg(ctx)),
+               wave_dropdown(WAVE, wave_arg(ctx), list(ctx.waves) or None),
                WAVE),
         _field(t("domaine_region", lang),
                dcc.Dropdown(id=REGION, value=region or None, clearable=True,
