@@ -531,6 +531,29 @@ def test_profile_is_cached_so_a_second_visit_does_not_recompute(demo_services, m
 
 # --- in a real browser -------------------------------------------------------------------------
 
+def scroll_to(dash_duo, card: str) -> None:  # type: ignore[no-untyped-def]
+    dash_duo.driver.execute_script(
+        "document.getElementById(arguments[0]).scrollIntoView()", f"{card}-card")
+
+
+def test_sections_below_the_fold_wait_until_seen_and_printing_draws_them_all(dash_duo,
+                                                                             browser_app):
+    from browser_helpers import wait_until
+
+    dash_duo.start_server(browser_app)
+    dash_duo.driver.get(dash_duo.server_url + "/region/93")
+    dash_duo.wait_for_contains_text("#region-identity-source", "Source", timeout=20)
+    below = f"#{region_page.SIMILAR}-card"
+    assert "lazy-placeholder" in dash_duo.find_element(below).get_attribute("class")
+    dash_duo.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    for card in region_page.ORDER:
+        wait_until(lambda card=card: "lazy-placeholder" not in dash_duo.find_element(
+            f"#{card}-card").get_attribute("class"), what=f"{card} drawn for printing")
+    assert dash_duo.find_elements(".similar-regions a")
+    severe = [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"]
+    assert severe == []
+
+
 def test_reader_switches_the_citizens_wave_and_follows_a_similar_region(dash_duo, browser_app):
     from urllib.parse import parse_qs, urlparse
 
@@ -540,6 +563,7 @@ def test_reader_switches_the_citizens_wave_and_follows_a_similar_region(dash_duo
     dash_duo.driver.get(dash_duo.server_url + "/region/93?lang=en")
     dash_duo.wait_for_contains_text("#region-fragility-source", "IMPACT-Citoyens 2019 (n = ",
                                     timeout=20)
+    scroll_to(dash_duo, region_page.GAPS)  # below the fold: drawn once it comes into view
     dash_duo.wait_for_contains_text("#region-gaps-body", "Digital: index 9.2, citizens 4.4")
     dash_duo.find_element(f"#{region_page.WAVE}").click()
     option = wait_until(lambda: [o for o in dash_duo.find_elements(
@@ -549,6 +573,7 @@ def test_reader_switches_the_citizens_wave_and_follows_a_similar_region(dash_duo
     dash_duo.wait_for_contains_text("#region-fragility-source", "PHARE-Citoyens 2015 (n = ")
     query = parse_qs(urlparse(dash_duo.driver.current_url).query)
     assert query == {"wave": ["PHARE-Citoyens:2015"], "lang": ["en"]}
+    scroll_to(dash_duo, region_page.SIMILAR)
     link = wait_until(lambda: dash_duo.find_elements(".similar-regions a"), what="links")[0]
     name = link.text
     link.click()
