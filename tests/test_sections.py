@@ -79,3 +79,31 @@ def test_changing_the_wave_redraws_only_the_sections_already_seen(replay):
     drawn = [c for c in calls if c.status == 200 and c.name.endswith("-slot.children")]
     assert [c.name for c in drawn] == [f"{ids.slot(region_page.FRAGILITY)}.children"]
     assert "PHARE-Citoyens 2015" in json.dumps(drawn[0].response)
+
+
+def test_a_section_seen_again_is_a_cache_read_until_the_data_changes(empty_url, make_app,
+                                                                     monkeypatch):
+    from sqlalchemy.orm import Session
+
+    from callbacks import region as region_callbacks
+    from dashboard.db import bump_data_version
+    from dashboard.services import services
+    from views import region as region_views
+
+    svc = services(make_app(empty_url).server)  # its own database: it changes
+    first = region_callbacks.section_outputs(svc, region_page.FRAGILITY, None, "93", "fr", None)
+    built_again: list[str] = []
+    real_card = region_views.card
+
+    def counting(card: str, *args: Any, **kwargs: Any) -> Any:
+        built_again.append(card)
+        return real_card(card, *args, **kwargs)
+
+    monkeypatch.setattr(region_views, "card", counting)
+    again = region_callbacks.section_outputs(svc, region_page.FRAGILITY, None, "93", "fr", None)
+    assert again == first and built_again == []  # the cached JSON, not a rebuild
+    with Session(svc.engine) as session:  # what every import does
+        bump_data_version(session)
+        session.commit()
+    region_callbacks.section_outputs(svc, region_page.FRAGILITY, None, "93", "fr", None)
+    assert built_again == [region_page.FRAGILITY]
