@@ -68,11 +68,13 @@ def table_when_open(store: dict[str, Any] | None, is_open: bool | None, lang: st
 
 
 def register_lazy_tables(app: Dash, charts: Iterable[str]) -> None:
-    """For each chart card, fill its table from its chart-data store when the panel opens."""
+    """For each chart card, fill its table from its chart-data store when the panel opens
+    (never on a first render: a panel is drawn closed, and a card drawn later, such as a lazy
+    section's, costs no request until it is opened)."""
     for chart in charts:
         app.callback(Output(f"{chart}-table", "children"), Input(ids.chart_data(chart), "data"),
-                     Input(f"{chart}-details", "open"), State(ids.LANG, "data"))(
-            table_when_open)
+                     Input(f"{chart}-details", "open"), State(ids.LANG, "data"),
+                     prevent_initial_call=True)(table_when_open)
 
 
 def wave_options(available: list[Wave], current: str | None) -> tuple[list[dict[str, str]], Any]:

@@ -12,8 +12,9 @@ from typing import Any, Callable
 from dash import Dash, Input, Output, State, html
 from sqlalchemy import exc as sa_exc
 
+from callbacks.map_view import wave_options
 from dashboard.analytics import catalogue
-from dashboard.data_access import regions, status
+from dashboard.data_access import regions, score_waves, status
 from dashboard.geography import geometry_bounds, load_insets
 from dashboard.services import services
 from layouts import ids
@@ -53,6 +54,7 @@ def register(app: Dash) -> None:
             regions=tuple(regions(svc)[["code", "name"]].to_dict("records")),
             indicators=tuple(svc.cache.get_or_compute("indicators", (), catalogue.indicators)),
             demo=bool(info["demo"]),
+            waves=tuple(wave_options(score_waves(svc, "citoyens"), None)[0]),
             geo={"bounds": geometry_bounds("region"), "insets": load_insets()})
         page, params = match(path)
         body = page(PageContext(**{**ctx.__dict__, "params": params})) if page else \

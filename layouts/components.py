@@ -17,6 +17,12 @@ GRAPH_CONFIG = {
 }
 
 
+def attrs(values: dict[str, Any]) -> dict[str, Any]:
+    """Attributes Dash takes only as keyword strings (`aria-*`, `data-*`), to pass as
+    `**attrs({...})`."""
+    return values
+
+
 def graph(graph_id: str, figure: Any = None, label: str = "",
           height: int | str | None = None) -> html.Div:
     """A chart that does not hijack page scrolling on touch screens, with PNG export; the
@@ -35,13 +41,14 @@ def graph(graph_id: str, figure: Any = None, label: str = "",
                     role="figure", **({"aria-label": label} if label else {}))
 
 
-def chart_card(chart: str, lang: str, body: Any, title: str = "") -> html.Section:
+def chart_card(chart: str, lang: str, body: Any, title: str = "", source: str = "",
+               store: dict[str, Any] | None = None) -> html.Section:
     """A chart with everything a reader needs around it. Callbacks fill `<chart>-title`,
-    `<chart>-source`, `<chart>-table` and the chart-data store."""
+    `<chart>-source`, `<chart>-table` and the chart-data store (or they come filled)."""
     return html.Section([
         html.H2(title, id=f"{chart}-title", className="chart-title"),
         body,
-        html.P(id=f"{chart}-source", className="source"),
+        html.P(source, id=f"{chart}-source", className="source"),
         html.Div([
             html.Details([html.Summary(t("show_table", lang)),
                           html.Div(id=f"{chart}-table", className="table-wrap")],
@@ -50,8 +57,9 @@ def chart_card(chart: str, lang: str, body: Any, title: str = "") -> html.Sectio
                         type="button"),
         ], className="chart-tools"),
         dcc.Download(id=ids.csv_download(chart)),
-        dcc.Store(id=ids.chart_data(chart)),
-    ], className="chart-card", **{"aria-labelledby": f"{chart}-title"})
+        dcc.Store(id=ids.chart_data(chart), data=store),
+    ], id=f"{chart}-card", className="chart-card",
+        **attrs({"aria-labelledby": f"{chart}-title"}))
 
 
 def data_table(records: list[dict[str, Any]], columns: list[tuple[str, str]], lang: str,
@@ -81,10 +89,60 @@ def demo_flag(lang: str) -> html.Div:
                     className="demo-banner", role="note", id="demo-banner")
 
 
-def wave_dropdown(control_id: str, wave: str | None) -> dcc.Dropdown:
-    """A survey-wave selector. Its options (the waves in the database) come from a callback,
-    layouts doing no I/O; until then the wave a shared link asks for is its one option, since
-    Dash's dropdown drops a value that is not among its options."""
+def wave_dropdown(control_id: str, wave: str | None,
+                  options: list[dict[str, str]] | None = None) -> dcc.Dropdown:
+    """A survey-wave selector. With `options` (the waves the router read), the value is the
+    wave a link asks for if it exists, else the newest. Without them, they come from a
+    callback, and until then the wave a shared link asks for is its one option, since Dash's
+    dropdown drops a value that is not among its options."""
+    if options is not None:
+        values = [o["value"] for o in options]
+        return dcc.Dropdown(id=control_id, clearable=False, searchable=False, options=options,
+                            value=wave if wave in values else (values[0] if values else None))
     return dcc.Dropdown(id=control_id, value=wave or None, clearable=False, searchable=False,
                         options=[{"label": wave.replace(":", " "), "value": wave}]
                         if wave else [])
+
+
+def lazy_section(section: str, title: str, key: str, loading: str,
+                 chart: bool = True) -> html.Div:
+    """A section drawn when it comes into view: its title and a placeholder of about its
+    size now; `assets/lazy.js` sets `ids.seen(section)` when it scrolls into view (or is
+    printed, or keyboard navigation starts), and the section's callback draws it in
+    `ids.slot(section)`. `key` names what the page shows (a region, a domain): a new one in
+    the same place is drawn again."""
+    placeholder = html.Section([
+        html.H2(title, id=f"{section}-title", className="chart-title"),
+        html.P(loading, className="loading"),
+    ], id=f"{section}-card", className="chart-card lazy-placeholder" +
+        ("" if chart else " text-card"),
+        **attrs({"aria-labelledby": f"{section}-title", "aria-busy": "true"}))
+    return html.Div([dcc.Store(id=ids.seen(section)),
+                     html.Div(placeholder, id=ids.slot(section))],
+                    className="lazy-section",
+                    **attrs({"data-lazy": section, "data-lazy-key": key}))
+
+
+def view_card(section: str, lang: str, title: str, body: Any, source: str,
+              store: dict[str, Any] | None, chart: bool = True) -> html.Section:
+    """A section, complete: a chart card (`chart_card`: title, chart, source, table built when
+    opened, CSV) or a card of words or of a visible table (with a CSV button if `store` has
+    rows). Tools appear only with something to download: a button is never there before its
+    data."""
+    downloadable = bool(store and store["rows"])
+    content = html.Div(body, id=f"{section}-body", className="card-body")
+    if chart and downloadable:
+        return chart_card(section, lang, content, title, source, store)
+    tools: list[Any] = []
+    if downloadable:
+        tools = [html.Div(html.Button(t("download_csv", lang), id=ids.csv_button(section),
+                                      className="button", type="button"),
+                          className="chart-tools"),
+                 dcc.Download(id=ids.csv_download(section)),
+                 dcc.Store(id=ids.chart_data(section), data=store)]
+    return html.Section([
+        html.H2(title, id=f"{section}-title", className="chart-title"), content,
+        html.P(source, id=f"{section}-source", className="source"), *tools,
+    ], id=f"{section}-card", className="chart-card" + ("" if chart else " text-card"),
+        **attrs({"aria-labelledby": f"{section}-title"}))
+

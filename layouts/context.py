@@ -21,6 +21,9 @@ class PageContext:
     indicators: tuple[dict[str, Any], ...] = ()
     demo: bool = False
     geo: Mapping[str, Any] = field(default_factory=dict)  # bounds, insets of the maps
+    # the citizens' scoring waves, newest first, as options of a wave control: a page draws
+    # its control resolved, so no callback has to fill it before the sections can be drawn
+    waves: tuple[dict[str, str], ...] = ()
 
     def arg(self, name: str, allowed: tuple[str, ...] | list[str], default: str) -> str:
         """A query parameter if it is one of the allowed values, else the default: a shared

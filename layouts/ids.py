@@ -26,3 +26,13 @@ def csv_download(chart: str) -> dict[str, str]:
 def chart_data(chart: str) -> dict[str, str]:
     """The rows a chart shows, kept beside it: its table and its CSV are made from them."""
     return {"type": "chart-data", "chart": chart}
+
+
+def seen(section: str) -> str:
+    """Set (by assets/lazy.js) once a lazy section has come into view: its callback fires."""
+    return f"{section}-seen"
+
+
+def slot(section: str) -> str:
+    """Where a lazy section's card is drawn, in place of its placeholder."""
+    return f"{section}-slot"

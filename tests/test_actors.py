@@ -11,6 +11,7 @@ from dash import html
 from sqlalchemy.orm import Session
 
 from callbacks import acteurs as actor_callbacks
+from views import acteurs as actor_views
 from callbacks.router import match
 from dashboard.analytics.actors import (
     COMPARISON_COLUMNS,
@@ -254,7 +255,7 @@ def demo_services(demo_url, make_app):
 
 
 def test_profiles_view_draws_the_four_actors_for_a_region(demo_services):
-    view = actor_callbacks.profiles_view(demo_services, "93", None, "fr")
+    view = actor_views.profiles_view(demo_services, "93", None, "fr")
     figure = graphs(view.body)[0].figure
     assert [t.name for t in figure.data if t.name] == [
         "Citoyens 2019", "Entreprises 2015", "Associations 2015", "Maires 2016"]
@@ -266,7 +267,7 @@ def test_profiles_view_draws_the_four_actors_for_a_region(demo_services):
 
 
 def test_priorities_view_draws_one_chart_per_actor_with_its_top_three(demo_services):
-    view = actor_callbacks.priorities_view(demo_services, "FR", "PHARE-Citoyens:2015", "fr")
+    view = actor_views.priorities_view(demo_services, "FR", "PHARE-Citoyens:2015", "fr")
     assert len(graphs(view.body)) == 4
     text = text_of(view.body)
     assert "Priorités : 1. Emploi" in text and "(PHARE-Citoyens 2015)" in text
@@ -276,7 +277,7 @@ def test_priorities_view_draws_one_chart_per_actor_with_its_top_three(demo_servi
 
 
 def test_waves_view_compares_citizens_in_2015_and_2019(demo_services):
-    view = actor_callbacks.waves_view(demo_services, "93", "en")
+    view = actor_views.waves_view(demo_services, "93", "en")
     assert view.title.startswith("Citizens: PHARE-Citoyens 2015 and IMPACT-Citoyens 2019")
     assert len(view.store["rows"]) == 16 and len(graphs(view.body)) == 1
     assert view.source.startswith("Source: PHARE-Citoyens 2015 (n = ")
@@ -288,8 +289,8 @@ def test_waves_view_compares_citizens_in_2015_and_2019(demo_services):
 
 def test_an_empty_database_says_so_in_words(empty_url, make_app):
     svc = services(make_app(empty_url).server)
-    for view in (actor_callbacks.profiles_view(svc, "FR", None, "fr"),
-                 actor_callbacks.priorities_view(svc, "FR", None, "fr"),
-                 actor_callbacks.waves_view(svc, "FR", "fr")):
+    for view in (actor_views.profiles_view(svc, "FR", None, "fr"),
+                 actor_views.priorities_view(svc, "FR", None, "fr"),
+                 actor_views.waves_view(svc, "FR", "fr")):
         assert isinstance(view.body, html.P) and view.body.className == "empty-state"
         assert view.store["rows"] == []

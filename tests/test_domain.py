@@ -11,6 +11,7 @@ from dash import Patch, html
 from sqlalchemy.orm import Session
 
 from callbacks import domaine as domain_callbacks
+from views import domaine as domain_views
 from callbacks.map_view import wave_options
 from callbacks.router import match
 from dashboard.analytics import catalogue
@@ -306,45 +307,45 @@ def demo_services(demo_url, make_app):
 
 
 def test_map_view_sends_a_patch_a_ranking_and_the_rows_behind_them(demo_services):
-    out = domain_callbacks.map_view(demo_services, "mobilite", "gap", "maires", None, "fr")
+    out = domain_views.map_view(demo_services, "mobilite", "gap", "maires", None, "fr")
     patch, ranking, title, ranking_title, source, _, store, ranking_store = out
     assert isinstance(patch, Patch)
     assert title.startswith("Écart perception − statistiques — Maires") and "Mobilité" in title
     assert "PHARE-Institutions 2016" in source
     assert len(store["rows"]) == len(ranking_store["rows"]) >= 13
     assert ranking["data"][0]["y"]
-    index = domain_callbacks.map_view(demo_services, "mobilite", "index", "citoyens",
+    index = domain_views.map_view(demo_services, "mobilite", "index", "citoyens",
                                       None, "fr")
     assert index[2].startswith("Indice de fragilité")
 
 
 def test_matrix_view_fills_chart_source_and_csv(demo_services):
-    view = domain_callbacks.matrix_view(demo_services, "mobilite", None, "fr")
+    view = domain_views.matrix_view(demo_services, "mobilite", None, "fr")
     figure = graphs(view.body)[0].figure
     assert len(figure.data[0].y) == 14
     assert "Mobilité" in view.title
     assert "IMPACT-Citoyens 2019 (n = " in view.source and "démonstration" in view.source
     assert len(view.store["rows"]) == 14 and view.store["rows"][-1]["name"] == "France"
     assert [k for k, _ in view.store["columns"]][:3] == ["name", "citoyens", "citoyens_n"]
-    older = domain_callbacks.matrix_view(demo_services, "mobilite", "PHARE-Citoyens:2015", "fr")
+    older = domain_views.matrix_view(demo_services, "mobilite", "PHARE-Citoyens:2015", "fr")
     assert "PHARE-Citoyens 2015 (n = " in older.source
     assert older.store["rows"][0]["citoyens"] != view.store["rows"][0]["citoyens"]
 
 
 def test_cocon_view_compares_a_region_with_france(demo_services):
-    view = domain_callbacks.cocon_view(demo_services, "emploi", "PHARE-Citoyens:2015", "44",
+    view = domain_views.cocon_view(demo_services, "emploi", "PHARE-Citoyens:2015", "44",
                                        "fr")
     figure = graphs(view.body)[0].figure
     assert [t.name for t in figure.data] == ["Grand Est", "France"]
     assert "Grand Est" in view.title and "Emploi" in view.title
     territories = {r["territory"] for r in view.store["rows"]}
     assert territories == {"France", "Grand Est"} and len(view.store["rows"]) == 16
-    national = domain_callbacks.cocon_view(demo_services, "emploi", None, None, "en")
+    national = domain_views.cocon_view(demo_services, "emploi", None, None, "en")
     assert national.title.endswith("— France") and len(national.store["rows"]) == 8
 
 
 def test_indicators_view_lists_definitions_and_values_by_region(demo_services):
-    view = domain_callbacks.indicators_view(demo_services, "numerique", "fr")
+    view = domain_views.indicators_view(demo_services, "numerique", "fr")
     text = text_of(view.body)
     assert "ARCEP" in text and "plus élevé = moins fragile" in text
     assert len(graphs(view.body)) == 1

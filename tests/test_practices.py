@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pytest
 from sqlalchemy.orm import Session
 
-from callbacks import pratiques as callbacks
+from views import pratiques as practice_views
 from callbacks.router import match
 from dashboard.analytics import catalogue
 from dashboard.analytics.maps import MapData
@@ -297,7 +297,7 @@ def test_route_and_layout_read_actor_and_region_from_the_query():
 
 def test_map_output_states_the_range_and_fills_the_csv(demo_url, make_app):
     svc = services(make_app(demo_url).server)
-    out = callbacks.map_output(svc, "entreprises", "fr")
+    out = practice_views.map_output(svc, "entreprises", "fr")
     assert "23,0 %" in out["summary"] and "45,0 %" in out["summary"]
     assert "Corse" in out["summary"] and "Pays de la Loire" in out["summary"]
     assert "générateur de démonstration" in out["summary"]
@@ -306,28 +306,28 @@ def test_map_output_states_the_range_and_fills_the_csv(demo_url, make_app):
     assert len(out["store"]["rows"]) == 18 and out["ranking_store"]["rows"] == out["store"][
         "rows"]
     assert "z" in str(out["patch"].to_plotly_json())
-    english = callbacks.map_output(svc, "associations", "en")
+    english = practice_views.map_output(svc, "associations", "en")
     assert english["title"].startswith("Associations with partnerships with companies")
     assert "demonstration data" in english["source"]
 
 
 def test_chart_outputs_fill_title_source_table_and_csv(demo_url, make_app):
     svc = services(make_app(demo_url).server)
-    categories = callbacks.categories_output(svc, "52", "fr")
+    categories = practice_views.categories_output(svc, "52", "fr")
     assert "France et Pays de la Loire" in categories.title
     assert len(categories.store["rows"]) == 16
     assert "n = 752 ayant des partenariats" in categories.source
-    overseas = callbacks.categories_output(svc, "01", "fr")
+    overseas = practice_views.categories_output(svc, "01", "fr")
     assert len(overseas.store["rows"]) == 8 and "aucune réponse en Guadeloupe" in \
         overseas.source
-    scopes = callbacks.scopes_output(svc, "en")
+    scopes = practice_views.scopes_output(svc, "en")
     kinds = {r["kind_label"] for r in scopes.store["rows"]}
     assert kinds == {"published figure", "computed from the answers"}
     assert "document 003" in scopes.source
-    evolution, note = callbacks.evolution_output(svc, "fr")
+    evolution, note = practice_views.evolution_output(svc, "fr")
     assert "+7 points since 2011" in note
     assert "ARPEA 2011 (n = 1\u202f024)" in evolution.source
     assert {r["kind_label"] for r in evolution.store["rows"]} >= {"tiré d'une note publiée"}
-    subpops = callbacks.subpopulations_output(svc, "associations", "fr")
+    subpops = practice_views.subpopulations_output(svc, "associations", "fr")
     assert "Associations employeuses" in subpops.source
     assert len(subpops.store["rows"]) == 10

@@ -2,6 +2,7 @@
 frames, its layout from the URL, and its sections as the callbacks fill them."""
 from __future__ import annotations
 
+import json
 import math
 
 import numpy as np
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from dashboard import data_access
 from callbacks import region as region_callbacks
+from callbacks.map_view import table_when_open
 from callbacks.router import match
 from dashboard.analytics import catalogue
 from dashboard.analytics.fragility import compute_fragility_index
@@ -37,9 +39,12 @@ from dashboard.models import IndicatorValue, Indicator, Territory
 from dashboard.reference import load_reference
 from dashboard.services import services
 from layouts import ids
+from layouts.components import view_card
 from layouts.context import PageContext, parse_query
 from layouts.pages import region as region_page
 from tests.test_pages import GEO, find, text_of
+from views import region as region_views
+from views.common import View
 from component_helpers import graphs, links
 
 REF = load_reference()
@@ -363,26 +368,32 @@ def test_region_layout_reads_the_citizens_wave_from_the_query():
     assert find(region_page.layout(context("93")), region_page.WAVE).value is None
 
 
-def test_render_cards_give_every_section_its_ids_and_csv_only_with_data():
-    chart = region_page.Filled(html.P("chart"), "Source : x", html.Table(),
-                               {"filename": "f.csv", "columns": [("a", "A")], "rows": [{"a": 1}]})
-    empty = region_page.Filled(html.P("vide", className="empty-state"))
-    cards = {card: (chart if card == region_page.FRAGILITY else empty)
-             for card in region_page.ORDER}
-    tree = html.Div(region_page.render_cards("fr", "Bretagne", cards))
+def test_region_layout_draws_every_section_as_a_placeholder_under_its_title():
+    page = region_page.layout(context("93"))
     for card in region_page.ORDER:
-        assert find(tree, f"{card}-card") is not None
-        assert find(tree, f"{card}-title") is not None
-        assert find(tree, f"{card}-source") is not None
-    drawn = find(tree, f"{region_page.FRAGILITY}-card")
+        assert find(page, f"{card}-card") is not None
+        assert find(page, ids.seen(card)) is not None and find(page, ids.slot(card)) is not None
+        assert find(page, ids.chart_data(card)) is None  # no data before it is drawn
+    assert "Les 16 fragilités" in text_of(find(page, f"{region_page.FRAGILITY}-title"))
+    assert graphs(page) == []
+
+
+def test_a_drawn_card_has_its_ids_and_a_csv_only_with_data():
+    store = {"filename": "f.csv", "columns": [("a", "A")], "rows": [{"a": 1}]}
+    chart = View(html.P("chart"), source="Source : x", store=store)
+    empty = View(html.P("vide", className="empty-state"))
+    drawn = view_card(region_page.FRAGILITY, "fr", "Les 16 fragilités", chart.body,
+                      chart.source, chart.store)
+    assert find(drawn, f"{region_page.FRAGILITY}-card") is drawn
     assert find(drawn, f"{region_page.FRAGILITY}-source").children == "Source : x"
-    assert find(drawn, ids.chart_data(region_page.FRAGILITY)).data == chart.store
-    assert isinstance(find(drawn, f"{region_page.FRAGILITY}-table").children, html.Table)
+    assert find(drawn, ids.chart_data(region_page.FRAGILITY)).data == store
+    assert find(drawn, f"{region_page.FRAGILITY}-table") is not None  # filled when opened
     assert find(drawn, ids.csv_button(region_page.FRAGILITY)) is not None
-    for card in (region_page.GAPS, region_page.IDENTITY, region_page.INITIATIVES):
+    for card, chart_card in ((region_page.GAPS, True), (region_page.IDENTITY, False)):
+        tree = view_card(card, "fr", "titre", empty.body, empty.source, empty.store,
+                         chart=chart_card)
+        assert find(tree, f"{card}-card") is tree and find(tree, f"{card}-source") is not None
         assert find(tree, ids.csv_button(card)) is None  # nothing to download: no button
-    assert "Les 16 fragilités" in text_of(find(tree, f"{region_page.FRAGILITY}-title"))
-    assert "Bretagne" in text_of(find(tree, f"{region_page.FRAGILITY}-title"))
 
 
 def test_unknown_region_says_so_and_links_to_the_map():
@@ -409,7 +420,7 @@ def is_empty_state(component) -> bool:
 
 def test_every_paca_chart_is_drawn_with_its_source_table_and_csv(demo_services):
     found = cached_profile(demo_services, "93")
-    cards = region_callbacks.fill_cards(found, demo_services.reference, "fr")
+    cards = region_views.all_sections(found, demo_services.reference, "fr")
     for card in region_page.CHART_CARDS:
         filled = cards[card]
         drawn = graphs(filled.body)
@@ -417,7 +428,9 @@ def test_every_paca_chart_is_drawn_with_its_source_table_and_csv(demo_services):
         assert filled.source.startswith("Source : "), card
         assert "données de démonstration" in filled.source, card
         assert filled.store["rows"] and filled.store["filename"].endswith(".csv"), card
-        assert isinstance(filled.table, html.Table), card
+        table = table_when_open(filled.store, True, "fr")  # built when opened
+        assert isinstance(table, html.Table), card
+        assert len(table.children[1].children) == len(filled.store["rows"]), card
     fragility = cards[region_page.FRAGILITY]
     assert len(fragility.store["rows"]) == 16
     assert "IMPACT-Citoyens 2019 (n = " in fragility.source
@@ -436,8 +449,8 @@ def test_every_paca_chart_is_drawn_with_its_source_table_and_csv(demo_services):
 
 def test_similar_region_links_keep_language_and_wave(demo_services):
     found = cached_profile(demo_services, "93", "PHARE-Citoyens:2015")
-    filled = region_callbacks.similar_section(found, demo_services.reference, "en",
-                                              "PHARE-Citoyens:2015")
+    filled = region_views.similar_section(found, demo_services.reference, "en",
+                                          "PHARE-Citoyens:2015")
     hrefs = []
 
     def walk(component):
@@ -458,8 +471,8 @@ def test_similar_region_links_keep_language_and_wave(demo_services):
 @pytest.mark.parametrize("code", ["03", "06"])
 def test_overseas_sections_are_empty_states_never_blank_charts(demo_services, code):
     found = cached_profile(demo_services, code)
-    cards = region_callbacks.fill_cards(found, demo_services.reference, "fr")
-    note = region_callbacks.region_note(found, "fr")
+    cards = region_views.all_sections(found, demo_services.reference, "fr")
+    note = region_views.region_note(found, "fr")
     assert "outre-mer" in text_of(note)
     for card in region_page.ORDER:
         body = cards[card].body
@@ -473,10 +486,11 @@ def test_overseas_sections_are_empty_states_never_blank_charts(demo_services, co
     if code == "06":
         assert is_empty_state(cards[region_page.FRAGILITY].body)
         assert "Aucun indicateur clé" in text_of(cards[region_page.IDENTITY].body)
-    note, hidden, sections = region_callbacks.page_outputs(found, demo_services.reference,
-                                                           "fr", code)
+    _card, _note, hidden = region_callbacks.section_outputs(
+        demo_services, region_page.IDENTITY, None, code, "fr", None)
     assert hidden is True  # no wave to choose here
-    tree = html.Div(sections)
+    tree = html.Div([region_views.card(card, found, demo_services.reference, "fr")
+                     for card in region_page.ORDER])
     for card in region_page.ORDER:
         assert find(tree, f"{card}-card") is not None
     for card in (region_page.GAPS, region_page.COCON, region_page.INITIATIVES):
@@ -485,16 +499,18 @@ def test_overseas_sections_are_empty_states_never_blank_charts(demo_services, co
 
 def test_paca_page_outputs_show_every_table_and_csv(demo_services):
     found = cached_profile(demo_services, "93")
-    note, hidden, sections = region_callbacks.page_outputs(found, demo_services.reference,
-                                                           "fr", "93")
+    _card, note, hidden = region_callbacks.section_outputs(
+        demo_services, region_page.IDENTITY, None, "93", "fr", None)
     assert note is None and hidden is False
-    tree = html.Div(sections)
+    tree = html.Div([region_views.card(card, found, demo_services.reference, "fr")
+                     for card in region_page.ORDER])
     for card in region_page.CHART_CARDS + region_page.CSV_TEXT_CARDS:
         store = find(tree, ids.chart_data(card))
         assert store is not None and store.data["rows"], card
         assert find(tree, ids.csv_button(card)) is not None, card
-    unknown = region_callbacks.page_outputs(None, demo_services.reference, "en", "99")
-    assert unknown[1] is True and "Unknown region" in text_of(unknown[2])
+    unknown = region_callbacks.section_outputs(demo_services, region_page.IDENTITY, None, "99",
+                                               "en", None)
+    assert unknown[2] is True and "Unknown region" in json.dumps(unknown[0])
 
 
 def test_profile_is_cached_so_a_second_visit_does_not_recompute(demo_services, monkeypatch):
@@ -515,6 +531,29 @@ def test_profile_is_cached_so_a_second_visit_does_not_recompute(demo_services, m
 
 # --- in a real browser -------------------------------------------------------------------------
 
+def scroll_to(dash_duo, card: str) -> None:  # type: ignore[no-untyped-def]
+    dash_duo.driver.execute_script(
+        "document.getElementById(arguments[0]).scrollIntoView()", f"{card}-card")
+
+
+def test_sections_below_the_fold_wait_until_seen_and_printing_draws_them_all(dash_duo,
+                                                                             browser_app):
+    from browser_helpers import wait_until
+
+    dash_duo.start_server(browser_app)
+    dash_duo.driver.get(dash_duo.server_url + "/region/93")
+    dash_duo.wait_for_contains_text("#region-identity-source", "Source", timeout=20)
+    below = f"#{region_page.SIMILAR}-card"
+    assert "lazy-placeholder" in dash_duo.find_element(below).get_attribute("class")
+    dash_duo.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    for card in region_page.ORDER:
+        wait_until(lambda card=card: "lazy-placeholder" not in dash_duo.find_element(
+            f"#{card}-card").get_attribute("class"), what=f"{card} drawn for printing")
+    assert dash_duo.find_elements(".similar-regions a")
+    severe = [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"]
+    assert severe == []
+
+
 def test_reader_switches_the_citizens_wave_and_follows_a_similar_region(dash_duo, browser_app):
     from urllib.parse import parse_qs, urlparse
 
@@ -524,6 +563,7 @@ def test_reader_switches_the_citizens_wave_and_follows_a_similar_region(dash_duo
     dash_duo.driver.get(dash_duo.server_url + "/region/93?lang=en")
     dash_duo.wait_for_contains_text("#region-fragility-source", "IMPACT-Citoyens 2019 (n = ",
                                     timeout=20)
+    scroll_to(dash_duo, region_page.GAPS)  # below the fold: drawn once it comes into view
     dash_duo.wait_for_contains_text("#region-gaps-body", "Digital: index 9.2, citizens 4.4")
     dash_duo.find_element(f"#{region_page.WAVE}").click()
     option = wait_until(lambda: [o for o in dash_duo.find_elements(
@@ -533,6 +573,7 @@ def test_reader_switches_the_citizens_wave_and_follows_a_similar_region(dash_duo
     dash_duo.wait_for_contains_text("#region-fragility-source", "PHARE-Citoyens 2015 (n = ")
     query = parse_qs(urlparse(dash_duo.driver.current_url).query)
     assert query == {"wave": ["PHARE-Citoyens:2015"], "lang": ["en"]}
+    scroll_to(dash_duo, region_page.SIMILAR)
     link = wait_until(lambda: dash_duo.find_elements(".similar-regions a"), what="links")[0]
     name = link.text
     link.click()

@@ -3,8 +3,9 @@ perceived scores, their priorities — and citizens' scores in two waves compare
 from __future__ import annotations
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
-from layouts.components import chart_card, wave_dropdown
+from layouts.components import attrs, chart_card, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t, term_label
 from layouts.pages.domaine import surveyed_regions, wave_arg
@@ -18,7 +19,7 @@ CHARTS = ("actors-profile", "actors-priorities", "actors-waves")
 NATIONAL = "FR"
 
 
-def _field(label: str, control: object, control_id: str) -> html.Div:
+def _field(label: str, control: Component, control_id: str) -> html.Div:
     return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control],
                     className="field")
 
@@ -34,9 +35,9 @@ def layout(ctx: PageContext) -> html.Div:
                             [{"label": r["name"], "value": r["code"]} for r in regions]),
                REGION),
         _field(t("domaine_citizens_wave", lang),
-               wave_dropdown(WAVE, wave_arg(ctx)),
+               wave_dropdown(WAVE, wave_arg(ctx), list(ctx.waves) or None),
                WAVE),
-    ], className="controls", role="group", **{"aria-label": t("acteurs_title", lang)})
+    ], className="controls", role="group", **attrs({"aria-label": t("acteurs_title", lang)}))
     return html.Div([
         html.H1(t("acteurs_title", lang)),
         html.P(t("acteurs_intro", lang), className="intro"),
@@ -48,5 +49,5 @@ def layout(ctx: PageContext) -> html.Div:
             html.H2(t("acteurs_see_domain", lang)),
             html.Ul([html.Li(dcc.Link(term_label(d, lang), href=href(f"/domaine/{d.slug}", lang)))
                      for d in ctx.ref.domains], className="domain-links"),
-        ], className="see-domains", **{"aria-label": t("acteurs_see_domain", lang)}),
+        ], className="see-domains", **attrs({"aria-label": t("acteurs_see_domain", lang)})),
     ], className="actors-page")

@@ -7,10 +7,11 @@ import re
 import unicodedata
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.analytics.maps import LENSES
 from dashboard.figures.choropleth import base_map
-from layouts.components import chart_card, graph, wave_dropdown
+from layouts.components import attrs, chart_card, graph, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t, term_label
 
@@ -43,7 +44,7 @@ def wave_arg(ctx: PageContext) -> str | None:
     return value if WAVE_KEY.fullmatch(value) else None
 
 
-def _field(label: str, control: object, control_id: str) -> html.Div:
+def _field(label: str, control: Component, control_id: str) -> html.Div:
     return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control],
                     className="field")
 
@@ -88,14 +89,14 @@ def layout(ctx: PageContext) -> html.Div:
                             options=[{"label": term_label(a, lang), "value": a.slug}
                                      for a in ctx.ref.actors]), ACTOR),
         _field(t("domaine_citizens_wave", lang),
-               wave_dropdown(WAVE, wave_arg(ctx)),
+               wave_dropdown(WAVE, wave_arg(ctx), list(ctx.waves) or None),
                WAVE),
         _field(t("domaine_region", lang),
                dcc.Dropdown(id=REGION, value=region or None, clearable=True,
                             placeholder=t("domaine_region_none", lang),
                             options=[{"label": r["name"], "value": r["code"]}
                                      for r in regions]), REGION),
-    ], className="controls", role="group", **{"aria-label": t("domaine_select", lang)})
+    ], className="controls", role="group", **attrs({"aria-label": t("domaine_select", lang)}))
     name = term_label(domain, lang)
     return html.Div([
         html.H1(name),

@@ -1,0 +1,57 @@
+/* Lazy sections (layouts.components.lazy_section): a section below the fold is built by the
+ * server only when it comes into view. Each `.lazy-section` holds a dcc.Store
+ * `<section>-seen`; this script sets it (its value: the section's `data-lazy-key`, what the
+ * page shows) when the section comes within a screen's reach, which fires the section's
+ * callback. Printing and keyboard navigation must reach every section: `beforeprint` and the
+ * first Tab key fill them all, and a section that receives focus fills itself.
+ *
+ * Dash may reuse a section's element for the next page of the same kind (another region):
+ * its `data-lazy-key` changes, and the section is looked at again. */
+(function () {
+  "use strict";
+
+  var SELECTOR = ".lazy-section[data-lazy]";
+  var filled = new WeakMap();  // element → the key it was filled for
+
+  function fill(el) {
+    var key = el.getAttribute("data-lazy-key") || "";
+    var dc = window.dash_clientside;
+    if (filled.get(el) === key || !dc || !dc.set_props) { return; }
+    filled.set(el, key);
+    dc.set_props(el.getAttribute("data-lazy") + "-seen", {data: key || true});
+  }
+
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) { fill(entry.target); }
+    });
+  }, {rootMargin: "200px 0px"});
+
+  function watch() {
+    document.querySelectorAll(SELECTOR).forEach(function (el) {
+      var key = el.getAttribute("data-lazy-key") || "";
+      if (filled.get(el) === key) { return; }
+      observer.unobserve(el);  // observing again reports whether it is in view now
+      observer.observe(el);
+    });
+  }
+
+  function fillAll() { document.querySelectorAll(SELECTOR).forEach(fill); }
+
+  var scheduled = false;
+  new MutationObserver(function () {
+    if (scheduled) { return; }
+    scheduled = true;
+    window.requestAnimationFrame(function () { scheduled = false; watch(); });
+  }).observe(document.documentElement, {childList: true, subtree: true, attributes: true,
+                                        attributeFilter: ["data-lazy-key"]});
+
+  window.addEventListener("beforeprint", fillAll);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Tab") { fillAll(); }
+  });
+  document.addEventListener("focusin", function (event) {
+    var el = event.target && event.target.closest && event.target.closest(SELECTOR);
+    if (el) { fill(el); }
+  });
+})();
