@@ -3,8 +3,9 @@ the value Patch, the ranking beside it and the CSV rows — one function, so tha
 look, read and export alike — and the table behind a map, built when opened."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from dash import Dash, Input, Output, Patch, State, no_update
 

@@ -7,7 +7,8 @@ path only; controls write the query string without re-rendering the page.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from dash import Dash, Input, Output, State, html
 from sqlalchemy import exc as sa_exc

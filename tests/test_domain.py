@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 from callbacks import domaine as domain_callbacks
 from callbacks.map_view import wave_options
 from callbacks.router import match
+from component_helpers import find, graphs, links, text_of
 from dashboard.analytics import catalogue
+from dashboard.analytics.actors import pick_waves
 from dashboard.analytics.domain import (
     MATRIX_COLUMNS,
     actor_matrix,
@@ -24,7 +26,6 @@ from dashboard.analytics.domain import (
     matrix_territories,
 )
 from dashboard.analytics.fragility import compute_fragility_index
-from dashboard.analytics.actors import pick_waves
 from dashboard.analytics.perception import item_table, survey_waves
 from dashboard.figures.actors import coconstruction_bars
 from dashboard.figures.matrix import indicator_strips, matrix_heatmap
@@ -34,7 +35,6 @@ from dashboard.services import services
 from dashboard.settings import DATA_DIR
 from layouts.context import PageContext, parse_query
 from layouts.pages import domaine as page
-from component_helpers import find, graphs, links, text_of
 
 REF = load_reference()
 METROPOLITAN = {"11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"}

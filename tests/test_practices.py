@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from callbacks import pratiques as callbacks
 from callbacks.router import match
+from component_helpers import find, text_of
 from dashboard.analytics import catalogue
 from dashboard.analytics.maps import MapData
 from dashboard.analytics.perception import survey_waves
@@ -44,7 +45,6 @@ from dashboard.reference import load_reference
 from dashboard.services import services
 from layouts.context import PageContext, parse_query
 from layouts.pages import pratiques as page
-from component_helpers import find, text_of
 from test_pages import GEO, REGIONS
 
 REF = load_reference()

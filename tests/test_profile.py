@@ -11,9 +11,10 @@ from dash import dcc, html
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard import data_access
 from callbacks import region as region_callbacks
 from callbacks.router import match
+from component_helpers import graphs, links
+from dashboard import data_access
 from dashboard.analytics import catalogue
 from dashboard.analytics.fragility import compute_fragility_index
 from dashboard.analytics.perception import item_table, survey_waves
@@ -33,14 +34,13 @@ from dashboard.analytics.survey_figures import FigureRequest, compute_figure
 from dashboard.data_access import profile as cached_profile
 from dashboard.figures.profile import actor_bars, dot_profile, gap_scatter
 from dashboard.figures.style import ACTOR_COLOURS, INDEX_COLOUR
-from dashboard.models import IndicatorValue, Indicator, Territory
+from dashboard.models import Indicator, IndicatorValue, Territory
 from dashboard.reference import load_reference
 from dashboard.services import services
 from layouts import ids
 from layouts.context import PageContext, parse_query
 from layouts.pages import region as region_page
 from tests.test_pages import GEO, find, text_of
-from component_helpers import graphs, links
 
 REF = load_reference()
 ACTORS = list(REF.actor_slugs)

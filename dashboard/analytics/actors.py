@@ -10,7 +10,7 @@ These are pure functions on frames: `dashboard.data_access` loads (and caches) t
 """
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd

@@ -7,7 +7,8 @@ tables (`perception.item_table`) keyed by their `Wave`, the regions list
 """
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd

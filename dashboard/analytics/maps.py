@@ -29,7 +29,7 @@ class Subject:
     slug: str
 
     @classmethod
-    def parse(cls, text: str, ref: Reference) -> "Subject":
+    def parse(cls, text: str, ref: Reference) -> Subject:
         if text.startswith(AXIS_PREFIX) and text[len(AXIS_PREFIX):] in {a.slug for a in ref.axes}:
             return cls("axis", text[len(AXIS_PREFIX):])
         if text.startswith(INDICATOR_PREFIX) and len(text) > len(INDICATOR_PREFIX):

@@ -14,8 +14,8 @@ region's sample size (or, for the index, how many indicators it rests on).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 import numpy as np
 import pandas as pd

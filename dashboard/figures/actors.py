@@ -7,7 +7,7 @@ translated words (`labels`), and return plotly figures with fixed ranges and no 
 from __future__ import annotations
 
 import math
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go

@@ -4,7 +4,7 @@ cells and France apart), and the strips of the indicators behind the domain's in
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go

@@ -8,7 +8,8 @@ the actor's colour with a hatch, cited figures are grey. Shares are on a fixed 0
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go

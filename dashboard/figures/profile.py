@@ -11,7 +11,7 @@ Every chart has fixed ranges and `dragmode=False` (no scroll hijacking), French 
 """
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go

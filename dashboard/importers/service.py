@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
