@@ -45,7 +45,7 @@ def filters_label(svc: Services, filters: Filters, lang: str) -> str:
         parts.append(page.function_label(svc.reference, filters.function, lang))
     if filters.region:
         frame = regions(svc)
-        names = dict(zip(frame["code"], frame["name"]))
+        names = dict(zip(frame["code"], frame["name"], strict=True))
         parts.append(str(names.get(filters.region, filters.region)))
     return t("init_filters", lang, filters=" · ".join(parts)) if parts else ""
 

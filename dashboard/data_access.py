@@ -122,7 +122,7 @@ def load_map(svc: Services, subject: str, lens: str, actor: str,
                   if wave is not None else None)
         maps = map_family(parsed, lens, ref, regions(svc), fragility(svc), scores,
                           (wave.study, wave.year) if wave else None)
-        return {name: maps[p] for name, p in zip(subjects, parsed)}
+        return {name: maps[p] for name, p in zip(subjects, parsed, strict=True)}
 
     if subject.startswith(INDICATOR_PREFIX):
         subjects = [subject]

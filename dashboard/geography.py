@@ -44,7 +44,7 @@ def load_geojson(level: str) -> dict[str, Any]:
     features = collection["features"]
     geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in features])
     oriented = shapely.orient_polygons(geoms, exterior_cw=True)
-    for feature, geom in zip(features, oriented):
+    for feature, geom in zip(features, oriented, strict=True):
         feature["geometry"] = json.loads(shapely.to_geojson(geom))
     return collection
 

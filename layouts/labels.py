@@ -281,7 +281,8 @@ LABELS: dict[str, dict[str, str]] = {
               "il ne peut pas être comparé à celui des autres régions.",
         "en": "This region's fragility profile is incomplete ({n} of 16 domains): it cannot "
               "be compared with other regions'."},
-    "region_back_to_map": {"fr": "Voir cette région sur la carte", "en": "See this region on the map"},
+    "region_back_to_map": {"fr": "Voir cette région sur la carte",
+                           "en": "See this region on the map"},
     "region_unit_percent": {"fr": "%", "en": "%"},
     "region_unit_euros": {"fr": "€", "en": "€"},
     "region_unit_pour_100000": {"fr": "pour 100 000 hab.", "en": "per 100,000 inhab."},

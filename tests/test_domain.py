@@ -171,7 +171,7 @@ def test_domain_indicators_are_those_of_the_index_at_its_year(demo):
         detail = next(d for d in details if d["code"] == code)
         expected = {v["territory_code"]: v["value"] for v in detail["values"]
                     if v["year"] == year and v["territory_level"] in ("region", "country")}
-        assert dict(zip(group["territory_code"], group["value"])) == expected
+        assert dict(zip(group["territory_code"], group["value"], strict=True)) == expected
     summary = indicator_summary(values).set_index("code")
     assert (summary["min"] <= summary["max"]).all() and (summary["n_regions"] >= 2).all()
 

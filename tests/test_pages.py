@@ -10,7 +10,8 @@ from layouts.pages import carte
 from layouts.shell import page_frame
 
 REF = load_reference()
-REGIONS = ({"code": "11", "name": "Île-de-France"}, {"code": "93", "name": "Provence-Alpes-Côte d'Azur"})
+REGIONS = ({"code": "11", "name": "Île-de-France"},
+           {"code": "93", "name": "Provence-Alpes-Côte d'Azur"})
 GEO = {"bounds": (-9.0, 41.0, 10.0, 51.5), "insets": {}}
 
 

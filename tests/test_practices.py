@@ -131,7 +131,7 @@ def test_categories_frame_gives_france_and_the_chosen_region_per_actor(tables):
 
 def test_scopes_are_the_published_figures_beside_the_survey_answers(session, tables):
     published = published_scopes(session, REF)
-    assert dict(zip(published["scope"], published["value"])) == {
+    assert dict(zip(published["scope"], published["value"], strict=True)) == {
         "local": 74, "regional": 51, "national": 25, "international": 16}
     assert list(published["scope"]) == ["local", "regional", "national", "international"]
     assert set(published["study"]) == {"PHARE"}

@@ -245,7 +245,7 @@ def test_gap_functions_on_a_small_profile():
                           {"citoyens": {"numerique": 4.0, "sante": 6.0, "emploi": 5.5},
                            "maires": {"numerique": 8.0, "sante": np.nan}})
     gaps = perception_gaps(frame)
-    assert list(zip(gaps["domain"], gaps["actor"])) == [
+    assert list(zip(gaps["domain"], gaps["actor"], strict=True)) == [
         ("numerique", "citoyens"), ("sante", "citoyens"), ("numerique", "maires"),
         ("emploi", "citoyens")]
     assert gaps["gap"].tolist() == pytest.approx([-5.0, 4.0, -1.0, 0.5])

@@ -106,7 +106,7 @@ def published_range(published: pd.DataFrame, study: str, year: int, actor: str,
     sources give them."""
     rows = published[(published["study"] == study) & (published["year"] == year)
                      & (published["actor"] == actor) & (published["measure"] == measure)]
-    by_region = dict(zip(rows["region"], rows["value"]))
+    by_region = dict(zip(rows["region"], rows["value"], strict=True))
     if "REGION_MIN" in by_region and "REGION_MAX" in by_region:
         return float(by_region["REGION_MIN"]), float(by_region["REGION_MAX"])
     return None

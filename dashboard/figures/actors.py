@@ -93,11 +93,11 @@ def coconstruction_bars(frame: pd.DataFrame, row_labels: Sequence[str],
     bars = frame[frame["territory_code"] == (region or NATIONAL)].reset_index(drop=True)
     france = frame[frame["territory_code"] == NATIONAL].reset_index(drop=True)
     ticks = [f"<span style='color:{ACTOR_COLOURS.get(a, '#777')}'>■</span> {label}"
-             for a, label in zip(bars["actor"], row_labels)]
+             for a, label in zip(bars["actor"], row_labels, strict=True)]
     custom = [[label.replace("<br>", " "), f"{row.study} {row.year}",
                "–" if row.n != row.n else str(int(row.n)),
                _interval(row.ci_low, row.ci_high, lang)]
-              for label, row in zip(row_labels, bars.itertuples(index=False))]
+              for label, row in zip(row_labels, bars.itertuples(index=False), strict=True)]
     hover = ("<b>%{customdata[0]}</b><br>%{customdata[1]} — " + "{where}"
              + f"<br>{labels['value']} : %{{x:.1f}}{'%' if lang == 'en' else ' %'}"
              "<br>n = %{customdata[2]}<br>"
@@ -115,7 +115,7 @@ def coconstruction_bars(frame: pd.DataFrame, row_labels: Sequence[str],
         france_custom = [[c[0], f"{row.study} {row.year}",
                           "–" if row.n != row.n else str(int(row.n)),
                           _interval(row.ci_low, row.ci_high, lang)]
-                         for c, row in zip(custom, france.itertuples(index=False))]
+                         for c, row in zip(custom, france.itertuples(index=False), strict=True)]
         name = territory_names.get(NATIONAL, NATIONAL)
         figure.add_trace(go.Scatter(
             x=france["value"], y=ticks, mode="markers", name=name,
@@ -164,7 +164,7 @@ def profile_chart(profiles: pd.DataFrame, domain_labels: Mapping[str, str],
     spread = profiles.groupby("domain", sort=False)["value"].agg(["min", "max"]).reindex(domains)
     xs: list[float | None] = []
     ys: list[str | None] = []
-    for domain, (low, high) in zip(domains, spread.itertuples(index=False)):
+    for domain, (low, high) in zip(domains, spread.itertuples(index=False), strict=True):
         if low == low:
             xs += [low, high, None]
             ys += [names[domain], names[domain], None]
@@ -175,7 +175,7 @@ def profile_chart(profiles: pd.DataFrame, domain_labels: Mapping[str, str],
         name = actor_labels.get(str(actor), str(actor))
         custom = [[names[d], "–" if r.n != r.n else str(int(r.n)),
                    _interval(r.ci_low, r.ci_high, lang, 2)]
-                  for d, r in zip(domains, group.itertuples())]
+                  for d, r in zip(domains, group.itertuples(), strict=True)]
         figure.add_trace(go.Scatter(
             x=group["value"], y=[names[d] for d in domains], mode="markers", name=name,
             marker={"color": ACTOR_COLOURS.get(str(actor), "#777"), "size": 11,
@@ -205,7 +205,7 @@ def priority_bars(ranking: pd.DataFrame, actor: str, domain_labels: Mapping[str,
     colour = ACTOR_COLOURS.get(actor, "#777")
     names = [domain_labels.get(d, d) for d in rows["domain"]]
     texts = [(f"{int(r)}. " if top else "") + percent(v, lang)
-             for r, top, v in zip(rows["rank"], rows["top"], rows["value"])]
+             for r, top, v in zip(rows["rank"], rows["top"], rows["value"], strict=True)]
     custom = [["–" if r.n != r.n else str(int(r.n)), _interval(r.ci_low, r.ci_high, lang)]
               for r in rows.itertuples(index=False)]
     figure = go.Figure(go.Bar(
@@ -239,7 +239,7 @@ def wave_change_chart(comparison: pd.DataFrame, domain_labels: Mapping[str, str]
                                                                       labels["change"])))
     xs: list[float | None] = []
     ys: list[str | None] = []
-    for name, before, after in zip(names, shown["before"], shown["after"]):
+    for name, before, after in zip(names, shown["before"], shown["after"], strict=True):
         if before == before and after == after:
             xs += [before, after, None]
             ys += [name, name, None]
@@ -281,6 +281,6 @@ def wave_change_chart(comparison: pd.DataFrame, domain_labels: Mapping[str, str]
                         row=1, col=2)
     figure.update_yaxes(autorange="reversed")
     figure.update_annotations(font_size=12, xanchor="left", selector={"yref": "paper"})
-    for annotation, axis in zip(figure.layout.annotations, ("xaxis", "xaxis2")):
+    for annotation, axis in zip(figure.layout.annotations, ("xaxis", "xaxis2"), strict=True):
         annotation.x = figure.layout[axis].domain[0]
     return figure

@@ -6,6 +6,7 @@ departments without any initiative stay in the base layer's grey.
 """
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pandas as pd
@@ -32,7 +33,7 @@ def count_breaks(largest: int) -> list[float]:
 def class_names(breaks: list[float]) -> list[str]:
     """'1', '2', '3–4'… for the classes between the breaks."""
     names = []
-    for low, high in zip(breaks, breaks[1:]):
+    for low, high in pairwise(breaks):
         first, last = int(low + 0.5), int(high - 0.5)
         names.append(str(first) if first == last else f"{first}–{last}")
     return names

@@ -84,7 +84,7 @@ def class_colour(value: float | None, breaks: list[float],
         return NO_DATA_COLOUR
     span = (breaks[-1] - breaks[0]) or 1.0
     position = min(max((value - breaks[0]) / span, 0.0), 1.0)
-    for (start, colour), (end, _) in zip(scale[::2], scale[1::2]):
+    for (start, colour), (end, _) in zip(scale[::2], scale[1::2], strict=True):
         if float(start) <= position <= float(end):  # type: ignore[arg-type]
             return str(colour)
     return str(scale[-1][1])

@@ -112,7 +112,8 @@ def parse_long(path: Path, ref: Reference, territories: TerritoryIndex) -> Parse
             field = next(f for f, a, b in zip(
                 DEFINITION_FIELDS,
                 (known.label, known.domain, known.unit, known.source, known.direction),
-                (meta.label, meta.domain, meta.unit, meta.source, meta.direction)) if a != b)
+                (meta.label, meta.domain, meta.unit, meta.source, meta.direction),
+                strict=True) if a != b)
             problems.add(f"l'indicateur « {meta.code} » a une autre valeur ici qu'à la ligne "
                          f"{first_row[meta.code]}", row, field)
         level = _level(levels.iloc[i] if levels is not None else "", problems, row)

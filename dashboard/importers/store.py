@@ -95,7 +95,7 @@ def store_indicators(session: Session, parsed: ParsedIndicators, territories: Te
     values = parsed.values.assign(
         indicator_id=parsed.values["indicator_code"].map(lambda c: existing_defs[c].id),
         territory_id=[territories.ids[(lvl, code)] for lvl, code in
-                      zip(parsed.values["level"], parsed.values["territory_code"])])
+                      zip(parsed.values["level"], parsed.values["territory_code"], strict=True)])
     current = pd.DataFrame(session.execute(
         select(IndicatorValue.id, IndicatorValue.indicator_id, IndicatorValue.territory_id,
                IndicatorValue.year, IndicatorValue.value)
@@ -178,7 +178,7 @@ def _insert_survey(session: Session, parsed: ParsedSurvey, catalogue: dict[str, 
              "department_code": dep, "weight": float(w), "attributes": attrs}
             for ext, reg, dep, w, attrs in zip(resp["external_id"], resp["region"],
                                                resp["department"], resp["weight"],
-                                               resp["attributes"])]
+                                               resp["attributes"], strict=True)]
     ids: list[int] = []
     for start in range(0, len(rows), 10_000):
         ids.extend(session.scalars(
