@@ -15,6 +15,7 @@ from sqlalchemy import exc as sa_exc
 
 from dashboard.analytics import catalogue
 from dashboard.data_access import regions, status
+from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
 from dashboard.services import services
 from layouts import ids
@@ -51,7 +52,7 @@ def register(app: Dash) -> None:
             return [html.Main(html.P(t("unavailable", lang), role="alert"), id="main")]
         ctx = PageContext(
             lang=lang, ref=svc.reference, query=query,
-            regions=tuple(regions(svc)[["code", "name"]].to_dict("records")),
+            regions=tuple(as_records(regions(svc)[["code", "name"]])),
             indicators=tuple(svc.cache.get_or_compute("indicators", (), catalogue.indicators)),
             demo=bool(info["demo"]),
             geo={"bounds": geometry_bounds("region"), "insets": load_insets()})

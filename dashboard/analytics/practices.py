@@ -137,8 +137,8 @@ def observed_range(data: MapData) -> tuple[dict[str, Any], dict[str, Any]] | Non
     shown = data.values.dropna(subset=["value"])
     if shown.empty:
         return None
-    low = shown.loc[shown["value"].idxmin()]
-    high = shown.loc[shown["value"].idxmax()]
+    low = shown.iloc[shown["value"].argmin()]
+    high = shown.iloc[shown["value"].argmax()]
     return ({"code": low["code"], "name": low["name"], "value": float(low["value"])},
             {"code": high["code"], "name": high["name"], "value": float(high["value"])})
 
