@@ -10,11 +10,17 @@ from dashboard.figures.style import format_number
 from layouts import ids
 from layouts.labels import t
 
-GRAPH_CONFIG = {
+GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False, "scrollZoom": False, "responsive": True, "displayModeBar": "hover",
     "topojsonURL": "/assets/topojson/",
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
 }
+
+
+def aria(**attributes: str) -> dict[str, Any]:
+    """ARIA attributes for an html component: `aria(label="…")` → `{"aria-label": "…"}`, to
+    unpack into its keywords. Dash takes them as untyped wildcard props (`**kwargs`)."""
+    return {f"aria-{name}": value for name, value in attributes.items()}
 
 
 def graph(graph_id: str, figure: Any = None, label: str = "",
@@ -25,14 +31,15 @@ def graph(graph_id: str, figure: Any = None, label: str = "",
     With a `height` (pixels, or a CSS length such as "min(560px, 120vw)"), the chart is fully
     responsive: as wide as its card (a phone's 360 px as well as a projector), that tall
     whatever the figure says."""
-    config = {**GRAPH_CONFIG, "toImageButtonOptions": {"format": "png", "filename": graph_id,
-                                                       "scale": 2}}
+    config: dcc.Graph.Config = {
+        **GRAPH_CONFIG,
+        "toImageButtonOptions": {"format": "png", "filename": graph_id, "scale": 2}}
     css_height = f"{height}px" if isinstance(height, int) else height
     sizing: dict[str, Any] = ({"responsive": True, "style": {"height": css_height}}
                               if height else {})
     return html.Div(dcc.Graph(id=graph_id, figure=figure or {}, config=config,
                               className="chart", **sizing),
-                    role="figure", **({"aria-label": label} if label else {}))
+                    role="figure", **(aria(label=label) if label else {}))
 
 
 def chart_card(chart: str, lang: str, body: Any, title: str = "") -> html.Section:
@@ -51,7 +58,7 @@ def chart_card(chart: str, lang: str, body: Any, title: str = "") -> html.Sectio
         ], className="chart-tools"),
         dcc.Download(id=ids.csv_download(chart)),
         dcc.Store(id=ids.chart_data(chart)),
-    ], className="chart-card", **{"aria-labelledby": f"{chart}-title"})
+    ], className="chart-card", **aria(labelledby=f"{chart}-title"))
 
 
 def data_table(records: list[dict[str, Any]], columns: list[tuple[str, str]], lang: str,
