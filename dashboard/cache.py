@@ -25,6 +25,7 @@ T = TypeVar("T")
 
 
 def make_cache(server: Flask, settings: Settings) -> Cache:
+    config: dict[str, str | int]
     if settings.redis_url:
         config = {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": settings.redis_url,
                   "CACHE_KEY_PREFIX": "territoires:"}
