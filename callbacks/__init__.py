@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import carte, downloads, router
-from callbacks import region
-from callbacks import acteurs, domaine
-from callbacks import initiatives, methodologie, pratiques
+from callbacks import (
+    acteurs,
+    carte,
+    domaine,
+    downloads,
+    initiatives,
+    methodologie,
+    pratiques,
+    region,
+    router,
+)
 
 
 def register_callbacks(app: Dash) -> None:

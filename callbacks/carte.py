@@ -7,9 +7,9 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
+from callbacks.map_view import register_lazy_tables, render_map, wave_options
 from dashboard.analytics.maps import INDICATOR_PREFIX, MapData
 from dashboard.data_access import load_map, regions, score_waves
-from callbacks.map_view import register_lazy_tables, render_map, wave_options
 from dashboard.figures.style import format_number
 from dashboard.services import services
 from layouts import ids

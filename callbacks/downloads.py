@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import MATCH, Dash, Input, State, Output, dcc, no_update
+from dash import MATCH, Dash, Input, Output, State, dcc, no_update
 
 from dashboard.export import rows_to_csv
 from layouts import ids

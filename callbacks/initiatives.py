@@ -18,10 +18,11 @@ from dashboard.analytics.practices import nan_to_none
 from dashboard.data_access import departments, initiatives, regions
 from dashboard.figures.choropleth import VALUE_TRACE, as_patch, base_map
 from dashboard.figures.initiatives import count_update
+from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
 from dashboard.services import Services, services
 from layouts import ids
-from layouts.components import data_table, empty_state
+from layouts.components import aria, data_table, empty_state
 from layouts.context import build_search
 from layouts.labels import t, term_label
 from layouts.pages import initiatives as page
@@ -45,7 +46,7 @@ def filters_label(svc: Services, filters: Filters, lang: str) -> str:
         parts.append(page.function_label(svc.reference, filters.function, lang))
     if filters.region:
         frame = regions(svc)
-        names = dict(zip(frame["code"], frame["name"]))
+        names = dict(zip(frame["code"], frame["name"], strict=True))
         parts.append(str(names.get(filters.region, filters.region)))
     return t("init_filters", lang, filters=" · ".join(parts)) if parts else ""
 
@@ -75,7 +76,7 @@ def map_output(svc: Services, filters: Filters, lang: str, first: bool) -> dict[
     docs = sorted({document(s) for s in initiatives(svc)["source"]})
     columns = [("code", t("code", lang)), ("name", t("init_col_department", lang)),
                ("count", t("init_col_count", lang))]
-    rows = nan_to_none(located[["code", "name", "count"]].to_dict("records"))
+    rows = nan_to_none(as_records(located[["code", "name", "count"]]))
     return {"figure": figure,
             "title": t("init_map_title", lang, filters=filters_label(svc, filters, lang)),
             "source": _source_prefix(lang) + t("init_source", lang, docs=", ".join(docs)),
@@ -95,7 +96,7 @@ def list_rows(svc: Services, frame: pd.DataFrame, lang: str) -> list[dict[str, A
     language)."""
     domains = {d.slug: term_label(d, lang) for d in svc.reference.domains}
     rows = []
-    for row in frame.to_dict("records"):
+    for row in as_records(frame):
         rows.append({"name": row["name"],
                      "function": page.function_label(svc.reference, row["function"], lang),
                      "domain": domains.get(row["domain"] or "", t("init_no_domain", lang)),
@@ -126,7 +127,7 @@ def list_output(svc: Services, filters: Filters, lang: str) -> dict[str, Any]:
     title = t("init_list_title", lang, filters=filters_label(svc, filters, lang), n=len(rows))
     # the list scrolls beside the map: focusable, so that a keyboard can scroll it too
     body: Any = (html.Ul([_card(r, lang) for r in rows], className="initiative-list",
-                         tabIndex="0", **{"aria-label": title})
+                         tabIndex="0", **aria(label=title))
                  if rows else empty_state(t("init_no_match", lang)))
     docs = sorted({document(s) for s in frame["source"]}) or ["–"]
     return {"body": body,

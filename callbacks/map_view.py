@@ -3,8 +3,9 @@ the value Patch, the ranking beside it and the CSV rows — one function, so tha
 look, read and export alike — and the table behind a map, built when opened."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from dash import Dash, Input, Output, Patch, State, no_update
 
@@ -13,6 +14,7 @@ from dashboard.analytics.perception import Wave
 from dashboard.figures.choropleth import as_patch, legend_breaks, value_update
 from dashboard.figures.ranking import ranking_bars
 from dashboard.figures.style import DIVERGING, SEQUENTIAL, format_number
+from dashboard.frames import as_records
 from layouts import ids
 from layouts.components import data_table
 from layouts.labels import t
@@ -34,7 +36,7 @@ def unit_label(unit: str, lang: str) -> str:
 def table_rows(data: MapData) -> list[dict[str, Any]]:
     """The map's rows as plain values (None where missing; rank and n as integers)."""
     rows = []
-    for record in data.values.to_dict("records"):
+    for record in as_records(data.values):
         rows.append({k: (None if v is None or v != v else
                          (int(v) if k in ("rank", "n") else v)) for k, v in record.items()})
     return rows

@@ -7,7 +7,8 @@ path only; controls write the query string without re-rendering the page.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from dash import Dash, Input, Output, State, html
 from sqlalchemy import exc as sa_exc
@@ -15,6 +16,7 @@ from sqlalchemy import exc as sa_exc
 from callbacks.map_view import wave_options
 from dashboard.analytics import catalogue
 from dashboard.data_access import regions, score_waves, status
+from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
 from dashboard.services import services
 from layouts import ids
@@ -51,7 +53,7 @@ def register(app: Dash) -> None:
             return [html.Main(html.P(t("unavailable", lang), role="alert"), id="main")]
         ctx = PageContext(
             lang=lang, ref=svc.reference, query=query,
-            regions=tuple(regions(svc)[["code", "name"]].to_dict("records")),
+            regions=tuple(as_records(regions(svc)[["code", "name"]])),
             indicators=tuple(svc.cache.get_or_compute("indicators", (), catalogue.indicators)),
             demo=bool(info["demo"]),
             waves=tuple(wave_options(score_waves(svc, "citoyens"), None)[0]),

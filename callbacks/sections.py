@@ -14,7 +14,7 @@ from typing import Any
 
 from dash import Dash, Input, Output, State
 from dash.exceptions import PreventUpdate
-from plotly.io.json import to_json_plotly  # type: ignore[import-untyped]
+from plotly.io.json import to_json_plotly
 
 from dashboard.services import Services
 from layouts import ids

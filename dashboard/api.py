@@ -40,7 +40,7 @@ def _no_data(error: NoData) -> tuple[Response, int]:
 
 
 @api.errorhandler(sa_exc.OperationalError)
-def _database_down(_error: Exception) -> tuple[Response, int]:
+def _database_down(error: sa_exc.OperationalError) -> tuple[Response, int]:
     return _error(503, "base de données indisponible")
 
 

@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import Table
 from tqdm import tqdm
 
+from dashboard.frames import as_records
+
 CHUNK = 200_000
 
 
@@ -26,6 +28,8 @@ def bulk_insert(session: Session, table: Table, frame: pd.DataFrame, *,
     columns = list(frame.columns)
     connection = session.connection()
     dialect = connection.dialect.name
+    driver = connection.connection.driver_connection  # psycopg / sqlite3 connection
+    assert driver is not None, "the session's connection is closed"
     text_columns = [c for c in columns if pd.api.types.is_string_dtype(frame[c])
                     or frame[c].dtype == object]
     with tqdm(total=len(frame), desc=label or table.name, unit="lignes", disable=not progress,
@@ -38,17 +42,17 @@ def bulk_insert(session: Session, table: Table, frame: pd.DataFrame, *,
                 # FORCE_NOT_NULL: an empty text field is '', not NULL (the item of a yes/no)
                 options = "FORMAT csv" + (f", FORCE_NOT_NULL ({', '.join(text_columns)})"
                                           if text_columns else "")
-                cursor = connection.connection.driver_connection.cursor()
+                cursor = driver.cursor()
                 with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN "
                                  f"WITH ({options})") as copy:
                     copy.write(buffer.getvalue())
             elif dialect == "sqlite":
-                cursor = connection.connection.driver_connection.cursor()
+                cursor = driver.cursor()
                 cursor.executemany(
                     f"INSERT INTO {table.name} ({', '.join(columns)}) "
                     f"VALUES ({', '.join('?' * len(columns))})",
                     chunk.itertuples(index=False, name=None))
             else:  # any other backend: portable, slower
-                connection.execute(insert(table), chunk.to_dict("records"))
+                connection.execute(insert(table), as_records(chunk))
             bar.update(len(chunk))
     return len(frame)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from flask import Flask
 from flask_caching import Cache
@@ -24,6 +25,7 @@ T = TypeVar("T")
 
 
 def make_cache(server: Flask, settings: Settings) -> Cache:
+    config: dict[str, str | int]
     if settings.redis_url:
         config = {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": settings.redis_url,
                   "CACHE_KEY_PREFIX": "territoires:"}

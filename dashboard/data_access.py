@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.analytics import catalogue
+from dashboard.analytics import catalogue, methodology
 from dashboard.analytics.actors import (
     CITIZENS,
     actor_profiles,
@@ -25,9 +25,18 @@ from dashboard.analytics.domain import (
     coconstruction_sources,
     domain_indicators,
 )
+from dashboard.analytics.fragility import compute_fragility_index
 from dashboard.analytics.initiatives import load_initiatives
-from dashboard.analytics import methodology
+from dashboard.analytics.maps import (
+    AXIS_PREFIX,
+    INDICATOR_PREFIX,
+    MapData,
+    Subject,
+    map_data,
+    map_family,
+)
 from dashboard.analytics.methodology import dataset_list
+from dashboard.analytics.perception import Wave, item_table, survey_waves, waves_asking
 from dashboard.analytics.practices import (
     measure_table,
     partnership_evolution,
@@ -39,16 +48,6 @@ from dashboard.analytics.practices import (
     subpopulation_table,
 )
 from dashboard.analytics.profile import RegionProfile, build_profile
-from dashboard.analytics.fragility import compute_fragility_index
-from dashboard.analytics.maps import (
-    AXIS_PREFIX,
-    INDICATOR_PREFIX,
-    MapData,
-    Subject,
-    map_data,
-    map_family,
-)
-from dashboard.analytics.perception import Wave, item_table, survey_waves, waves_asking
 from dashboard.services import Services
 
 
@@ -123,7 +122,7 @@ def load_map(svc: Services, subject: str, lens: str, actor: str,
                   if wave is not None else None)
         maps = map_family(parsed, lens, ref, regions(svc), fragility(svc), scores,
                           (wave.study, wave.year) if wave else None)
-        return {name: maps[p] for name, p in zip(subjects, parsed)}
+        return {name: maps[p] for name, p in zip(subjects, parsed, strict=True)}
 
     if subject.startswith(INDICATOR_PREFIX):
         subjects = [subject]

@@ -45,7 +45,8 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     import of app.py."""
     settings = settings or Settings.from_env(**overrides)
     configure_logging(settings)
-    app = Dash(__name__, title="Territoires", update_title=None,
+    # update_title="": the tab keeps its title while callbacks run (Dash: "None or ''")
+    app = Dash(__name__, title="Territoires", update_title="",
                assets_folder=str(PROJECT_ROOT / "assets"), serve_locally=True, compress=True,
                suppress_callback_exceptions=True, index_string=INDEX,
                meta_tags=[{"name": "viewport",

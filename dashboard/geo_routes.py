@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
+from functools import cache
 
 from flask import Blueprint, Response, abort, request
 
@@ -18,7 +18,7 @@ from dashboard.geography import GEOJSON_FILES, load_geojson
 geo = Blueprint("geo", __name__, url_prefix="/geo")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _body(level: str) -> tuple[bytes, str]:
     body = json.dumps(load_geojson(level), separators=(",", ":")).encode()
     return body, hashlib.sha1(body).hexdigest()[:16]

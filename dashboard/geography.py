@@ -12,7 +12,7 @@ exteriors they fill the whole globe *outside* each shape. load_geojson() reorien
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ def _geojson_path(level: str) -> Path:
     return GEO_DIR / GEOJSON_FILES[level]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_geojson(level: str) -> dict[str, Any]:
     """The display GeoJSON of `level` ("region" or "department"), exterior rings clockwise
     (holes counter-clockwise), as plotly expects. Features carry `id` = INSEE code and
@@ -44,12 +44,12 @@ def load_geojson(level: str) -> dict[str, Any]:
     features = collection["features"]
     geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in features])
     oriented = shapely.orient_polygons(geoms, exterior_cw=True)
-    for feature, geom in zip(features, oriented):
+    for feature, geom in zip(features, oriented, strict=True):
         feature["geometry"] = json.loads(shapely.to_geojson(geom))
     return collection
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_insets() -> dict[str, Any]:
     """insets.json: overseas region code → {"name", "department", "box", "scale"}, where box
     is [lon_min, lat_min, lon_max, lat_max] of the inset frame in display coordinates and
@@ -57,7 +57,7 @@ def load_insets() -> dict[str, Any]:
     return json.loads((GEO_DIR / "insets.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def geometry_bounds(level: str) -> tuple[float, float, float, float]:
     """(lon_min, lat_min, lon_max, lat_max) of the display geometry of `level`, insets
     included: what a map must show to fit every territory (e.g. plotly's lonaxis/lataxis

@@ -8,18 +8,18 @@ demonstration data.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
-    MetaData,
     DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
+    MetaData,
     String,
     Text,
     UniqueConstraint,
@@ -40,7 +40,7 @@ class Base(DeclarativeBase):
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 # --- reference vocabulary -------------------------------------------------------------
@@ -136,7 +136,7 @@ class Indicator(Base):
     unit: Mapped[str] = mapped_column(String(40))
     direction: Mapped[str] = mapped_column(String(20))  # higher_is_worse | higher_is_better
     source: Mapped[str] = mapped_column(Text)
-    values: Mapped[list["IndicatorValue"]] = relationship(back_populates="indicator")
+    values: Mapped[list[IndicatorValue]] = relationship(back_populates="indicator")
 
 
 class IndicatorValue(Base):
@@ -163,7 +163,7 @@ class Survey(Base):
     year: Mapped[int] = mapped_column(Integer)
     actor_slug: Mapped[str] = mapped_column(ForeignKey("actor.slug"))
     dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id"), index=True)
-    questions: Mapped[list["Question"]] = relationship(
+    questions: Mapped[list[Question]] = relationship(
         back_populates="survey", cascade="all, delete-orphan", passive_deletes=True)
 
 

@@ -6,8 +6,8 @@ departments with colliding codes says so (`territory_level` column, `--level` op
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +28,7 @@ class TerritoryIndex:
     region_of_department: Mapping[str, str]      # department code → region code
 
     @classmethod
-    def load(cls, session: Session) -> "TerritoryIndex":
+    def load(cls, session: Session) -> TerritoryIndex:
         rows = session.execute(select(Territory.id, Territory.level, Territory.code,
                                       Territory.name, Territory.parent_id)).all()
         by_id = {r.id: r for r in rows}

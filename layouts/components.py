@@ -10,7 +10,7 @@ from dashboard.figures.style import format_number
 from layouts import ids
 from layouts.labels import t
 
-GRAPH_CONFIG = {
+GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False, "scrollZoom": False, "responsive": True, "displayModeBar": "hover",
     "topojsonURL": "/assets/topojson/",
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
@@ -23,6 +23,12 @@ def attrs(values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+def aria(**attributes: str) -> dict[str, Any]:
+    """ARIA attributes for an html component: `aria(label="…")` → `{"aria-label": "…"}`, to
+    unpack into its keywords. Dash takes them as untyped wildcard props (`**kwargs`)."""
+    return {f"aria-{name}": value for name, value in attributes.items()}
+
+
 def graph(graph_id: str, figure: Any = None, label: str = "",
           height: int | str | None = None) -> html.Div:
     """A chart that does not hijack page scrolling on touch screens, with PNG export; the
@@ -31,14 +37,15 @@ def graph(graph_id: str, figure: Any = None, label: str = "",
     With a `height` (pixels, or a CSS length such as "min(560px, 120vw)"), the chart is fully
     responsive: as wide as its card (a phone's 360 px as well as a projector), that tall
     whatever the figure says."""
-    config = {**GRAPH_CONFIG, "toImageButtonOptions": {"format": "png", "filename": graph_id,
-                                                       "scale": 2}}
+    config: dcc.Graph.Config = {
+        **GRAPH_CONFIG,
+        "toImageButtonOptions": {"format": "png", "filename": graph_id, "scale": 2}}
     css_height = f"{height}px" if isinstance(height, int) else height
     sizing: dict[str, Any] = ({"responsive": True, "style": {"height": css_height}}
                               if height else {})
     return html.Div(dcc.Graph(id=graph_id, figure=figure or {}, config=config,
                               className="chart", **sizing),
-                    role="figure", **({"aria-label": label} if label else {}))
+                    role="figure", **(aria(label=label) if label else {}))
 
 
 def chart_card(chart: str, lang: str, body: Any, title: str = "", source: str = "",
@@ -58,8 +65,7 @@ def chart_card(chart: str, lang: str, body: Any, title: str = "", source: str = 
         ], className="chart-tools"),
         dcc.Download(id=ids.csv_download(chart)),
         dcc.Store(id=ids.chart_data(chart), data=store),
-    ], id=f"{chart}-card", className="chart-card",
-        **attrs({"aria-labelledby": f"{chart}-title"}))
+    ], id=f"{chart}-card", className="chart-card", **aria(labelledby=f"{chart}-title"))
 
 
 def data_table(records: list[dict[str, Any]], columns: list[tuple[str, str]], lang: str,

@@ -2,8 +2,9 @@
 lists its controls offer. Layouts read this and do no I/O; the router fills it."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard.reference import Reference

@@ -1,5 +1,9 @@
 """Component ids in one place. The map's main controls keep stable, documented ids
 (`map-domain`, `map-lens`, `map-actor`) so that tests and benchmarks can drive them."""
+from __future__ import annotations
+
+from dash.dependencies import Wildcard
+
 URL = "url"
 PAGE = "page-root"
 LANG = "lang"
@@ -15,15 +19,15 @@ MAP_GRAPH = "map-graph"
 MAP_RANKING = "map-ranking"
 
 
-def csv_button(chart: str) -> dict[str, str]:
+def csv_button(chart: str | Wildcard) -> dict[str, str | Wildcard]:
     return {"type": "csv-button", "chart": chart}
 
 
-def csv_download(chart: str) -> dict[str, str]:
+def csv_download(chart: str | Wildcard) -> dict[str, str | Wildcard]:
     return {"type": "csv-download", "chart": chart}
 
 
-def chart_data(chart: str) -> dict[str, str]:
+def chart_data(chart: str | Wildcard) -> dict[str, str | Wildcard]:
     """The rows a chart shows, kept beside it: its table and its CSV are made from them."""
     return {"type": "chart-data", "chart": chart}
 

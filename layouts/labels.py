@@ -1,6 +1,8 @@
 """Interface wording in one place, French first (English alongside for the switch)."""
 from __future__ import annotations
 
+from dashboard.reference import Population, Term
+
 LABELS: dict[str, dict[str, str]] = {
     "app_title": {"fr": "Territoires — fragilités et co-construction",
                   "en": "Territoires — fragility and co-construction"},
@@ -281,7 +283,8 @@ LABELS: dict[str, dict[str, str]] = {
               "il ne peut pas être comparé à celui des autres régions.",
         "en": "This region's fragility profile is incomplete ({n} of 16 domains): it cannot "
               "be compared with other regions'."},
-    "region_back_to_map": {"fr": "Voir cette région sur la carte", "en": "See this region on the map"},
+    "region_back_to_map": {"fr": "Voir cette région sur la carte",
+                           "en": "See this region on the map"},
     "region_unit_percent": {"fr": "%", "en": "%"},
     "region_unit_euros": {"fr": "€", "en": "€"},
     "region_unit_pour_100000": {"fr": "pour 100 000 hab.", "en": "per 100,000 inhab."},
@@ -797,7 +800,10 @@ def format_float(value: float, digits: int = 1, lang: str = "fr") -> str:
     return text
 
 
-def term_label(term: object, lang: str = "fr", short: bool = False) -> str:
-    """A vocabulary term (domain, actor, axis…) in the interface's language."""
-    prefix = "short" if short and getattr(term, "short_fr", "") else "label"
-    return str(getattr(term, f"{prefix}_{'en' if lang == 'en' else 'fr'}"))
+def term_label(term: Term | Population, lang: str = "fr", short: bool = False) -> str:
+    """A vocabulary term (domain, actor, axis…) or a sub-population in the interface's
+    language; `short`: the term's short label, when it has one."""
+    english = lang == "en"
+    if short and isinstance(term, Term) and term.short_fr:
+        return term.short_en if english else term.short_fr
+    return term.label_en if english else term.label_fr

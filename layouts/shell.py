@@ -7,7 +7,7 @@ from typing import Any
 from dash import dcc, html
 
 from layouts import ids
-from layouts.components import demo_flag
+from layouts.components import aria, demo_flag
 from layouts.context import href
 from layouts.labels import t
 
@@ -28,8 +28,8 @@ def page_frame(page: Any, lang: str, path: str, search_other_lang: str,
     nav = html.Nav([
         html.A(t(key, lang), href=href(target, lang),
                className="nav-link" + (" active" if _active(path, target) else ""),
-               **({"aria-current": "page"} if _active(path, target) else {}))
-        for target, key in NAV], className="nav", **{"aria-label": t("nav_label", lang)})
+               **(aria(current="page") if _active(path, target) else {}))
+        for target, key in NAV], className="nav", **aria(label=t("nav_label", lang)))
     return [
         dcc.Store(id=ids.LANG, data=lang),
         html.A(t("skip", lang), href="#main", className="skip-link"),

@@ -393,7 +393,7 @@ def display_departments(departments: gpd.GeoSeries, dep_region: pd.Series) -> gp
     metro = [c for c in departments.index if c not in OVERSEAS_DEPARTMENTS]
     projected = to_crs_many(departments[metro].values, 4326, METRO_CRS)
     simplified = shapely.coverage_simplify(projected, SIMPLIFY_TOLERANCE_M)
-    out = dict(zip(metro, to_crs_many(simplified, METRO_CRS, 4326)))
+    out = dict(zip(metro, to_crs_many(simplified, METRO_CRS, 4326), strict=True))
     for code in OVERSEAS_DEPARTMENTS:
         box = boxes[dep_region[code]]
         placed, _ = place_in_box(departments[code], box)

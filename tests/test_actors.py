@@ -11,8 +11,8 @@ from dash import html
 from sqlalchemy.orm import Session
 
 from callbacks import acteurs as actor_callbacks
-from views import acteurs as actor_views
 from callbacks.router import match
+from component_helpers import find, graphs, text_of
 from dashboard.analytics.actors import (
     COMPARISON_COLUMNS,
     PRIORITY_COLUMNS,
@@ -37,7 +37,7 @@ from dashboard.services import services
 from dashboard.settings import DATA_DIR
 from layouts.context import PageContext, parse_query
 from layouts.pages import acteurs as page
-from component_helpers import find, graphs, text_of
+from views import acteurs as actor_views
 
 REF = load_reference()
 REGIONS = ({"code": "11", "name": "Île-de-France"},

@@ -17,7 +17,7 @@ def run(url: str, *args: str) -> subprocess.CompletedProcess:
 def test_import_then_reimport_reports_what_changed(empty_url):
     first = run(empty_url, "import-indicators", str(FILES / "indicators_ok.csv"))
     assert first.returncode == 0, first.stderr
-    assert "7 valeurs ajoutés" in first.stdout
+    assert "7 valeurs ajoutées, 0 mise à jour, 0 inchangée" in first.stdout
     again = run(empty_url, "import-indicators", str(FILES / "indicators_ok.csv"))
     assert again.returncode == 0 and "rien n'a changé" in again.stdout
 
@@ -51,7 +51,7 @@ def test_wide_import_needs_its_metadata(empty_url):
                "--year", "2015", "--unit", "percent", "--direction", "higher_is_worse",
                "--source", "INSEE test")
     assert full.returncode == 0, full.stderr
-    assert "3 valeurs ajoutés" in full.stdout
+    assert "3 valeurs ajoutées" in full.stdout
 
 
 def test_unreachable_database_exits_non_zero_without_traceback():

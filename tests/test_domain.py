@@ -11,10 +11,11 @@ from dash import Patch, html
 from sqlalchemy.orm import Session
 
 from callbacks import domaine as domain_callbacks
-from views import domaine as domain_views
 from callbacks.map_view import wave_options
 from callbacks.router import match
+from component_helpers import find, graphs, links, text_of
 from dashboard.analytics import catalogue
+from dashboard.analytics.actors import pick_waves
 from dashboard.analytics.domain import (
     MATRIX_COLUMNS,
     actor_matrix,
@@ -25,7 +26,6 @@ from dashboard.analytics.domain import (
     matrix_territories,
 )
 from dashboard.analytics.fragility import compute_fragility_index
-from dashboard.analytics.actors import pick_waves
 from dashboard.analytics.perception import item_table, survey_waves
 from dashboard.figures.actors import coconstruction_bars
 from dashboard.figures.matrix import indicator_strips, matrix_heatmap
@@ -35,7 +35,7 @@ from dashboard.services import services
 from dashboard.settings import DATA_DIR
 from layouts.context import PageContext, parse_query
 from layouts.pages import domaine as page
-from component_helpers import find, graphs, links, text_of
+from views import domaine as domain_views
 
 REF = load_reference()
 METROPOLITAN = {"11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"}
@@ -172,7 +172,7 @@ def test_domain_indicators_are_those_of_the_index_at_its_year(demo):
         detail = next(d for d in details if d["code"] == code)
         expected = {v["territory_code"]: v["value"] for v in detail["values"]
                     if v["year"] == year and v["territory_level"] in ("region", "country")}
-        assert dict(zip(group["territory_code"], group["value"])) == expected
+        assert dict(zip(group["territory_code"], group["value"], strict=True)) == expected
     summary = indicator_summary(values).set_index("code")
     assert (summary["min"] <= summary["max"]).all() and (summary["n_regions"] >= 2).all()
 

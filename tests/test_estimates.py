@@ -8,8 +8,8 @@ from dashboard.analytics.estimates import Sums, estimate_mean, estimate_share
 
 def sums(values: list[float], weights: list[float]) -> Sums:
     return Sums(len(values), sum(weights), sum(w * w for w in weights),
-                sum(w * x for w, x in zip(weights, values)),
-                sum(w * x * x for w, x in zip(weights, values)))
+                sum(w * x for w, x in zip(weights, values, strict=True)),
+                sum(w * x * x for w, x in zip(weights, values, strict=True)))
 
 
 def test_weighted_mean_uses_weights_and_kish_effective_size():

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from dashboard.db import data_version
 from dashboard.importers.errors import ImportRejected
 from dashboard.importers.indicators import IndicatorDef
-from dashboard.importers.service import import_indicators, validate_file
+from dashboard.importers.service import ImportReport, import_indicators, validate_file
+from dashboard.importers.store import StoreResult
 from dashboard.models import Dataset, Indicator, IndicatorValue, Territory
 
 FILES = Path(__file__).resolve().parent / "files"
@@ -59,7 +60,7 @@ def test_reimporting_the_same_file_changes_nothing(empty_engine):
         datasets = s.scalar(select(func.count(Dataset.id)))
     report = import_indicators(empty_engine, FILES / "indicators_ok.csv")
     assert not report.result.changed and report.result.unchanged == 7
-    assert "rien n'a changé" in report.summary()
+    assert "rien n'a changé (7 valeurs déjà présentes)" in report.summary()
     with Session(empty_engine) as s:
         assert data_version(s) == version
         assert s.scalar(select(func.count(Dataset.id))) == datasets
@@ -154,3 +155,14 @@ def test_wide_export_with_a_bad_domain_or_year_is_refused(empty_engine):
         import_indicators(empty_engine, FILES / "wide_regions_latin1.csv", wide=WIDE, year=1700)
     assert caught.value.problems[0].column == "--year"
     assert count_values(empty_engine) == 0
+
+
+@pytest.mark.parametrize(("kind", "result", "expected"), [
+    ("indicators", StoreResult(13, 2, 0, 4), "13 valeurs ajoutées, 2 mises à jour, 0 inchangée"),
+    ("indicators", StoreResult(1, 0, 5, 4), "1 valeur ajoutée, 0 mise à jour, 5 inchangées"),
+    ("indicators", StoreResult(0, 0, 1), "rien n'a changé (1 valeur déjà présente)"),
+    ("survey", StoreResult(4, 1, 2, 4), "4 répondants ajoutés, 1 mis à jour, 2 inchangés"),
+    ("survey", StoreResult(0, 0, 1), "rien n'a changé (1 répondant déjà présent)"),
+])
+def test_the_summary_agrees_with_what_it_counts(kind, result, expected):
+    assert expected in ImportReport("f.csv", kind, 0, result).summary()

@@ -137,6 +137,6 @@ def test_a_questions_file_extends_the_catalogue(empty_engine, tmp_path):
     path = tmp_path / "survey.csv"
     path.write_text("study,year,actor,respondent_id,region,weight,sondage_libre\n"
                     "T,2015,entreprises,a,11,1,oui\n", encoding="utf-8")
-    assert "1 répondants" in validate_file(empty_engine, path, questions=questions)
+    assert "1 répondant, 1 réponse" in validate_file(empty_engine, path, questions=questions)
     import_surveys(empty_engine, [path], questions=questions)
     assert counts(empty_engine) == (1, 1, 1)

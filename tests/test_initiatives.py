@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from callbacks import initiatives as callbacks
 from callbacks.router import match
+from component_helpers import find, text_of
 from dashboard.analytics import catalogue
 from dashboard.analytics.initiatives import (
     Filters,
@@ -23,7 +24,6 @@ from dashboard.reference import load_reference
 from dashboard.services import services
 from layouts.context import PageContext, parse_query
 from layouts.pages import initiatives as page
-from component_helpers import find, text_of
 from test_pages import GEO, REGIONS
 
 REF = load_reference()

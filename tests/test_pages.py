@@ -3,14 +3,15 @@ demonstration data, keeps the view's state from the URL, and says so when the da
 from dash import html
 
 from callbacks.router import match
+from component_helpers import find, text_of
 from dashboard.reference import load_reference
 from layouts.context import PageContext, build_search, language, parse_query
 from layouts.pages import carte
 from layouts.shell import page_frame
-from component_helpers import find, text_of
 
 REF = load_reference()
-REGIONS = ({"code": "11", "name": "Île-de-France"}, {"code": "93", "name": "Provence-Alpes-Côte d'Azur"})
+REGIONS = ({"code": "11", "name": "Île-de-France"},
+           {"code": "93", "name": "Provence-Alpes-Côte d'Azur"})
 GEO = {"bounds": (-9.0, 41.0, 10.0, 51.5), "insets": {}}
 
 

@@ -8,8 +8,8 @@ import plotly.graph_objects as go
 import pytest
 from sqlalchemy.orm import Session
 
-from views import pratiques as practice_views
 from callbacks.router import match
+from component_helpers import find, text_of
 from dashboard.analytics import catalogue
 from dashboard.analytics.maps import MapData
 from dashboard.analytics.perception import survey_waves
@@ -44,8 +44,8 @@ from dashboard.reference import load_reference
 from dashboard.services import services
 from layouts.context import PageContext, parse_query
 from layouts.pages import pratiques as page
-from component_helpers import find, text_of
 from test_pages import GEO, REGIONS
+from views import pratiques as practice_views
 
 REF = load_reference()
 
@@ -131,7 +131,7 @@ def test_categories_frame_gives_france_and_the_chosen_region_per_actor(tables):
 
 def test_scopes_are_the_published_figures_beside_the_survey_answers(session, tables):
     published = published_scopes(session, REF)
-    assert dict(zip(published["scope"], published["value"])) == {
+    assert dict(zip(published["scope"], published["value"], strict=True)) == {
         "local": 74, "regional": 51, "national": 25, "international": 16}
     assert list(published["scope"]) == ["local", "regional", "national", "international"]
     assert set(published["study"]) == {"PHARE"}

@@ -12,10 +12,11 @@ from dash import dcc, html
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard import data_access
 from callbacks import region as region_callbacks
 from callbacks.map_view import table_when_open
 from callbacks.router import match
+from component_helpers import graphs, links
+from dashboard import data_access
 from dashboard.analytics import catalogue
 from dashboard.analytics.fragility import compute_fragility_index
 from dashboard.analytics.perception import item_table, survey_waves
@@ -35,7 +36,7 @@ from dashboard.analytics.survey_figures import FigureRequest, compute_figure
 from dashboard.data_access import profile as cached_profile
 from dashboard.figures.profile import actor_bars, dot_profile, gap_scatter
 from dashboard.figures.style import ACTOR_COLOURS, INDEX_COLOUR
-from dashboard.models import IndicatorValue, Indicator, Territory
+from dashboard.models import Indicator, IndicatorValue, Territory
 from dashboard.reference import load_reference
 from dashboard.services import services
 from layouts import ids
@@ -45,7 +46,6 @@ from layouts.pages import region as region_page
 from tests.test_pages import GEO, find, text_of
 from views import region as region_views
 from views.common import View
-from component_helpers import graphs, links
 
 REF = load_reference()
 ACTORS = list(REF.actor_slugs)
@@ -250,7 +250,7 @@ def test_gap_functions_on_a_small_profile():
                           {"citoyens": {"numerique": 4.0, "sante": 6.0, "emploi": 5.5},
                            "maires": {"numerique": 8.0, "sante": np.nan}})
     gaps = perception_gaps(frame)
-    assert list(zip(gaps["domain"], gaps["actor"])) == [
+    assert list(zip(gaps["domain"], gaps["actor"], strict=True)) == [
         ("numerique", "citoyens"), ("sante", "citoyens"), ("numerique", "maires"),
         ("emploi", "citoyens")]
     assert gaps["gap"].tolist() == pytest.approx([-5.0, 4.0, -1.0, 0.5])

@@ -10,13 +10,14 @@ These are pure functions on frames: `dashboard.data_access` loads (and caches) t
 """
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from dashboard.analytics.perception import Wave, waves_asking
 from dashboard.analytics.survey_figures import NATIONAL
+from dashboard.frames import row_at
 from dashboard.reference import Reference
 
 CITIZENS = "citoyens"
@@ -72,7 +73,7 @@ def actor_profiles(tables: Mapping[Wave, pd.DataFrame], ref: Reference,
     for wave in sorted(tables, key=lambda w: order.get(w.actor, len(order))):
         rows = _territory_rows(tables[wave], territory)
         for domain in ref.domains:
-            row = rows.loc[domain.slug] if domain.slug in rows.index else None
+            row = row_at(rows, domain.slug)
             records.append({
                 "actor": wave.actor, "study": wave.study, "year": wave.year,
                 "domain": domain.slug, "axis": domain.axis,
@@ -111,13 +112,15 @@ def wave_comparison(before: pd.DataFrame, after: pd.DataFrame, ref: Reference,
     records = []
     for domain in ref.domains:
         record: dict[str, object] = {"domain": domain.slug, "axis": domain.axis}
+        scores: dict[str, float] = {}
         for prefix, rows in (("before", old), ("after", new)):
-            row = rows.loc[domain.slug] if domain.slug in rows.index else None
-            record[prefix] = np.nan if row is None else float(row["value"])
+            row = row_at(rows, domain.slug)
+            scores[prefix] = np.nan if row is None else float(row["value"])
+            record[prefix] = scores[prefix]
             record[f"{prefix}_n"] = np.nan if row is None else float(row["n"])
             for bound in ("ci_low", "ci_high"):
                 value = None if row is None else row[bound]
                 record[f"{prefix}_{bound}"] = np.nan if value is None else float(value)
-        record["change"] = float(record["after"]) - float(record["before"])  # type: ignore[arg-type]
+        record["change"] = scores["after"] - scores["before"]
         records.append(record)
     return pd.DataFrame.from_records(records, columns=COMPARISON_COLUMNS)

@@ -7,7 +7,8 @@ tables (`perception.item_table`) keyed by their `Wave`, the regions list
 """
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -117,7 +118,7 @@ def domain_indicators(details: Sequence[Mapping[str, Any]],
     """The indicators behind a domain's index, each at the year the index uses, for every
     region with a value and France: one row per indicator × territory (regions by name, then
     France), indicators by label. `details` are `catalogue.indicator_detail` dicts."""
-    names = dict(zip(regions["code"], regions["name"]))
+    names = dict(zip(regions["code"], regions["name"], strict=True))
     order = {code: i for i, code in enumerate(
         regions.sort_values("name", key=lambda s: s.str.normalize("NFKD"))["code"])}
     order[NATIONAL] = len(order)

@@ -29,7 +29,7 @@ class Subject:
     slug: str
 
     @classmethod
-    def parse(cls, text: str, ref: Reference) -> "Subject":
+    def parse(cls, text: str, ref: Reference) -> Subject:
         if text.startswith(AXIS_PREFIX) and text[len(AXIS_PREFIX):] in {a.slug for a in ref.axes}:
             return cls("axis", text[len(AXIS_PREFIX):])
         if text.startswith(INDICATOR_PREFIX) and len(text) > len(INDICATOR_PREFIX):
@@ -97,13 +97,15 @@ def map_family(subjects: list[Subject], lens: str, ref: Reference, regions: pd.D
     """
     if lens not in LENSES:
         raise ValueError(f"lentille inconnue : {lens!r}")
-    if lens != "index" and (scores is None or wave is None):
-        raise ValueError("la perception demande une vague d'enquête")
+    score_wide: dict[str, pd.DataFrame] = {}
+    wave_source: dict[str, Any] = {}
+    if lens != "index":
+        if scores is None or wave is None:
+            raise ValueError("la perception demande une vague d'enquête")
+        score_wide = {c: _wide(scores, "item", c) for c in ("value", "n", "ci_low", "ci_high")}
+        wave_source = {"study": wave[0], "year": wave[1]}
     index_wide = _wide(index, "domain", "index")
     years = index.groupby("domain")["year"].max() if len(index) else pd.Series(dtype=float)
-    if lens != "index":
-        score_wide = {c: _wide(scores, "item", c)  # type: ignore[arg-type]
-                      for c in ("value", "n", "ci_low", "ci_high")}
     out = {}
     for subject in subjects:
         domains = subject.domains(ref)
@@ -119,7 +121,7 @@ def map_family(subjects: list[Subject], lens: str, ref: Reference, regions: pd.D
             if len(domains) == 1:
                 low, high = (_over(score_wide[c], domains) for c in ("ci_low", "ci_high"))
             national_n = n.get(NATIONAL)
-            source = {"study": wave[0], "year": wave[1],  # type: ignore[index]
+            source = {**wave_source,
                       "n": None if national_n is None or national_n != national_n
                       else int(national_n)}
             if lens == "perception":

@@ -106,7 +106,7 @@ def published_range(published: pd.DataFrame, study: str, year: int, actor: str,
     sources give them."""
     rows = published[(published["study"] == study) & (published["year"] == year)
                      & (published["actor"] == actor) & (published["measure"] == measure)]
-    by_region = dict(zip(rows["region"], rows["value"]))
+    by_region = dict(zip(rows["region"], rows["value"], strict=True))
     if "REGION_MIN" in by_region and "REGION_MAX" in by_region:
         return float(by_region["REGION_MIN"]), float(by_region["REGION_MAX"])
     return None
@@ -137,8 +137,8 @@ def observed_range(data: MapData) -> tuple[dict[str, Any], dict[str, Any]] | Non
     shown = data.values.dropna(subset=["value"])
     if shown.empty:
         return None
-    low = shown.loc[shown["value"].idxmin()]
-    high = shown.loc[shown["value"].idxmax()]
+    low = shown.iloc[shown["value"].argmin()]
+    high = shown.iloc[shown["value"].argmax()]
     return ({"code": low["code"], "name": low["name"], "value": float(low["value"])},
             {"code": high["code"], "name": high["name"], "value": float(high["value"])})
 

@@ -14,8 +14,9 @@ region's sample size (or, for the index, how many indicators it rests on).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -23,8 +24,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from dashboard.analytics.perception import Wave, waves_asking
-from dashboard.analytics.survey_figures import NATIONAL, FigureRequest, NoData, compute_figure
+from dashboard.analytics.survey_figures import (
+    NATIONAL,
+    Figure,
+    FigureRequest,
+    NoData,
+    compute_figure,
+)
 from dashboard.figures.style import format_number
+from dashboard.frames import as_records
 from dashboard.models import Dataset, Indicator, IndicatorValue, Initiative, Territory
 from dashboard.reference import Reference
 
@@ -105,7 +113,7 @@ def key_indicators(session: Session, code: str,
         own = values[(values["code"] == indicator) & (values["territory"] == code)]
         if own.empty:
             continue
-        latest = own.loc[own["year"].idxmax()]
+        latest = own.iloc[own["year"].argmax()]
         france = values[(values["code"] == indicator) & (values["territory"] == NATIONAL)
                         & (values["year"] == latest["year"])]
         records.append({**{k: latest[k] for k in ("code", "label", "domain", "unit",
@@ -226,7 +234,7 @@ def actor_figures(session: Session, ref: Reference, waves: Mapping[str, Wave | N
     for actor, wave in waves.items():
         if wave is None:
             continue
-        found = {}
+        found: dict[str, Figure | None] = {}
         for territory in (code, NATIONAL):
             try:
                 found[territory] = compute_figure(session, ref, FigureRequest(
@@ -470,18 +478,19 @@ def gap_reading(gap: float, lang: str = "fr") -> str:
     return _s("under_perceived" if gap < 0 else "over_perceived", lang)
 
 
-def gap_sentence(ref: Reference, row: Mapping[str, object], lang: str = "fr",
+def gap_sentence(ref: Reference, row: Mapping[str, Any], lang: str = "fr",
                  inline: bool = False) -> str:
     """A disagreement in words: `Numérique : indice 9,2, citoyens 4,4 — la fragilité n'est pas
-    perçue` (a list item), or inline `numérique (indice 9,2, citoyens 4,4 — …)`."""
+    perçue` (a list item), or inline `numérique (indice 9,2, citoyens 4,4 — …)`. `row`: a
+    row of `largest_gaps` (domain, actor, index, score, gap)."""
     domain = _domain_name(ref, str(row["domain"]), lang)
     actor = _actor_name(ref, str(row["actor"]), lang, lower=True).split(" / ")[0]
     return _s("gap_item" if inline else "gap_line", lang,
               domain=domain if inline else domain[:1].upper() + domain[1:],
-              index=format_number(float(row["index"]), 1, lang),  # type: ignore[arg-type]
+              index=format_number(float(row["index"]), 1, lang),
               actor=actor,
-              score=format_number(float(row["score"]), 1, lang),  # type: ignore[arg-type]
-              reading=gap_reading(float(row["gap"]), lang))  # type: ignore[arg-type]
+              score=format_number(float(row["score"]), 1, lang),
+              reading=gap_reading(float(row["gap"]), lang))
 
 
 def france_differences(profile: pd.DataFrame,
@@ -532,7 +541,7 @@ def synthesis(profile: RegionProfile, ref: Reference, lang: str = "fr",
     gaps = largest_gaps(profile.gaps, limit=top)
     if len(gaps):
         sentences.append(_s("gaps", lang, items=_s("list_separator", lang).join(
-            gap_sentence(ref, row, lang, inline=True) for row in gaps.to_dict("records"))))
+            gap_sentence(ref, row, lang, inline=True) for row in as_records(gaps))))
     differences = france_differences(fragility)
 
     def versus(frame: pd.DataFrame) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Float, case, cast, func, select
+from sqlalchemy import Float, Select, case, cast, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
@@ -117,8 +117,8 @@ def _answer_value(definition: MeasureDef) -> ColumnElement[float]:
     return cast(Answer.value, Float)
 
 
-def _sums_query(ref: Reference, request: FigureRequest, definition: MeasureDef,  # type: ignore[no-untyped-def]
-                every_item: bool = False):
+def _sums_query(ref: Reference, request: FigureRequest, definition: MeasureDef,
+                every_item: bool = False) -> Select[*tuple[Any, ...]]:
     base_actor, population = ref.resolve_actor(request.actor)
     w = Respondent.weight
     x = _answer_value(definition)

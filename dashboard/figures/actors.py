@@ -7,7 +7,7 @@ translated words (`labels`), and return plotly figures with fixed ranges and no 
 from __future__ import annotations
 
 import math
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -25,6 +25,7 @@ from dashboard.figures.style import (
     separators,
     stepped_colourscale,
 )
+from dashboard.frames import as_records
 
 LIGHT_ALPHA = 0.35
 # legends under the chart, from its left edge: clear of the toolbar and of narrow plot areas
@@ -93,11 +94,11 @@ def coconstruction_bars(frame: pd.DataFrame, row_labels: Sequence[str],
     bars = frame[frame["territory_code"] == (region or NATIONAL)].reset_index(drop=True)
     france = frame[frame["territory_code"] == NATIONAL].reset_index(drop=True)
     ticks = [f"<span style='color:{ACTOR_COLOURS.get(a, '#777')}'>■</span> {label}"
-             for a, label in zip(bars["actor"], row_labels)]
-    custom = [[label.replace("<br>", " "), f"{row.study} {row.year}",
-               "–" if row.n != row.n else str(int(row.n)),
-               _interval(row.ci_low, row.ci_high, lang)]
-              for label, row in zip(row_labels, bars.itertuples(index=False))]
+             for a, label in zip(bars["actor"], row_labels, strict=True)]
+    custom = [[label.replace("<br>", " "), f"{row['study']} {row['year']}",
+               "–" if row["n"] != row["n"] else str(int(row["n"])),
+               _interval(row["ci_low"], row["ci_high"], lang)]
+              for label, row in zip(row_labels, as_records(bars), strict=True)]
     hover = ("<b>%{customdata[0]}</b><br>%{customdata[1]} — " + "{where}"
              + f"<br>{labels['value']} : %{{x:.1f}}{'%' if lang == 'en' else ' %'}"
              "<br>n = %{customdata[2]}<br>"
@@ -112,10 +113,10 @@ def coconstruction_bars(frame: pd.DataFrame, row_labels: Sequence[str],
         textfont={"color": [text_colour(a) for a in bars["actor"]]},
         hovertemplate=hover.replace("{where}", where)))
     if region is not None and len(france):
-        france_custom = [[c[0], f"{row.study} {row.year}",
-                          "–" if row.n != row.n else str(int(row.n)),
-                          _interval(row.ci_low, row.ci_high, lang)]
-                         for c, row in zip(custom, france.itertuples(index=False))]
+        france_custom = [[c[0], f"{row['study']} {row['year']}",
+                          "–" if row["n"] != row["n"] else str(int(row["n"])),
+                          _interval(row["ci_low"], row["ci_high"], lang)]
+                         for c, row in zip(custom, as_records(france), strict=True)]
         name = territory_names.get(NATIONAL, NATIONAL)
         figure.add_trace(go.Scatter(
             x=france["value"], y=ticks, mode="markers", name=name,
@@ -156,7 +157,8 @@ def profile_chart(profiles: pd.DataFrame, domain_labels: Mapping[str, str],
     """Every actor's score per domain (`actors.actor_profiles`): domains down the side under
     their axis's name, one dot colour per actor, a grey line spanning the actors' spread."""
     domains = list(dict.fromkeys(profiles["domain"]))
-    axes = profiles.drop_duplicates("domain").set_index("domain")["axis"].to_dict()
+    first = profiles.drop_duplicates("domain")
+    axes = dict(zip(first["domain"], first["axis"], strict=True))
     rows, names = axis_rows(domains, axes, domain_labels, axis_labels)
     # every row (axis names included) placed once, in order
     figure = go.Figure(go.Scatter(x=[None] * len(rows), y=rows, mode="markers",
@@ -164,7 +166,7 @@ def profile_chart(profiles: pd.DataFrame, domain_labels: Mapping[str, str],
     spread = profiles.groupby("domain", sort=False)["value"].agg(["min", "max"]).reindex(domains)
     xs: list[float | None] = []
     ys: list[str | None] = []
-    for domain, (low, high) in zip(domains, spread.itertuples(index=False)):
+    for domain, (low, high) in zip(domains, spread.itertuples(index=False), strict=True):
         if low == low:
             xs += [low, high, None]
             ys += [names[domain], names[domain], None]
@@ -173,9 +175,9 @@ def profile_chart(profiles: pd.DataFrame, domain_labels: Mapping[str, str],
     for actor, group in profiles.groupby("actor", sort=False):
         group = group.set_index("domain").reindex(domains)
         name = actor_labels.get(str(actor), str(actor))
-        custom = [[names[d], "–" if r.n != r.n else str(int(r.n)),
-                   _interval(r.ci_low, r.ci_high, lang, 2)]
-                  for d, r in zip(domains, group.itertuples())]
+        custom = [[names[d], "–" if r["n"] != r["n"] else str(int(r["n"])),
+                   _interval(r["ci_low"], r["ci_high"], lang, 2)]
+                  for d, r in zip(domains, as_records(group), strict=True)]
         figure.add_trace(go.Scatter(
             x=group["value"], y=[names[d] for d in domains], mode="markers", name=name,
             marker={"color": ACTOR_COLOURS.get(str(actor), "#777"), "size": 11,
@@ -206,9 +208,10 @@ def priority_bars(ranking: pd.DataFrame, actor: str, domain_labels: Mapping[str,
     colour = ACTOR_COLOURS.get(actor, "#777")
     names = [domain_labels.get(d, d) for d in rows["domain"]]
     texts = [(f"{int(r)}. " if top else "") + percent(v, lang)
-             for r, top, v in zip(rows["rank"], rows["top"], rows["value"])]
-    custom = [["–" if r.n != r.n else str(int(r.n)), _interval(r.ci_low, r.ci_high, lang)]
-              for r in rows.itertuples(index=False)]
+             for r, top, v in zip(rows["rank"], rows["top"], rows["value"], strict=True)]
+    custom = [["–" if r["n"] != r["n"] else str(int(r["n"])),
+               _interval(r["ci_low"], r["ci_high"], lang)]
+              for r in as_records(rows)]
     figure = go.Figure(go.Bar(
         x=rows["value"], y=names, orientation="h",
         marker_color=[colour if top else tint(colour) for top in rows["top"]],
@@ -240,7 +243,7 @@ def wave_change_chart(comparison: pd.DataFrame, domain_labels: Mapping[str, str]
                                                                       labels["change"])))
     xs: list[float | None] = []
     ys: list[str | None] = []
-    for name, before, after in zip(names, shown["before"], shown["after"]):
+    for name, before, after in zip(names, shown["before"], shown["after"], strict=True):
         if before == before and after == after:
             xs += [before, after, None]
             ys += [name, name, None]
@@ -282,6 +285,6 @@ def wave_change_chart(comparison: pd.DataFrame, domain_labels: Mapping[str, str]
                         row=1, col=2)
     figure.update_yaxes(autorange="reversed")
     figure.update_annotations(font_size=12, xanchor="left", selector={"yref": "paper"})
-    for annotation, axis in zip(figure.layout.annotations, ("xaxis", "xaxis2")):
+    for annotation, axis in zip(figure.layout.annotations, ("xaxis", "xaxis2"), strict=True):
         annotation.x = figure.layout[axis].domain[0]
     return figure

@@ -24,6 +24,7 @@ from dashboard.figures.style import (
     separators,
     stepped_colourscale,
 )
+from dashboard.frames import row_at
 
 GEOJSON_URL = "/geo/{level}.geojson"
 VALUE_TRACE = 1  # data[0] is the grey base layer
@@ -99,7 +100,7 @@ def value_update(data: MapData, codes: list[str], method: str, labels: dict[str,
     values: list[float | None] = []
     custom: list[list[str]] = []
     for code in codes:
-        row = by_code.loc[code] if code in by_code.index else None
+        row = row_at(by_code, code)
         value = None if row is None or row["value"] != row["value"] else float(row["value"])
         values.append(None if value is None else round(value, 3))
         if row is None or value is None:

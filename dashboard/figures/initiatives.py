@@ -6,12 +6,14 @@ departments without any initiative stay in the base layer's grey.
 """
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pandas as pd
 
 from dashboard.figures.choropleth import COLORBAR
 from dashboard.figures.style import stepped_colourscale
+from dashboard.frames import row_at
 
 # ColorBrewer OrRd without its palest step, which reads as the grey of "none" on screen
 COUNT_COLOURS = ("#FDD49E", "#FDBB84", "#FC8D59", "#E34A33", "#B30000")
@@ -32,7 +34,7 @@ def count_breaks(largest: int) -> list[float]:
 def class_names(breaks: list[float]) -> list[str]:
     """'1', '2', '3–4'… for the classes between the breaks."""
     names = []
-    for low, high in zip(breaks, breaks[1:]):
+    for low, high in pairwise(breaks):
         first, last = int(low + 0.5), int(high - 0.5)
         names.append(str(first) if first == last else f"{first}–{last}")
     return names
@@ -47,7 +49,7 @@ def count_update(values: pd.DataFrame, codes: list[str], labels: dict[str, str]
     z: list[int | None] = []
     custom: list[list[str]] = []
     for code in codes:
-        row = by_code.loc[code] if code in by_code.index else None
+        row = row_at(by_code, code)
         value = None if row is None or row["value"] != row["value"] else int(row["value"])
         z.append(value)
         custom.append([f"{row['name']} ({code})" if row is not None else code,

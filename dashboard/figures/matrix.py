@@ -4,7 +4,7 @@ cells and France apart), and the strips of the indicators behind the domain's in
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -49,7 +49,7 @@ def matrix_heatmap(matrix: pd.DataFrame, column_labels: Mapping[str, str],
     territories = list(dict.fromkeys(matrix["territory_code"]))
     territories = [c for c in territories if c != NATIONAL] + (
         [NATIONAL] if NATIONAL in territories else [])
-    names = dict(zip(matrix["territory_code"], matrix["name"]))
+    names = dict(zip(matrix["territory_code"], matrix["name"], strict=True))
     cells = matrix.set_index(["territory_code", "actor"])
     rows = [f"<b>{labels['france']}</b>" if code == NATIONAL else names[code]
             for code in territories]

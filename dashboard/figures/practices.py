@@ -8,7 +8,8 @@ the actor's colour with a hatch, cited figures are grey. Shares are on a fixed 0
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -95,7 +96,8 @@ def category_bars(frame: pd.DataFrame, category_names: Mapping[str, str],
     `frame`: `categories_frame`; `series_names[(actor, territory_code)]` names each bar set."""
     figure = go.Figure()
     groups = frame.groupby(["actor", "territory_code"], sort=False)
-    for (actor, territory), part in groups:
+    for (actor_key, territory_key), part in groups:
+        actor, territory = str(actor_key), str(territory_key)
         figure.add_trace(go.Bar(
             y=[wrap(category_names.get(c, c), 16) for c in part["category"]],
             x=part["value"], orientation="h",
@@ -115,12 +117,13 @@ def scope_bars(frame: pd.DataFrame, scope_names: Mapping[str, str],
     written) beside each actor's survey answers (its colour). `frame`: `scope_comparison`."""
     figure = go.Figure()
     groups = frame.groupby("series", sort=False)
-    for series, part in groups:
+    for key, part in groups:
+        series = str(key)
         published = part["kind"].iloc[0] == "published"
         figure.add_trace(go.Bar(
             y=[scope_names.get(s, s) for s in part["scope"]], x=part["value"],
             orientation="h", name=series_names.get(series, series),
-            marker={"color": FRANCE_COLOUR if published else _colour(str(series)),
+            marker={"color": FRANCE_COLOUR if published else _colour(series),
                     "line": {"color": "#333", "width": 0.5}},
             error_x=None if published else _errors(part),
             customdata=["–" if published else int(n) for n in part["n"].fillna(0)],

@@ -11,7 +11,7 @@ Every chart has fixed ranges and `dragmode=False` (no scroll hijacking), French 
 """
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -107,7 +107,7 @@ def dot_profile(frame: pd.DataFrame, series: list[str], row_labels: Mapping[str,
         n_text = ["–" if pd.isna(n) else format_number(float(n), 0, lang) for n in rows["n"]]
         custom = list(zip([row_labels.get(i, i) for i in rows["item"]], n_text,
                           ["–" if pd.isna(v) else format_number(float(v), digits, lang)
-                           for v in rows["france"]]))
+                           for v in rows["france"]], strict=True))
         figure.add_trace(go.Scatter(
             x=rows["value"], y=y, mode="markers", name=label, legendgroup=name,
             marker={"symbol": _symbol(name), "size": 11, "color": colour,
@@ -164,7 +164,7 @@ def gap_scatter(gaps: pd.DataFrame, callouts: pd.DataFrame, domain_labels: Mappi
         rows = gaps[gaps["actor"] == actor]
         name = actor_labels.get(actor, actor)
         custom = list(zip([domain_labels.get(d, d) for d in rows["domain"]],
-                          [format_number(float(g), 1, lang) for g in rows["gap"]]))
+                          [format_number(float(g), 1, lang) for g in rows["gap"]], strict=True))
         figure.add_trace(go.Scatter(
             x=rows["index"], y=rows["score"], mode="markers", name=name,
             marker={"color": ACTOR_COLOURS[actor], "size": 10,

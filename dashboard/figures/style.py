@@ -60,7 +60,8 @@ def class_breaks(values: list[float], method: str = "quantile", classes: int = 5
     return [float(e) for e in edges] if edges.size >= 2 else [low, high]
 
 
-def stepped_colourscale(breaks: list[float], colours: tuple[str, ...]) -> list[list[object]]:
+def stepped_colourscale(breaks: list[float],
+                        colours: tuple[str, ...]) -> list[list[float | str]]:
     """A continuous colourscale that is flat within each class: one trace, class colours
     (plotly draws a continuous scale much faster than one trace per class)."""
     low, high = breaks[0], breaks[-1]
@@ -68,7 +69,7 @@ def stepped_colourscale(breaks: list[float], colours: tuple[str, ...]) -> list[l
     classes = len(breaks) - 1
     picks = [colours[round(i * (len(colours) - 1) / max(classes - 1, 1))]
              for i in range(classes)]
-    scale: list[list[object]] = []
+    scale: list[list[float | str]] = []
     for i, colour in enumerate(picks):
         start = (breaks[i] - low) / span
         end = (breaks[i + 1] - low) / span
@@ -78,13 +79,13 @@ def stepped_colourscale(breaks: list[float], colours: tuple[str, ...]) -> list[l
 
 
 def class_colour(value: float | None, breaks: list[float],
-                 scale: list[list[object]]) -> str:
+                 scale: list[list[float | str]]) -> str:
     """The colour a value takes on a stepped scale (bars beside the map use it too)."""
     if value is None or math.isnan(value):
         return NO_DATA_COLOUR
     span = (breaks[-1] - breaks[0]) or 1.0
     position = min(max((value - breaks[0]) / span, 0.0), 1.0)
-    for (start, colour), (end, _) in zip(scale[::2], scale[1::2]):
-        if float(start) <= position <= float(end):  # type: ignore[arg-type]
+    for (start, colour), (end, _) in zip(scale[::2], scale[1::2], strict=True):
+        if float(start) <= position <= float(end):
             return str(colour)
     return str(scale[-1][1])

@@ -6,6 +6,7 @@ so a data manager fixes a file in one pass instead of one error per run.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 
 MAX_PROBLEMS = 50
 
@@ -62,7 +63,8 @@ class Problems:
         if self.items:
             raise ImportRejected(self.items, self.truncated)
 
-    def fail(self, message: str, row: int | None = None, column: str | None = None) -> None:
+    def fail(self, message: str, row: int | None = None,
+             column: str | None = None) -> NoReturn:
         """Record a problem that makes reading further pointless, and raise."""
         self.add(message, row, column)
-        self.raise_if_any()
+        raise ImportRejected(self.items, self.truncated)

@@ -97,12 +97,12 @@ def parse_long(path: Path, ref: Reference, territories: TerritoryIndex) -> Parse
 
     definitions: dict[str, IndicatorDef] = {}
     first_row: dict[str, int] = {}
-    resolved: list[tuple[str, str] | None] = []
-    for i, rec in enumerate(frame.itertuples(index=False)):
+    resolved: list[tuple[str, str]] = []
+    for i, rec in enumerate(frame.itertuples(index=False)):  # every cell is text (read_table)
         row = int(table.row_numbers[i])
-        meta = IndicatorDef(code=rec.indicator_code, label=rec.indicator_label,
-                            domain=rec.domain, unit=rec.unit, direction=rec.direction,
-                            source=rec.source)
+        meta = IndicatorDef(code=str(rec.indicator_code), label=str(rec.indicator_label),
+                            domain=str(rec.domain), unit=str(rec.unit),
+                            direction=str(rec.direction), source=str(rec.source))
         known = definitions.get(meta.code)
         if known is None:
             check_definition(meta, ref, problems, row)
@@ -112,14 +112,16 @@ def parse_long(path: Path, ref: Reference, territories: TerritoryIndex) -> Parse
             field = next(f for f, a, b in zip(
                 DEFINITION_FIELDS,
                 (known.label, known.domain, known.unit, known.source, known.direction),
-                (meta.label, meta.domain, meta.unit, meta.source, meta.direction)) if a != b)
+                (meta.label, meta.domain, meta.unit, meta.source, meta.direction),
+                strict=True) if a != b)
             problems.add(f"l'indicateur « {meta.code} » a une autre valeur ici qu'à la ligne "
                          f"{first_row[meta.code]}", row, field)
         level = _level(levels.iloc[i] if levels is not None else "", problems, row)
-        key = territories.resolve(rec.territory_code, level)
+        key = territories.resolve(str(rec.territory_code), level)
         if key is None:
             problems.add(f"territoire inconnu « {rec.territory_code} »", row, "territory_code")
-        resolved.append(key)
+        else:  # an unknown territory refuses the file: past raise_if_any, one key a row
+            resolved.append(key)
         if not np.isnan(years.iloc[i]):
             check_year(float(years.iloc[i]), problems, row)
         if meta.unit == "percent" and not np.isnan(values.iloc[i]) \
@@ -130,8 +132,8 @@ def parse_long(path: Path, ref: Reference, territories: TerritoryIndex) -> Parse
 
     out = pd.DataFrame({
         "indicator_code": frame["indicator_code"],
-        "level": [k[0] for k in resolved],            # type: ignore[index]
-        "territory_code": [k[1] for k in resolved],   # type: ignore[index]
+        "level": [k[0] for k in resolved],
+        "territory_code": [k[1] for k in resolved],
         "year": years.astype(int),
         "value": values.astype(float),
         "row": table.row_numbers,

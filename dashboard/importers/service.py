@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -26,6 +26,28 @@ from dashboard.territories import TerritoryIndex
 log = logging.getLogger("territoires.import")
 
 
+# The words of a summary, singular and plural, agreeing with what was counted: values
+# (feminine) or respondents (masculine).
+_WORDS = {
+    "indicators": {"noun": ("valeur", "valeurs"), "added": ("ajoutée", "ajoutées"),
+                   "updated": ("mise à jour", "mises à jour"),
+                   "unchanged": ("inchangée", "inchangées"), "present": ("présente", "présentes")},
+    "survey": {"noun": ("répondant", "répondants"), "added": ("ajouté", "ajoutés"),
+               "updated": ("mis à jour", "mis à jour"),
+               "unchanged": ("inchangé", "inchangés"), "present": ("présent", "présents")},
+}
+
+
+def agree(count: int, forms: tuple[str, str]) -> str:
+    """The singular or plural form for a count, as French has it: plural from 2 on."""
+    return forms[0] if abs(count) < 2 else forms[1]
+
+
+def counted(count: int, forms: tuple[str, str]) -> str:
+    """`1 répondant`, `4 répondants`."""
+    return f"{count} {agree(count, forms)}"
+
+
 @dataclass(frozen=True)
 class ImportReport:
     file: str
@@ -34,12 +56,15 @@ class ImportReport:
     result: StoreResult
 
     def summary(self) -> str:
-        what = "valeurs" if self.kind == "indicators" else "répondants"
+        words = _WORDS["indicators" if self.kind == "indicators" else "survey"]
+        inserted, updated, unchanged = (self.result.inserted, self.result.updated,
+                                        self.result.unchanged)
         if not self.result.changed:
-            return (f"{self.file} : rien n'a changé ({self.result.unchanged} {what} déjà "
-                    f"présents)")
-        return (f"{self.file} : {self.result.inserted} {what} ajoutés, {self.result.updated} "
-                f"mis à jour, {self.result.unchanged} inchangés (jeu n° {self.result.dataset_id})")
+            return (f"{self.file} : rien n'a changé ({counted(unchanged, words['noun'])} déjà "
+                    f"{agree(unchanged, words['present'])})")
+        return (f"{self.file} : {counted(inserted, words['noun'])} "
+                f"{agree(inserted, words['added'])}, {counted(updated, words['updated'])}, "
+                f"{counted(unchanged, words['unchanged'])} (jeu n° {self.result.dataset_id})")
 
 
 def file_sha256(path: Path) -> str:
@@ -128,8 +153,10 @@ def validate_file(engine: Engine, path: Path, *, questions: Path | None = None,
                 f"indicateur(s), {len(parsed.values)} valeur(s)")
     if "respondent_id" in columns:
         surveys = parse_survey_file(path, ref, territories, question_catalogue(ref, questions))
-        waves = "; ".join(f"{s.study} {s.year} {s.actor} : {len(s.respondents)} répondants, "
-                          f"{len(s.answers)} réponses" for s in surveys)
+        waves = "; ".join(f"{s.study} {s.year} {s.actor} : "
+                          f"{counted(len(s.respondents), _WORDS['survey']['noun'])}, "
+                          f"{counted(len(s.answers), ('réponse', 'réponses'))}"
+                          for s in surveys)
         return f"{path.name} : fichier d'enquête valide — {waves}"
     raise ImportRejected([Problem(path.name, "type de fichier non reconnu : ni indicateurs "
                                              "(colonne indicator_code) ni enquête (colonne "

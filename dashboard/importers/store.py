@@ -95,7 +95,7 @@ def store_indicators(session: Session, parsed: ParsedIndicators, territories: Te
     values = parsed.values.assign(
         indicator_id=parsed.values["indicator_code"].map(lambda c: existing_defs[c].id),
         territory_id=[territories.ids[(lvl, code)] for lvl, code in
-                      zip(parsed.values["level"], parsed.values["territory_code"])])
+                      zip(parsed.values["level"], parsed.values["territory_code"], strict=True)])
     current = pd.DataFrame(session.execute(
         select(IndicatorValue.id, IndicatorValue.indicator_id, IndicatorValue.territory_id,
                IndicatorValue.year, IndicatorValue.value)
@@ -112,13 +112,15 @@ def store_indicators(session: Session, parsed: ParsedIndicators, territories: Te
                            provenance, len(values))
     if not new.empty:
         session.execute(insert(IndicatorValue), [
-            {"indicator_id": int(r.indicator_id), "territory_id": int(r.territory_id),
-             "year": int(r.year), "value": float(r.value), "dataset_id": dataset.id}
-            for r in new.itertuples()])
-    for r in changed.itertuples():
-        row = session.get(IndicatorValue, int(r.id))
+            {"indicator_id": int(indicator_id), "territory_id": int(territory_id),
+             "year": int(year), "value": float(value), "dataset_id": dataset.id}
+            for indicator_id, territory_id, year, value in zip(
+                new["indicator_id"], new["territory_id"], new["year"], new["value"],
+                strict=True)])
+    for value_id, value in zip(changed["id"], changed["value"], strict=True):
+        row = session.get(IndicatorValue, int(value_id))
         assert row is not None
-        row.value, row.dataset_id = float(r.value), dataset.id
+        row.value, row.dataset_id = float(value), dataset.id
     bump_data_version(session)
     return StoreResult(inserted=len(new), updated=len(changed) + def_changes,
                        unchanged=unchanged, dataset_id=dataset.id)
@@ -178,7 +180,7 @@ def _insert_survey(session: Session, parsed: ParsedSurvey, catalogue: dict[str, 
              "department_code": dep, "weight": float(w), "attributes": attrs}
             for ext, reg, dep, w, attrs in zip(resp["external_id"], resp["region"],
                                                resp["department"], resp["weight"],
-                                               resp["attributes"])]
+                                               resp["attributes"], strict=True)]
     ids: list[int] = []
     for start in range(0, len(rows), 10_000):
         ids.extend(session.scalars(
@@ -193,5 +195,5 @@ def _insert_survey(session: Session, parsed: ParsedSurvey, catalogue: dict[str, 
         "respondent_id": respondent_ids[answers["respondent"].to_numpy()],
         "value": answers["value"].astype(float),
     })
-    bulk_insert(session, Answer.__table__, frame, progress=progress,
+    bulk_insert(session, Answer.metadata.tables[Answer.__tablename__], frame, progress=progress,
                 label=f"{parsed.study} {parsed.year} réponses")

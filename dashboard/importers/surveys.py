@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.frames import as_records
 from dashboard.importers.errors import Problems
 from dashboard.importers.indicators import max_year
 from dashboard.importers.reading import Table, check_numbers, read_table, require_columns
@@ -80,7 +81,7 @@ def parse_survey_file(path: Path, ref: Reference, territories: TerritoryIndex,
         positions = group.index.to_numpy()
         dup = group["respondent_id"].duplicated(keep="first").to_numpy()
         for pos in positions[dup]:
-            problems.add(f"identifiant « {frame.at[pos, 'respondent_id']} » déjà utilisé dans "
+            problems.add(f"identifiant « {frame.at[pos, 'respondent_id']!s} » déjà utilisé dans "
                          f"cette enquête", int(table.row_numbers[pos]), "respondent_id")
         respondents = pd.DataFrame({
             "external_id": group["respondent_id"].to_numpy(),
@@ -90,6 +91,7 @@ def parse_survey_file(path: Path, ref: Reference, territories: TerritoryIndex,
             "attributes": _attributes(group, attribute_columns),
         })
         answers = _long_answers(positions, answer_columns, values)
+        assert isinstance(year, int | np.integer)  # the year column is integer (astype above)
         surveys.append(ParsedSurvey(
             file=path.name, study=str(study), year=int(year), actor=str(actor),
             questions=tuple(sorted(answers["question"].unique())),
@@ -192,7 +194,7 @@ def _attributes(group: pd.DataFrame, columns: list[str]) -> list[dict[str, str]]
     if not columns:
         return [{} for _ in range(len(group))]
     sub = group[columns].rename(columns=lambda c: c[len(ATTRIBUTE_PREFIX):])
-    return [{k: v for k, v in rec.items() if v} for rec in sub.to_dict("records")]
+    return [{k: v for k, v in rec.items() if v} for rec in as_records(sub)]
 
 
 def _long_answers(positions: np.ndarray, columns: list[_Column],

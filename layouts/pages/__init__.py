@@ -1,13 +1,11 @@
 """The pages, by URL (French paths). Each page module has `layout(ctx) -> component`."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from layouts.context import PageContext
-from layouts.pages import carte
-from layouts.pages import region
-from layouts.pages import acteurs, domaine
-from layouts.pages import initiatives, methodologie, pratiques
+from layouts.pages import acteurs, carte, domaine, initiatives, methodologie, pratiques, region
 
 ROUTES: list[tuple[str, Callable[[PageContext], Any]]] = [
     (r"/", carte.layout),

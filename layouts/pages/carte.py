@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.analytics.maps import AXIS_PREFIX, INDICATOR_PREFIX, LENSES
 from dashboard.figures.choropleth import base_map
 from dashboard.figures.style import CLASS_METHODS
 from layouts import ids
-from layouts.components import chart_card, graph, wave_dropdown
+from layouts.components import aria, chart_card, graph, wave_dropdown
 from layouts.context import PageContext
 from layouts.labels import t
 
@@ -25,7 +26,7 @@ def actor_options(ctx: PageContext) -> list[dict[str, str]]:
     return [{"label": getattr(a, label), "value": a.slug} for a in ctx.ref.actors]
 
 
-def _field(label: str, control: object, control_id: str) -> html.Div:
+def _field(label: str, control: Component, control_id: str) -> html.Div:
     return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control],
                     className="field")
 
@@ -60,7 +61,7 @@ def layout(ctx: PageContext) -> html.Div:
                        dcc.RadioItems(id=ids.MAP_CLASSES, value=classes, className="radio-row",
                                       options=[{"label": t(f"classes_{m}", lang), "value": m}
                                                for m in CLASS_METHODS])], className="field"),
-    ], className="controls", role="group", **{"aria-label": t("map_title", lang)})
+    ], className="controls", role="group", **aria(label=t("map_title", lang)))
     return html.Div([
         html.H1(t("map_title", lang)),
         html.P(t("map_intro", lang), className="intro"),

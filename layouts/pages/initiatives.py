@@ -6,10 +6,11 @@ read from the data, which a layout does not do); later filter changes send a Pat
 from __future__ import annotations
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.analytics.initiatives import function_choices
 from dashboard.reference import Reference
-from layouts.components import chart_card, graph
+from layouts.components import aria, chart_card, graph
 from layouts.context import PageContext
 from layouts.labels import t, term_label
 
@@ -45,7 +46,7 @@ def region_options(ctx: PageContext) -> list[dict[str, str]]:
     return [{"label": r["name"], "value": r["code"]} for r in ctx.regions]
 
 
-def _field(label: str, control: object, control_id: str) -> html.Div:
+def _field(label: str, control: Component, control_id: str) -> html.Div:
     return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control],
                     className="field")
 
@@ -66,7 +67,7 @@ def layout(ctx: PageContext) -> html.Div:
         _field(t("init_control_region", lang),
                dcc.Dropdown(id=REGION, options=region_options(ctx), value=region or None,
                             clearable=True, placeholder=t("init_any_region", lang)), REGION),
-    ], className="controls", role="group", **{"aria-label": t("init_title", lang)})
+    ], className="controls", role="group", **aria(label=t("init_title", lang)))
     return html.Div([
         html.H1(t("init_title", lang)),
         html.P(t("init_intro", lang), className="intro"),
@@ -76,6 +77,6 @@ def layout(ctx: PageContext) -> html.Div:
                 graph(MAP_GRAPH, label=t("init_title", lang)),
                 html.P(id=UNLOCATED, className="chart-note", role="status"),
             ])),
-            chart_card(LIST, lang, html.Div(id=LIST_BODY, **{"aria-live": "polite"})),
+            chart_card(LIST, lang, html.Div(id=LIST_BODY, **aria(live="polite"))),
         ], className="map-grid initiatives-grid"),
     ])

@@ -6,8 +6,10 @@ waves with their sample sizes, the demonstration datasets) are filled by a callb
 from __future__ import annotations
 
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.demo.surveys import EXTREME_REGIONS
+from layouts.components import aria
 from layouts.context import PageContext
 from layouts.labels import t, term_label
 
@@ -17,10 +19,10 @@ DEMO_LIST = "method-demo-list"
 DATASETS = "method-datasets"
 
 
-def _section(section_id: str, title: str, *children: object) -> html.Section:
+def _section(section_id: str, title: str, *children: Component) -> html.Section:
     return html.Section([html.H2(title, id=f"{section_id}-h"), *children],
                         className="method-section", id=section_id,
-                        **{"aria-labelledby": f"{section_id}-h"})
+                        **aria(labelledby=f"{section_id}-h"))
 
 
 def axes_list(ctx: PageContext) -> html.Ul:
@@ -55,7 +57,7 @@ def layout(ctx: PageContext) -> html.Div:
             _section("method-samples", t("method_waves_h", lang),
                      html.P(t("method_waves_intro", lang)),
                      html.Div(id=WAVES, className="table-wrap", tabIndex="0", role="region",
-                              **{"aria-label": t("method_waves_h", lang)})),
+                              **aria(label=t("method_waves_h", lang)))),
             _section("method-index", t("method_index_h", lang),
                      html.Ol([html.Li(t(f"method_index_{i}", lang)) for i in (1, 2, 3)]),
                      html.P(t("method_index_relative", lang)),
@@ -69,7 +71,7 @@ def layout(ctx: PageContext) -> html.Div:
                      html.Div(id=DEMO_LIST, role="status")),
             _section("method-datasets", t("method_datasets_h", lang),
                      html.Div(id=DATASETS, className="table-wrap", tabIndex="0", role="region",
-                              **{"aria-label": t("method_datasets_h", lang)})),
+                              **aria(label=t("method_datasets_h", lang)))),
             _section("method-licences", t("method_licences_h", lang),
                      html.P(t("method_licences", lang))),
         ], className="method"),
