@@ -11,6 +11,7 @@ from callbacks import register_callbacks
 from dashboard.api import api, health
 from dashboard.cache import DataCache, make_cache
 from dashboard.db import make_engine
+from dashboard.frontend import VENDOR_FOLDER, TerritoiresDash, configure_frontend
 from dashboard.geo_routes import geo
 from dashboard.reference import load_reference
 from dashboard.services import Services
@@ -46,13 +47,15 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     settings = settings or Settings.from_env(**overrides)
     configure_logging(settings)
     # update_title="": the tab keeps its title while callbacks run (Dash: "None or ''")
-    app = Dash(__name__, title="Territoires", update_title="",
-               assets_folder=str(PROJECT_ROOT / "assets"), serve_locally=True, compress=True,
-               suppress_callback_exceptions=True, index_string=INDEX,
-               meta_tags=[{"name": "viewport",
-                           "content": "width=device-width, initial-scale=1"},
-                          {"name": "description",
-                           "content": "Fragilités territoriales et co-construction en France"}])
+    app = TerritoiresDash(
+        __name__, title="Territoires", update_title="",
+        assets_folder=str(PROJECT_ROOT / "assets"), assets_path_ignore=[f"^{VENDOR_FOLDER}$"],
+        serve_locally=True, compress=True, suppress_callback_exceptions=True,
+        index_string=INDEX,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
+                   {"name": "description",
+                    "content": "Fragilités territoriales et co-construction en France"}])
+    configure_frontend(app)  # the small plotly.js bundle, long caching of fingerprinted URLs
     server = app.server
     server.secret_key = settings.secret_key
     engine = make_engine(settings.database_url)

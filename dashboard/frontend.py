@@ -1,0 +1,90 @@
+"""What a browser downloads, and for how long it may keep it.
+
+- plotly.js: Dash's dcc.Graph loads its own full plotly.min.js (4.8 MB, 1.4 MB compressed)
+  unless `window.Plotly` already exists. The app loads `assets/vendor/plotly-custom.min.js`
+  (only the trace types the figures use, built by `scripts/build_plotly_bundle.py`) as a plain
+  script before Dash's renderer, so the full bundle is never requested.
+- Unused component libraries: Dash puts dash_table's bundle in every page although no page
+  uses a DataTable; it is left out of the index.
+- Caching: URLs that change whenever their content does (Dash's `.v<version>m<mtime>`
+  fingerprints, the bundle's `?v=<content hash>`) are cached for a year and never revalidated;
+  everything else keeps the short, revalidated caching it had. Compression (Flask-Compress,
+  `compress=True`) is untouched.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from dash import Dash
+from dash.fingerprint import check_fingerprint
+from flask import Response, request
+
+from dashboard.settings import PROJECT_ROOT
+
+ASSETS = PROJECT_ROOT / "assets"
+# Not walked by Dash's asset loader (which would add every .js file to the index with an
+# mtime query): the app adds the bundle itself, with a content hash.
+VENDOR_FOLDER = "vendor"
+PLOTLY_BUNDLE = ASSETS / VENDOR_FOLDER / "plotly-custom.min.js"
+LONG_CACHE = "public, max-age=31536000, immutable"
+# Component libraries whose scripts Dash adds to the index but no page renders.
+UNUSED_LIBRARIES = ("dash_table",)
+_UNUSED_SCRIPT = re.compile(
+    r'<script src="[^"]*_dash-component-suites/dash/(?:'
+    + "|".join(map(re.escape, UNUSED_LIBRARIES)) + r')/[^"]*"></script>\n?')
+
+
+class TerritoiresDash(Dash):
+    """Dash, with the scripts of the component libraries the app never renders left out of
+    the index page (Dash offers no setting for it; `interpolate_index` is its documented hook
+    for changing the page)."""
+
+    def interpolate_index(self, metas: Any = "", title: Any = "", css: Any = "",
+                          config: Any = "", scripts: Any = "", app_entry: Any = "",
+                          favicon: Any = "", renderer: Any = "") -> Any:
+        return super().interpolate_index(
+            metas=metas, title=title, css=css, config=config,
+            scripts=_UNUSED_SCRIPT.sub("", scripts), app_entry=app_entry, favicon=favicon,
+            renderer=renderer)
+
+
+def bundle_digest() -> str:
+    """A short content hash of the plotly.js bundle: its URL changes exactly when its bytes
+    do, so browsers may keep it for a year."""
+    if not PLOTLY_BUNDLE.exists():
+        raise FileNotFoundError(f"{PLOTLY_BUNDLE} is missing: run "
+                                "`python scripts/build_plotly_bundle.py`")
+    return hashlib.sha256(PLOTLY_BUNDLE.read_bytes()).hexdigest()[:16]
+
+
+def configure_frontend(app: Dash) -> str:
+    """Load the plotly.js bundle on every page and give fingerprinted URLs a long cache.
+    Returns the bundle's URL.
+
+    The bundle goes in `external_scripts`, which Dash places after React and before its
+    renderer and component libraries: `window.Plotly` exists before any dcc.Graph mounts."""
+    digest = bundle_digest()
+    relative = f"{VENDOR_FOLDER}/{PLOTLY_BUNDLE.name}"
+    url = f"{app.get_asset_url(relative)}?v={digest}"
+    app.config.external_scripts = [*app.config.external_scripts, {"src": url}]
+    # the same file as the server sees it (the browser's URL may carry a proxy's prefix)
+    served_at = "/".join([app.config.routes_pathname_prefix.rstrip("/"),
+                          app.config.assets_url_path.strip("/"), relative])
+
+    def long_cache_when_fingerprinted(response: Response) -> Response:
+        if response.status_code == 200 and _fingerprinted(served_at, digest):
+            response.headers["Cache-Control"] = LONG_CACHE
+        return response
+
+    app.server.after_request(long_cache_when_fingerprinted)
+    return url
+
+
+def _fingerprinted(bundle_path: str, digest: str) -> bool:
+    """Whether the current request's URL names one version of its content."""
+    fingerprinted_path = (request.view_args or {}).get("fingerprinted_path")
+    if isinstance(fingerprinted_path, str):  # Dash's _dash-component-suites route
+        return bool(check_fingerprint(fingerprinted_path)[1])
+    return request.path == bundle_path and request.args.get("v") == digest

@@ -1,0 +1,149 @@
+"""The weight of a first visit, guarded by structure rather than timing: pages load the small
+plotly.js bundle (never Dash's full plotly.min.js, never dash_table), the bundle registers
+exactly the trace types the figures use, fingerprinted URLs are cached for a year, and
+everything stays compressed."""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+
+import brotli  # type: ignore[import-untyped]
+import plotly.graph_objects as go  # type: ignore[import-untyped]
+import pytest
+from flask.testing import FlaskClient
+from plotly.basedatatypes import BaseTraceType  # type: ignore[import-untyped]
+from plotly.offline import get_plotlyjs_version  # type: ignore[import-untyped]
+
+from dashboard.frontend import LONG_CACHE, PLOTLY_BUNDLE, UNUSED_LIBRARIES
+
+ROOT = Path(__file__).resolve().parents[1]
+FULL_PLOTLY = Path(go.__file__).resolve().parents[1] / "package_data" / "plotly.min.js"
+PAGES = ("/", "/region/93", "/domaine/emploi", "/acteurs", "/pratiques", "/initiatives",
+         "/methodologie", "/?lang=en")
+SCRIPT = re.compile(r'<script src="([^"]+)"')
+
+
+def build_script() -> ModuleType:
+    """scripts/build_plotly_bundle.py, whose TRACES is the list the bundle is built from."""
+    spec = importlib.util.spec_from_file_location("build_plotly_bundle",
+                                                  ROOT / "scripts" / "build_plotly_bundle.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def scripts_of(client: FlaskClient, path: str) -> list[str]:
+    response = client.get(path)
+    assert response.status_code == 200
+    return SCRIPT.findall(response.get_data(as_text=True))
+
+
+def bundle_url(client: FlaskClient) -> str:
+    urls = [u for u in scripts_of(client, "/") if PLOTLY_BUNDLE.name in u]
+    assert len(urls) == 1
+    return urls[0]
+
+
+def code_trace_types() -> set[str]:
+    """Trace types the figure code creates: go.<Trace>(...) constructors and plain
+    {"type": "<trace>"} dictionaries."""
+    classes = [getattr(go, name) for name in dir(go) if name[:1].isupper()]
+    all_types = {cls().type for cls in classes
+                 if isinstance(cls, type) and issubclass(cls, BaseTraceType)}
+    found: set[str] = set()
+    for folder in ("dashboard", "callbacks", "layouts"):
+        for source in (ROOT / folder).rglob("*.py"):
+            text = source.read_text(encoding="utf-8")
+            found |= {name.lower() for name in re.findall(r"\bgo\.([A-Z]\w*)\(", text)
+                      if name.lower() in all_types}
+            found |= {kind for kind in re.findall(r"""["']type["']\s*:\s*["'](\w+)["']""", text)
+                      if kind in all_types}
+    return found
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_the_small_bundle_and_not_the_full_one(demo_client: FlaskClient,
+                                                                 path: str) -> None:
+    scripts = scripts_of(demo_client, path)
+    assert not [s for s in scripts if "plotly.min.js" in s]
+    assert not [s for s in scripts if "dash_table" in s]
+    ours = [i for i, s in enumerate(scripts) if PLOTLY_BUNDLE.name in s]
+    renderer = [i for i, s in enumerate(scripts) if "dash_renderer" in s]
+    # a plain script before Dash's renderer: window.Plotly exists before a graph mounts
+    assert len(ours) == 1 and ours[0] < renderer[0]
+
+
+def test_the_served_bundle_registers_only_the_traces_the_figures_draw(
+        demo_client: FlaskClient) -> None:
+    response = demo_client.get(bundle_url(demo_client))
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    assert len(body) < 0.35 * FULL_PLOTLY.stat().st_size
+    registered = set(re.findall(r'moduleType:"trace",name:"(\w+)"', body))
+    traces = set(build_script().TRACES)
+    assert registered == traces == {"bar", "choropleth", "heatmap", "scatter", "scattergeo"}
+    for absent in ("scatter3d", "sankey", "choroplethmap", "scattergl", "pie"):
+        assert f'name:"{absent}"' not in body
+    header = body[:body.index("*/")]
+    assert f"plotly.js v{get_plotlyjs_version()}," in header  # the version plotly.py expects
+    assert "traces: " + ", ".join(sorted(traces)) in header
+    assert "build_plotly_bundle.py" in header and "MIT License" in header
+
+
+def test_every_trace_type_in_the_figure_code_is_in_the_bundle() -> None:
+    used = code_trace_types()
+    assert {"bar", "choropleth", "scattergeo", "scatter", "heatmap"} <= used
+    assert used <= set(build_script().TRACES), "add it to TRACES and rebuild the bundle"
+
+
+def test_no_page_renders_a_component_library_whose_script_is_left_out() -> None:
+    assert UNUSED_LIBRARIES == ("dash_table",)
+    used = re.compile(r"import[^\n]*\bdash_table\b|\bdash_table\.|\bDataTable\(")
+    for folder in ("dashboard", "callbacks", "layouts"):
+        for source in (ROOT / folder).rglob("*.py"):
+            assert not used.search(source.read_text(encoding="utf-8")), source
+
+
+def test_fingerprinted_urls_are_cached_for_a_year(demo_client: FlaskClient) -> None:
+    fingerprinted = [s for s in scripts_of(demo_client, "/")
+                     if "_dash-component-suites/" in s or PLOTLY_BUNDLE.name in s]
+    assert len(fingerprinted) >= 6
+    for url in fingerprinted:
+        response = demo_client.get(url)
+        assert response.status_code == 200, url
+        assert response.headers["Cache-Control"] == LONG_CACHE, url
+
+
+def test_the_bundle_url_names_its_content(demo_client: FlaskClient) -> None:
+    url = bundle_url(demo_client)
+    digest = url.split("?v=")[1]
+    body = demo_client.get(url).get_data()
+    assert hashlib.sha256(body).hexdigest().startswith(digest)
+    assert body == PLOTLY_BUNDLE.read_bytes()
+
+
+def test_urls_without_a_fingerprint_keep_a_short_cache(demo_client: FlaskClient) -> None:
+    style = [s for s in SCRIPT.findall(demo_client.get("/").get_data(as_text=True))
+             if s.startswith("/assets/a11y.js")][0]
+    path = bundle_url(demo_client).split("?")[0]
+    for url in ("/", "/region/93", style, path, path + "?v=0000000000000000",
+                "/_dash-component-suites/dash/dcc/async-graph.js", "/geo/region.geojson"):
+        response = demo_client.get(url)
+        assert response.status_code == 200, url
+        assert "immutable" not in response.headers.get("Cache-Control", ""), url
+        assert "max-age=31536000" not in response.headers.get("Cache-Control", ""), url
+
+
+def test_scripts_are_still_compressed(demo_client: FlaskClient) -> None:
+    """Brotli, as browsers ask for it (Flask-Compress streams static files without gzip)."""
+    for url in (bundle_url(demo_client), [s for s in scripts_of(demo_client, "/")
+                                          if "dash_renderer" in s][0]):
+        response = demo_client.get(url, headers={"Accept-Encoding": "br, gzip"})
+        assert response.headers["Content-Encoding"] == "br", url
+        assert response.headers["Cache-Control"] == LONG_CACHE, url
+        raw = brotli.decompress(response.get_data())
+        assert len(response.get_data()) < 0.5 * len(raw)

@@ -1,0 +1,99 @@
+"""In a real browser (headless Chromium): with the small plotly.js bundle every chart is still
+drawn (maps with their geo layers, bars, lines, the heatmap), hover and PNG export work, the
+console stays clean, and no request goes for Dash's full plotly.min.js."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from selenium.webdriver.common.action_chains import ActionChains
+
+from browser_helpers import wait_until
+
+TRACES = ["bar", "choropleth", "heatmap", "scatter", "scattergeo"]
+REQUESTS = "return performance.getEntriesByType('resource').map(e => e.name)"
+DRAWN = """
+return [...document.querySelectorAll('.js-plotly-plot')].map(el => ({
+    id: el.parentElement.closest('[id]') && el.parentElement.closest('[id]').id,
+    types: (el.data || []).map(t => t.type || 'scatter'),
+    svg: el.querySelectorAll('.main-svg').length,
+    geo: el.querySelectorAll('.geo .choroplethlocation').length,
+    marks: el.querySelectorAll('.barlayer .point, .scatterlayer .trace, .heatmaplayer image')
+        .length}));
+"""
+
+
+def severe_logs(dash_duo: Any) -> list[Any]:
+    return [entry for entry in dash_duo.get_logs() or [] if entry.get("level") == "SEVERE"]
+
+
+def charts(dash_duo: Any, at_least: int) -> list[dict[str, Any]]:
+    """The page's plotly charts once at least `at_least` of them have drawn something."""
+    def drawn() -> list[dict[str, Any]] | None:
+        found = dash_duo.driver.execute_script(DRAWN)
+        done = [c for c in found if c["svg"] and (c["geo"] or c["marks"])]
+        return found if len(done) >= at_least else None
+    return wait_until(drawn, timeout=40, what=f"{at_least} drawn charts")
+
+
+def assert_small_bundle_only(dash_duo: Any) -> None:
+    requested = dash_duo.driver.execute_script(REQUESTS)
+    assert [u for u in requested if "plotly-custom.min.js" in u]
+    assert not [u for u in requested if "plotly.min.js" in u or "dash_table" in u]
+    registered = dash_duo.driver.execute_script(
+        "return Object.keys(Plotly.PlotSchema.get().traces).sort()")
+    assert registered == TRACES
+
+
+def test_map_page_draws_hovers_and_exports_with_the_small_bundle(dash_duo: Any,
+                                                                 browser_app: Any) -> None:
+    dash_duo.start_server(browser_app)
+    dash_duo.wait_for_text_to_equal("h1", "Carte des fragilités")
+    drawn = charts(dash_duo, at_least=2)
+    by_id = {c["id"]: c for c in drawn}
+    assert {"choropleth", "scattergeo"} <= set(by_id["map-graph"]["types"])
+    assert by_id["map-graph"]["geo"] >= 18  # one shape per region in the value layer
+    assert any("bar" in c["types"] and c["marks"] for c in drawn)
+
+    shapes = dash_duo.find_elements("#map-graph .choroplethlayer .choroplethlocation")
+    ActionChains(dash_duo.driver).move_to_element(shapes[len(shapes) // 2 + 3]).perform()
+    wait_until(lambda: dash_duo.find_elements("#map-graph .hoverlayer .hovertext"),
+               what="a hover label on the map")
+
+    dash_duo.driver.execute_script(
+        "document.querySelector('#map-graph .modebar-btn[data-title*=\"png\" i]').click()")
+    download = Path(dash_duo.download_path)
+    png = wait_until(lambda: [p for p in download.glob("map-graph*.png")], what="the PNG")
+    assert png[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    assert_small_bundle_only(dash_duo)
+    assert severe_logs(dash_duo) == []
+
+
+def test_region_page_draws_its_charts_with_the_small_bundle(dash_duo: Any,
+                                                            browser_app: Any) -> None:
+    dash_duo.start_server(browser_app)
+    dash_duo.driver.get(dash_duo.server_url + "/region/93")
+    dash_duo.wait_for_contains_text("h1", "Provence-Alpes-Côte d'Azur")
+    drawn = charts(dash_duo, at_least=4)
+    assert {"bar", "scatter"} <= {t for c in drawn for t in c["types"]}
+    assert all(set(c["types"]) <= set(TRACES) for c in drawn)
+    assert_small_bundle_only(dash_duo)
+    assert severe_logs(dash_duo) == []
+
+
+def test_other_pages_draw_only_registered_trace_types(dash_duo: Any, browser_app: Any) -> None:
+    """The domain page has the only heatmap; every page's traces must be in the bundle (an
+    unregistered type would draw nothing, silently)."""
+    dash_duo.start_server(browser_app)
+    for path, at_least in (("/domaine/emploi", 3), ("/acteurs", 3), ("/pratiques", 3),
+                           ("/initiatives", 1)):
+        dash_duo.driver.get(dash_duo.server_url + path)
+        drawn = charts(dash_duo, at_least=at_least)
+        if path == "/domaine/emploi":
+            drawn = wait_until(lambda: (lambda found: found if any(
+                "heatmap" in c["types"] and c["marks"] for c in found) else None)(
+                dash_duo.driver.execute_script(DRAWN)), what="the heatmap")
+        assert all(set(c["types"]) <= set(TRACES) for c in drawn), path
+        assert_small_bundle_only(dash_duo)
+    assert severe_logs(dash_duo) == []
