@@ -67,8 +67,11 @@ def free_port() -> int:
 def init_database(env: dict[str, str]) -> None:
     """Schema, reference data and the demonstration data, as the Procfile's release step does
     it (`python -m dashboard init-db --load-demo-if-empty`), for the database `env` names."""
-    subprocess.run([PYTHON, "-m", "dashboard", "init-db", "--load-demo-if-empty"], cwd=ROOT,
-                   env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
+    done = subprocess.run([PYTHON, "-m", "dashboard", "init-db", "--load-demo-if-empty"],
+                          cwd=ROOT, env={**os.environ, "LOG_LEVEL": "WARNING", **env},
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"init-db failed ({done.returncode}):\n{done.stderr[-3000:]}")
 
 
 @contextlib.contextmanager
