@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -33,20 +32,13 @@ from common import (  # noqa: E402
     record_visit,
     replay,
     servers,
+    short,
     table,
     warm_server,
 )
 
 GOALS = ("goals (issue 7), warm: every callback median < 60 ms and < 80 KB sent per page; "
          "the region page's callbacks together < 150 ms")
-
-
-def short(output: str, width: int = 58) -> str:
-    """A callback's output key made readable: `..a.children...b.hidden..` → `a.children,
-    b.hidden` (the `@hash` Dash adds to a duplicate output dropped), cut to `width`."""
-    parts = [re.sub(r"@[0-9a-f]+$", "", p) for p in output.strip(".").split("...") if p]
-    text = ", ".join(parts)
-    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def page_callbacks(url: str) -> list[tuple[int, Step]]:

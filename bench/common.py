@@ -14,6 +14,7 @@ import json
 import math
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -398,6 +399,7 @@ class PageLoad:
 
     @property
     def callbacks(self) -> list[Request]:
+        """The `_dash-update-component` requests of the load (the server's share of it)."""
         return [r for r in self.requests if r.category == "callbacks"]
 
     @property
@@ -442,6 +444,7 @@ class Step:
 
 
 def path_and_query(url: str) -> str:
+    """The part of `url` a replay sends to another host: path and query string."""
     rest = url.split("://", 1)[-1]
     return "/" + rest.split("/", 1)[1] if "/" in rest else "/"
 
@@ -536,6 +539,14 @@ def record_visit(url: str) -> tuple[PageLoad, list[list[Step]]]:
 
 # --- statistics and tables ---------------------------------------------------------------
 
+def short(output: str, width: int = 58) -> str:
+    """A callback's output key made readable: `..a.children...b.hidden..` → `a.children,
+    b.hidden` (the `@hash` Dash adds to a duplicate output dropped), cut to `width`."""
+    parts = [re.sub(r"@[0-9a-f]+$", "", p) for p in output.strip(".").split("...") if p]
+    text = ", ".join(parts)
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def percentile(values: Sequence[float], q: float) -> float:
     """The q-th percentile (0-100), nearest rank: no interpolation on few samples."""
     ordered = sorted(values)
@@ -552,6 +563,7 @@ def median(values: Sequence[float | None]) -> float | None:
 
 
 def fmt(value: float | None, digits: int = 0) -> str:
+    """A figure for a table: thousands split by a space (French style), – for none."""
     return "–" if value is None else f"{value:,.{digits}f}".replace(",", " ")
 
 
