@@ -1,136 +1,155 @@
-"""First page load, as a visitor's browser sees it: bytes transferred and time to a drawn map.
+"""Page loads as a visitor's browser sees them, every page beside the naive baseline.
 
-    python bench/page_load.py [--database-url URL] [--path /] [--runs 3]
+    python bench/page_load.py [--runs 3] [--pages / /region/93 ...] [--url URL --naive-url URL]
+                              [--json bench/out/page_load.json]
 
-Starts gunicorn (2 workers) on a free loopback port with the demonstration data (a temporary
-SQLite database unless --database-url is given), opens the page in headless Chromium with an
-empty cache each run, and prints: bytes over the wire (compressed, from the Resource Timing
-API) split into scripts / styles / data / other, the number of requests, DOMContentLoaded,
-and the time until the map's values are drawn. Then the same page again with a warm cache.
-Asserts nothing; the server is stopped at the end.
+Starts gunicorn (2 workers) for this app and for the naive baseline (`bench/naive_app.py`,
+one `px.choropleth` in one callback) on the same temporary SQLite demonstration database,
+unless given running servers. Every page is first visited once unrecorded (the servers'
+caches are then warm: the figures are the browser's cost, not a first computation). Then,
+per run, each page in a new headless Chromium (new profile: empty cache) twice: cold, then
+warm (same profile, HTTP cache filled). Prints, per page, the medians over the runs:
+
+- bytes over the wire (compressed, headers included, from the DevTools network log) in
+  total and per kind: html, js, css, dash (`_dash-layout` + `_dash-dependencies`),
+  callbacks (`_dash-update-component`), geo (GeoJSON / topojson), other (favicon…);
+- requests that reached the network (not served from the cache);
+- DOMContentLoaded, first contentful paint, the first chart with drawn marks, and the last
+  change of any chart (ms from navigation start);
+- long tasks (PerformanceObserver 'longtask') and total blocking time: the part over 50 ms
+  of each long task after first contentful paint, observed on this machine without
+  throttling (Lighthouse simulates a throttled one: see bench/lighthouse.py);
+- the callbacks the page fired, and their bytes.
+
+Asserts nothing. The machine is shared: only figures from the same run compare.
 """
 from __future__ import annotations
 
 import argparse
-import os
-import socket
-import statistics
-import subprocess
+import json
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.options import Options  # noqa: E402
+from common import (  # noqa: E402
+    NAIVE,
+    PAGES,
+    PageLoad,
+    add_server_options,
+    chrome,
+    fmt,
+    load,
+    median,
+    page_urls,
+    record_visit,
+    servers,
+    table,
+    warm_server,
+)
 
-from dashboard.bootstrap import create_demo_database  # noqa: E402
-
-RESOURCES = """
-const nav = performance.getEntriesByType('navigation')[0];
-const entries = [nav, ...performance.getEntriesByType('resource')];
-return {dcl: nav.domContentLoadedEventEnd, entries: entries.map(e => ({
-  name: e.name, type: e.initiatorType, size: e.transferSize, body: e.encodedBodySize}))};
-"""
-MAP_DRAWN = """
-const el = document.querySelector('#map-graph .js-plotly-plot');
-return !!(el && el.data && el.data[1] && el.data[1].z && el.data[1].z.some(v => v !== null)
-          && document.querySelectorAll('#map-graph .choroplethlocation').length > 0);
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+KINDS = ("html", "js", "css", "dash", "callbacks", "geo", "other")
+GOALS = ("goals (issue 7): first visit ≤ 1 MB on every page; Lighthouse TBT < 200 ms "
+         "(throttled, see lighthouse.py); callbacks < 80 KB per page")
 
 
-def kind(entry: dict) -> str:
-    name = entry["name"].split("?")[0]
-    if name.endswith(".js"):
-        return "scripts"
-    if name.endswith(".css"):
-        return "styles"
-    if "_dash-" in name or name.endswith((".json", ".geojson")):
-        return "data"
-    return "other"
+def figures(page: PageLoad) -> dict[str, float | None]:
+    """The numbers one load gives, flat (KiB and ms)."""
+    by_kind = page.bytes_by()
+    out: dict[str, float | None] = {k: by_kind.get(k, 0) / 1024 for k in ("total", *KINDS)}
+    out.update({
+        "requests": sum(1 for r in page.requests if not r.from_cache and r.wire_bytes > 0),
+        "dcl": page.dcl_ms, "fcp": page.fcp_ms, "first_chart": page.first_chart_ms,
+        "charts_done": page.charts_done_ms, "charts": page.charts,
+        "longtasks": len(page.longtasks), "tbt": page.tbt_ms,
+        "cbs": len(page.callbacks),
+        "failures": len(page.failures),
+    })
+    return out
 
 
-def load_once(driver: webdriver.Chrome, url: str) -> dict:
-    start = time.perf_counter()
-    driver.get(url)
-    deadline = time.monotonic() + 60
-    while not driver.execute_script(MAP_DRAWN):
-        if time.monotonic() > deadline:
-            raise RuntimeError("the map was not drawn within 60 s")
-        time.sleep(0.05)
-    drawn = (time.perf_counter() - start) * 1000
-    time.sleep(0.5)  # let the last responses land in the timing buffer
-    info = driver.execute_script(RESOURCES)
-    totals: dict[str, int] = {}
-    for entry in info["entries"]:
-        totals[kind(entry)] = totals.get(kind(entry), 0) + int(entry["size"] or 0)
-    return {"drawn_ms": drawn, "dcl_ms": info["dcl"], "requests": len(info["entries"]),
-            "bytes": sum(totals.values()), **totals}
+def summary_rows(results: dict[str, dict[str, list[dict[str, float | None]]]],
+                 phase: str) -> list[list[str]]:
+    rows = []
+    for label, phases in results.items():
+        runs = phases[phase]
+
+        def med(key: str, runs: list[dict[str, float | None]] = runs) -> float | None:
+            return median([r[key] for r in runs])
+
+        rows.append([label, fmt(med("total")),
+                     *(fmt(med(k), 0 if k == "js" else 1) for k in KINDS),
+                     fmt(med("requests")), fmt(med("dcl")), fmt(med("fcp")),
+                     fmt(med("first_chart")), fmt(med("charts_done")), fmt(med("charts")),
+                     fmt(med("longtasks")), fmt(med("tbt")), fmt(med("cbs")),
+                     fmt(med("failures"))])
+    return rows
 
 
-def browser() -> webdriver.Chrome:
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--disable-background-networking", "--window-size=1300,1000"):
-        options.add_argument(argument)
-    return webdriver.Chrome(options=options)
+HEADERS = ["page", "KiB", *KINDS, "req", "DCL", "FCP", "chart1", "charts", "n",
+           "long", "TBT", "cbs", "fail"]
+
+
+def heaviest(loads: dict[str, PageLoad], count: int = 8) -> list[list[str]]:
+    """The resources that weigh most on a cold first visit (largest wire size seen), and
+    on how many of the measured pages they are loaded."""
+    sizes: dict[str, int] = {}
+    pages: dict[str, set[str]] = {}
+    for label, page in loads.items():
+        for req in page.requests:
+            key = ("naive " if label == NAIVE else "") + (
+                f"callback {req.callback_output[:48]}" if req.callback_output else req.path)
+            sizes[key] = max(sizes.get(key, 0), req.wire_bytes)
+            pages.setdefault(key, set()).add(label)
+    top = sorted(sizes.items(), key=lambda kv: -kv[1])[:count]
+    return [[name[:80], fmt(size / 1024, 1), str(len(pages[name]))] for name, size in top]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--database-url")
-    parser.add_argument("--path", default="/")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_server_options(parser)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", nargs="+", default=list(PAGES))
+    parser.add_argument("--json", type=Path, help="also write every load's figures here")
     args = parser.parse_args()
-    tmp = tempfile.TemporaryDirectory()
-    url = args.database_url or f"sqlite:///{tmp.name}/bench.sqlite3"
-    if not args.database_url:
-        create_demo_database(url)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "app:server", "--workers", "2", "--bind",
-         f"127.0.0.1:{port}", "--no-control-socket"], cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": url, "LOAD_DEMO_IF_EMPTY": "false",
-             "LOG_LEVEL": "WARNING"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        page = f"http://127.0.0.1:{port}{args.path}"
-        cold, warm = [], []
-        for _ in range(args.runs):
-            driver = browser()  # a new profile: empty cache
-            try:
-                cold.append(load_once(driver, page))
-                warm.append(load_once(driver, page))
-            finally:
-                driver.quit()
-        for name, runs in (("cold cache", cold), ("warm cache", warm)):
-            med = {k: statistics.median(r.get(k, 0) for r in runs) for k in runs[0]}
-            print(f"{name:10s} {args.path}: {med['bytes'] / 1024:7.1f} KiB over the wire "
-                  f"(scripts {med.get('scripts', 0) / 1024:.1f}, styles "
-                  f"{med.get('styles', 0) / 1024:.1f}, data {med.get('data', 0) / 1024:.1f}, "
-                  f"other {med.get('other', 0) / 1024:.1f}) in {med['requests']:.0f} requests; "
-                  f"DOMContentLoaded {med['dcl_ms']:.0f} ms; map drawn {med['drawn_ms']:.0f} ms "
-                  f"(median of {len(runs)})")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        tmp.cleanup()
+    with servers(args.url, args.naive_url, args.workers) as (ours, naive):
+        targets = page_urls(ours, naive, args.pages)
+        first_cold: dict[str, PageLoad] = {}
+        for label, url in targets:  # unrecorded: fills the server caches of every worker
+            _page, visit = record_visit(url)
+            warm_server(naive if label == NAIVE else ours, visit)
+        results: dict[str, dict[str, list[dict[str, float | None]]]] = {
+            label: {"cold": [], "warm": []} for label, _ in targets}
+        for run in range(args.runs):
+            for label, url in targets:
+                driver = chrome()  # a new profile: empty cache
+                try:
+                    cold = load(driver, url)
+                    warm = load(driver, url)
+                finally:
+                    driver.quit()
+                if run == 0:
+                    first_cold[label] = cold
+                results[label]["cold"].append(figures(cold))
+                results[label]["warm"].append(figures(warm))
+                print(f"# run {run + 1}/{args.runs} {label}: cold "
+                      f"{fmt(cold.bytes_by()['total'] / 1024)} KiB, first chart "
+                      f"{fmt(cold.first_chart_ms)} ms, TBT {fmt(cold.tbt_ms)} ms",
+                      file=sys.stderr, flush=True)
+    print(f"Page loads, headless Chromium, median of {args.runs} runs; KiB over the wire "
+          "(compressed, with headers), times in ms from navigation start.")
+    print("chart1 = first chart drawn, charts = last chart change, n = charts drawn, "
+          "long = long tasks, TBT = observed total blocking time, cbs = callbacks fired")
+    print(GOALS)
+    for phase, title in (("cold", "cold cache (first visit, new profile)"),
+                         ("warm", "warm cache (second visit, same profile)")):
+        print(f"\n## {title}")
+        print(table(HEADERS, summary_rows(results, phase)))
+    print("\n## heaviest resources of a cold first visit (KiB on the wire, pages loading it)")
+    print(table(["resource", "KiB", "pages"], heaviest(first_cold)))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
