@@ -7,14 +7,14 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
-from callbacks.map_view import register_lazy_tables, render_map, wave_options
+from callbacks.map_view import register_lazy_tables
 from dashboard.analytics.maps import INDICATOR_PREFIX, MapData
 from dashboard.data_access import load_map, regions, score_waves
-from dashboard.figures.style import format_number
 from dashboard.services import services
 from layouts import ids
 from layouts.context import build_search
 from layouts.labels import t, term_label
+from views.maps import map_source_line, render_map, wave_options
 
 
 def subject_label(svc: Any, subject: str, data: MapData, lang: str) -> str:
@@ -25,19 +25,6 @@ def subject_label(svc: Any, subject: str, data: MapData, lang: str) -> str:
         if subject == f"axe:{axis.slug}":
             return t("axis_option", lang, label=term_label(axis, lang))
     return next(term_label(d, lang) for d in svc.reference.domains if d.slug == subject)
-
-
-def source_line(data: MapData, lang: str) -> str:
-    s = data.source
-    if "indicator" in s:
-        text = t("source_indicator", lang, source=s["indicator_source"], year=s["year"])
-    elif "study" in s:
-        key = "source_gap" if data.unit == "gap" else "source_survey"
-        text = t(key, lang, study=s["study"], year=s["year"],
-                 n=format_number(s.get("n"), 0, lang))
-    else:
-        text = t("source_index", lang, year=s.get("index_year", "–"))
-    return f"{t('source', lang)} : {text}"
 
 
 def register(app: Dash) -> None:
@@ -72,7 +59,7 @@ def register(app: Dash) -> None:
         if lens != "index" and not indicator:
             lens_name += " — " + term_label(next(a for a in svc.reference.actors
                                                  if a.slug == actor), lang)
-        source = source_line(data, lang)
+        source = map_source_line(data, lang)
         disabled = bool(indicator) or lens == "index"
         options = [{**o, "disabled": bool(indicator) and o["value"] != "index"}
                    for o in lens_options]

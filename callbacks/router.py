@@ -13,7 +13,6 @@ from typing import Any
 from dash import Dash, Input, Output, State, html
 from sqlalchemy import exc as sa_exc
 
-from callbacks.map_view import wave_options
 from dashboard.analytics import catalogue
 from dashboard.data_access import regions, score_waves, status
 from dashboard.frames import as_records
@@ -24,6 +23,7 @@ from layouts.context import PageContext, build_search, language, parse_query
 from layouts.labels import t
 from layouts.pages import ROUTES
 from layouts.shell import page_frame
+from views.maps import wave_options
 
 
 def match(path: str) -> tuple[Callable[[PageContext], Any] | None, dict[str, str]]:

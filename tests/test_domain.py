@@ -11,7 +11,6 @@ from dash import Patch, html
 from sqlalchemy.orm import Session
 
 from callbacks import domaine as domain_callbacks
-from callbacks.map_view import wave_options
 from callbacks.router import match
 from component_helpers import find, graphs, links, text_of
 from dashboard.analytics import catalogue
@@ -36,6 +35,7 @@ from dashboard.settings import DATA_DIR
 from layouts.context import PageContext, parse_query
 from layouts.pages import domaine as page
 from views import domaine as domain_views
+from views.maps import wave_options
 
 REF = load_reference()
 METROPOLITAN = {"11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"}

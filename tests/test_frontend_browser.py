@@ -9,6 +9,7 @@ from typing import Any
 from selenium.webdriver.common.action_chains import ActionChains
 
 from browser_helpers import wait_until
+from layouts.pages import region as region_page
 
 TRACES = ["bar", "choropleth", "heatmap", "scatter", "scattergeo"]
 REQUESTS = "return performance.getEntriesByType('resource').map(e => e.name)"
@@ -75,6 +76,14 @@ def test_region_page_draws_its_charts_with_the_small_bundle(dash_duo: Any,
     dash_duo.start_server(browser_app)
     dash_duo.driver.get(dash_duo.server_url + "/region/93")
     dash_duo.wait_for_contains_text("h1", "Provence-Alpes-Côte d'Azur")
+    # sections below the fold are drawn as they scroll into view: bring each one there
+    for section in region_page.ORDER:
+        card = f"{section}-card"
+        dash_duo.driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()",
+                                       card)
+        wait_until(lambda card=card: dash_duo.driver.execute_script(
+            "return !document.getElementById(arguments[0]).classList"
+            ".contains('lazy-placeholder')", card), what=f"{card} drawn")
     drawn = charts(dash_duo, at_least=4)
     assert {"bar", "scatter"} <= {t for c in drawn for t in c["types"]}
     assert all(set(c["types"]) <= set(TRACES) for c in drawn)

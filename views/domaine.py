@@ -1,6 +1,6 @@
 """The domain page's views: plain functions (services, the domain and the page's controls,
 the language in; a `View` or the map's outputs out), which the page's callbacks, slides and
-a printed report call. The map reuses the map page's machinery (`map_view.render_map`: a
+a printed report call. The map reuses the map page's machinery (`views.maps.render_map`: a
 Patch of values, the ranking, the CSV rows)."""
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from typing import Any
 
 from dash import html
 
-from callbacks.carte import source_line as map_source_line
-from callbacks.map_view import render_map
 from dashboard import data_access
 from dashboard.analytics.domain import indicator_summary
 from dashboard.analytics.perception import Wave
@@ -23,6 +21,7 @@ from dashboard.services import Services
 from layouts.components import empty_state, graph
 from layouts.labels import LABELS, t, term_label
 from views.common import View, clean, records, source_line
+from views.maps import map_source_line, render_map
 
 STORE_DIGITS = 3  # the CSV's precision: more than any published figure
 

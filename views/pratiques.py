@@ -1,6 +1,6 @@
 """The practices page's views: plain functions (services, the page's controls, the language
 in; a `View` or the map's outputs out) that the page's callbacks, slides and a printed report
-call. The map reuses the shared map glue (`callbacks.map_view.render_map`: value Patch,
+call. The map reuses the shared map glue (`views.maps.render_map`: value Patch,
 ranking, CSV rows)."""
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Any, cast
 
 import pandas as pd
 
-from callbacks.map_view import render_map
 from dashboard.analytics.practices import (
     NATIONAL,
     PARTNER_ACTORS,
@@ -40,6 +39,7 @@ from layouts.components import empty_state, graph
 from layouts.labels import t, term_label
 from layouts.pages import pratiques as page
 from views.common import View, csv_store, empty_view, source_line
+from views.maps import render_map
 
 MAP_CLASSES = "equal"  # equal steps show the spread between the extreme regions
 
