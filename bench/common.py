@@ -202,7 +202,9 @@ def chrome() -> Any:
 # afterwards: long tasks and first contentful paint (PerformanceObservers), requests in
 # flight (fetch and XHR, so we know when the page has settled), and for every plotly chart
 # the first frame in which it had drawn marks (map shapes, bars, points, lines, heatmap
-# cells) and the last frame in which its data or marks changed.
+# cells), the last frame in which its data or marks changed, and how often its height changed
+# after that first draw (a chart caught in a resize loop redraws forever with the same data:
+# it does not delay "settled", it is counted).
 PROBE = r"""
 (() => {
   if (window.__bench) { return; }
@@ -235,7 +237,8 @@ PROBE = r"""
       let p = seen.get(el);
       if (!p) {
         const owner = el.closest('[id]');
-        p = {id: owner ? owner.id : '', first: null, last: null, marks: 0, data: null};
+        p = {id: owner ? owner.id : '', first: null, last: null, marks: 0, data: null,
+             height: null, resizes: 0};
         seen.set(el, p);
         B.plots.push(p);
       }
@@ -244,6 +247,11 @@ PROBE = r"""
       if (marks > 0 && (p.first === null || marks !== p.marks || el.data !== p.data)) {
         if (p.first === null) { p.first = now; }
         p.last = now; touch();
+      }
+      if (p.first !== null) {
+        const height = el.offsetHeight;
+        if (p.height !== null && height !== p.height) { p.resizes++; }
+        p.height = height;
       }
       p.marks = marks; p.data = el.data;
     }
@@ -264,7 +272,8 @@ const B = window.__bench; B.done = true;
 const nav = performance.getEntriesByType('navigation')[0];
 return {dcl: nav ? nav.domContentLoadedEventEnd : null, load: nav ? nav.loadEventEnd : null,
         fcp: B.fcp, now: performance.now(), longtasks: B.longtasks,
-        plots: B.plots.map(p => ({id: p.id, first: p.first, last: p.last, marks: p.marks}))};
+        plots: B.plots.map(p => ({id: p.id, first: p.first, last: p.last, marks: p.marks,
+                                   resizes: p.resizes}))};
 """
 
 
@@ -373,6 +382,7 @@ class PageLoad:
     first_chart_ms: float | None  # the first chart with drawn marks
     charts_done_ms: float | None  # the last change of any chart's data or marks
     charts: int
+    chart_resizes: int  # height changes of drawn charts (more than a few: a resize loop)
     longtasks: list[tuple[float, float]]  # (start, duration) ms
     end_ms: float
 
@@ -426,6 +436,7 @@ def load(driver: Any, url: str, quiet_ms: float = 1200, timeout_s: float = 60) -
         requests=network(driver), dcl_ms=float(info["dcl"] or 0), fcp_ms=info["fcp"],
         first_chart_ms=min((p["first"] for p in plots), default=None),
         charts_done_ms=max((p["last"] for p in plots), default=None), charts=len(plots),
+        chart_resizes=sum(int(p["resizes"]) for p in plots),
         longtasks=[(float(s), float(d)) for s, d in info["longtasks"]],
         end_ms=float(info["now"]))
 
@@ -524,6 +535,25 @@ def warm_server(base: str, visit: Sequence[Sequence[Step]], times: int = 4) -> N
             for step in stage:
                 if step.label.startswith("callback"):
                     replay(base, step)
+
+
+def origin(url: str) -> str:
+    """scheme://host:port of `url`."""
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+def warm_pages(urls: Sequence[str]) -> None:
+    """Open every page once in one Chromium and replay its callbacks (`warm_server`), so
+    that the measured loads find every server cache of every worker warm: the figures are
+    then the steady cost, not a first computation. One browser for all pages: starting one
+    per page would cost seconds each, and the browser's own cache does not matter here."""
+    driver = chrome()
+    try:
+        for url in urls:
+            warm_server(origin(url), stages(load(driver, url).requests))
+    finally:
+        driver.quit()
 
 
 def record_visit(url: str) -> tuple[PageLoad, list[list[Step]]]:

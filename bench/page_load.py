@@ -42,10 +42,9 @@ from common import (  # noqa: E402
     load,
     median,
     page_urls,
-    record_visit,
     servers,
     table,
-    warm_server,
+    warm_pages,
 )
 
 KINDS = ("html", "js", "css", "dash", "callbacks", "geo", "other")
@@ -61,6 +60,7 @@ def figures(page: PageLoad) -> dict[str, float | None]:
         "requests": sum(1 for r in page.requests if not r.from_cache and r.wire_bytes > 0),
         "dcl": page.dcl_ms, "fcp": page.fcp_ms, "first_chart": page.first_chart_ms,
         "charts_done": page.charts_done_ms, "charts": page.charts,
+        "resizes": page.chart_resizes,
         "longtasks": len(page.longtasks), "tbt": page.tbt_ms,
         "cbs": len(page.callbacks),
         "failures": len(page.failures),
@@ -81,12 +81,13 @@ def summary_rows(results: dict[str, dict[str, list[dict[str, float | None]]]],
                      *(fmt(med(k), 0 if k == "js" else 1) for k in KINDS),
                      fmt(med("requests")), fmt(med("dcl")), fmt(med("fcp")),
                      fmt(med("first_chart")), fmt(med("charts_done")), fmt(med("charts")),
+                     fmt(med("resizes")),
                      fmt(med("longtasks")), fmt(med("tbt")), fmt(med("cbs")),
                      fmt(med("failures"))])
     return rows
 
 
-HEADERS = ["page", "KiB", *KINDS, "req", "DCL", "FCP", "chart1", "charts", "n",
+HEADERS = ["page", "KiB", *KINDS, "req", "DCL", "FCP", "chart1", "charts", "n", "rsz",
            "long", "TBT", "cbs", "fail"]
 
 
@@ -115,9 +116,7 @@ def main() -> None:
     with servers(args.url, args.naive_url, args.workers) as (ours, naive):
         targets = page_urls(ours, naive, args.pages)
         first_cold: dict[str, PageLoad] = {}
-        for label, url in targets:  # unrecorded: fills the server caches of every worker
-            _page, visit = record_visit(url)
-            warm_server(naive if label == NAIVE else ours, visit)
+        warm_pages([url for _label, url in targets])  # unrecorded
         results: dict[str, dict[str, list[dict[str, float | None]]]] = {
             label: {"cold": [], "warm": []} for label, _ in targets}
         for run in range(args.runs):
@@ -139,7 +138,9 @@ def main() -> None:
     print(f"Page loads, headless Chromium, median of {args.runs} runs; KiB over the wire "
           "(compressed, with headers), times in ms from navigation start.")
     print("chart1 = first chart drawn, charts = last chart change, n = charts drawn, "
-          "long = long tasks, TBT = observed total blocking time, cbs = callbacks fired")
+          "rsz = chart height changes after the first draw (dozens: a resize loop, the page "
+          "never goes idle), long = long tasks, TBT = observed total blocking time, "
+          "cbs = callbacks fired")
     print(GOALS)
     for phase, title in (("cold", "cold cache (first visit, new profile)"),
                          ("warm", "warm cache (second visit, same profile)")):
