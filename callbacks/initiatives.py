@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 from dash import Dash, Input, Output, State, ctx, html
 
+from callbacks.map_view import register_lazy_tables
 from dashboard.analytics.initiatives import (
     Filters,
     department_counts,
@@ -22,7 +23,7 @@ from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
 from dashboard.services import Services, services
 from layouts import ids
-from layouts.components import aria, data_table, empty_state
+from layouts.components import aria, empty_state
 from layouts.context import build_search
 from layouts.labels import t, term_label
 from layouts.pages import initiatives as page
@@ -53,7 +54,7 @@ def filters_label(svc: Services, filters: Filters, lang: str) -> str:
 
 def map_output(svc: Services, filters: Filters, lang: str, first: bool) -> dict[str, Any]:
     """The map (whole figure on the first call, else a Patch of the value layer), its
-    title, source, the count of unlocated initiatives, the table and CSV rows."""
+    title, source, the count of unlocated initiatives, the CSV (and table) rows."""
     frame = filter_initiatives(initiatives(svc), filters)
     depts = departments(svc)
     counts = department_counts(frame, depts)
@@ -80,7 +81,7 @@ def map_output(svc: Services, filters: Filters, lang: str, first: bool) -> dict[
     return {"figure": figure,
             "title": t("init_map_title", lang, filters=filters_label(svc, filters, lang)),
             "source": _source_prefix(lang) + t("init_source", lang, docs=", ".join(docs)),
-            "note": note, "table": data_table(rows, columns, lang),
+            "note": note,
             "store": {"filename": "initiatives_departements.csv", "columns": columns,
                       "rows": rows}}
 
@@ -117,7 +118,8 @@ def _card(row: dict[str, Any], lang: str) -> html.Li:
 
 
 def list_output(svc: Services, filters: Filters, lang: str) -> dict[str, Any]:
-    """The filtered list (or words when nothing matches), title, source, table, CSV."""
+    """The filtered list (or words when nothing matches), title, source, CSV (and table)
+    rows."""
     frame = filter_initiatives(initiatives(svc), filters)
     rows = list_rows(svc, frame, lang)
     columns = [("name", t("init_col_name", lang)), ("function", t("init_col_function", lang)),
@@ -133,7 +135,6 @@ def list_output(svc: Services, filters: Filters, lang: str) -> dict[str, Any]:
     return {"body": body,
             "title": title,
             "source": _source_prefix(lang) + t("init_source", lang, docs=", ".join(docs)),
-            "table": data_table(rows, columns, lang),
             "store": {"filename": "initiatives.csv", "columns": columns, "rows": rows}}
 
 
@@ -143,10 +144,9 @@ def register(app: Dash) -> None:
 
     @app.callback(Output(page.MAP_GRAPH, "figure"), Output(f"{page.MAP}-title", "children"),
                   Output(f"{page.MAP}-source", "children"), Output(page.UNLOCATED, "children"),
-                  Output(f"{page.MAP}-table", "children"), Output(ids.chart_data(page.MAP), "data"),
+                  Output(ids.chart_data(page.MAP), "data"),
                   Output(page.LIST_BODY, "children"), Output(f"{page.LIST}-title", "children"),
                   Output(f"{page.LIST}-source", "children"),
-                  Output(f"{page.LIST}-table", "children"),
                   Output(ids.chart_data(page.LIST), "data"), *inputs)
     def update(domain: str | None, function: str | None, region: str | None,
                lang: str) -> tuple[Any, ...]:
@@ -155,8 +155,11 @@ def register(app: Dash) -> None:
         shown = map_output(svc, filters, lang, first=ctx.triggered_id is None)
         listed = list_output(svc, filters, lang)
         return (shown["figure"], shown["title"], shown["source"], shown["note"],
-                shown["table"], shown["store"], listed["body"], listed["title"],
-                listed["source"], listed["table"], listed["store"])
+                shown["store"], listed["body"], listed["title"], listed["source"],
+                listed["store"])
+
+    # the tables behind the map and the list are built when their panel opens
+    register_lazy_tables(app, (page.MAP, page.LIST))
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), *inputs,
                   prevent_initial_call=True)
