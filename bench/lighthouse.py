@@ -14,7 +14,8 @@ from what this machine observed, so a busy machine still lowers them: read the b
 row of the same run.
 
 Lighthouse waits for network and CPU quiet after the load, up to `--max-wait` seconds
-(Lighthouse's own default is 45 s; 10 here keeps a default run near 6 minutes). A page that
+(Lighthouse's own default is 45 s; 10 here keeps a default run near 6-7 minutes,
+`--repeat 2` under 5). A page that
 never goes quiet (today: the region page, whose charts keep growing in a resize loop) is
 scored on what was seen by then and marked "no" in the `settled` column; its TBT then grows
 with the wait, but the TBT part of the score is already 0 well below it. Such a page is run
