@@ -17,12 +17,6 @@ GRAPH_CONFIG: dcc.Graph.Config = {
 }
 
 
-def attrs(values: dict[str, Any]) -> dict[str, Any]:
-    """Attributes Dash takes only as keyword strings (`aria-*`, `data-*`), to pass as
-    `**attrs({...})`."""
-    return values
-
-
 def aria(**attributes: str) -> dict[str, Any]:
     """ARIA attributes for an html component: `aria(label="…")` → `{"aria-label": "…"}`, to
     unpack into its keywords. Dash takes them as untyped wildcard props (`**kwargs`)."""
@@ -122,11 +116,13 @@ def lazy_section(section: str, title: str, key: str, loading: str,
         html.P(loading, className="loading"),
     ], id=f"{section}-card", className="chart-card lazy-placeholder" +
         ("" if chart else " text-card"),
-        **attrs({"aria-labelledby": f"{section}-title", "aria-busy": "true"}))
+        **aria(labelledby=f"{section}-title", busy="true"))
+    # what assets/lazy.js looks for (Dash takes data-* only as untyped keywords)
+    marks: dict[str, Any] = {"data-lazy": section, "data-lazy-key": key}
     return html.Div([dcc.Store(id=ids.seen(section)),
                      html.Div(placeholder, id=ids.slot(section))],
                     className="lazy-section",
-                    **attrs({"data-lazy": section, "data-lazy-key": key}))
+                    **marks)
 
 
 def view_card(section: str, lang: str, title: str, body: Any, source: str,
@@ -150,5 +146,5 @@ def view_card(section: str, lang: str, title: str, body: Any, source: str,
         html.H2(title, id=f"{section}-title", className="chart-title"), content,
         html.P(source, id=f"{section}-source", className="source"), *tools,
     ], id=f"{section}-card", className="chart-card" + ("" if chart else " text-card"),
-        **attrs({"aria-labelledby": f"{section}-title"}))
+        **aria(labelledby=f"{section}-title"))
 

@@ -13,7 +13,7 @@ from dashboard.figures.style import ACTOR_COLOURS, format_number
 from dashboard.services import Services
 from layouts.components import empty_state, graph
 from layouts.labels import t, term_label
-from views.common import View, axis_labels, domain_labels, records, source_line
+from views.common import View, axis_labels, domain_labels, interval_columns, records, source_line
 from views.domaine import actor_cells, cell, column_labels, waves_with_n
 
 
@@ -95,8 +95,7 @@ def priorities_view(svc: Services, region: str, wave: str | None, lang: str) -> 
     long_names = domain_labels(svc.reference, lang, short=False)
     columns = [("actor", t("domaine_actor", lang)), ("rank", t("acteurs_rank", lang)),
                ("domain", t("acteurs_domain", lang)), ("value", t("acteurs_share", lang)),
-               ("n", t("n", lang)), ("ci_low", t("ci", lang) + " −"),
-               ("ci_high", t("ci", lang) + " +")]
+               ("n", t("n", lang)), *interval_columns(lang)]
     rows = [{"actor": labels[r.actor], "rank": None if r.rank != r.rank else int(r.rank),
              "domain": long_names[r.domain], "value": cell(r.value),
              "n": None if r.n != r.n else int(r.n), "ci_low": cell(r.ci_low),

@@ -34,6 +34,11 @@ class View:
         return bool(self.store and self.store["rows"])
 
 
+def interval_columns(lang: str) -> Columns:
+    """The two columns of a 95 % confidence interval, as every table and CSV names them."""
+    return [("ci_low", t("ci", lang) + " −"), ("ci_high", t("ci", lang) + " +")]
+
+
 def csv_store(filename: str, columns: Columns, rows: Rows) -> dict[str, Any]:
     """The data of a chart's CSV download and of its table."""
     return {"filename": filename, "columns": columns, "rows": rows}

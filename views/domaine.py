@@ -20,7 +20,7 @@ from dashboard.figures.style import format_number
 from dashboard.services import Services
 from layouts.components import empty_state, graph
 from layouts.labels import LABELS, t, term_label
-from views.common import View, clean, records, source_line
+from views.common import View, clean, interval_columns, records, source_line
 from views.maps import map_source_line, render_map
 
 STORE_DIGITS = 3  # the CSV's precision: more than any published figure
@@ -149,7 +149,7 @@ def cocon_view(svc: Services, slug: str, wave: str | None, region: str | None,
                ("study", t("domaine_study", lang)), ("year", t("domaine_year", lang)),
                ("territory", t("domaine_territory", lang)),
                ("value", t("acteurs_share", lang)), ("n", t("n", lang)),
-               ("ci_low", t("ci", lang) + " −"), ("ci_high", t("ci", lang) + " +")]
+               *interval_columns(lang)]
     rows = [{"actor": actor_short(r.actor, lang),
              "question": t(f"domaine_measure_{r.measure}", lang), "study": r.study,
              "year": int(r.year), "territory": names.get(r.territory_code, r.territory_code),

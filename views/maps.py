@@ -15,7 +15,7 @@ from dashboard.figures.ranking import ranking_bars
 from dashboard.figures.style import DIVERGING, SEQUENTIAL, format_number
 from dashboard.frames import as_records
 from layouts.labels import t
-from views.common import source_line
+from views.common import interval_columns, source_line
 
 UNIT_KEYS = ("index_0_10", "score_0_10", "gap", "percent")
 
@@ -54,7 +54,7 @@ def render_map(data: MapData, codes: list[str], classes: str, lang: str,
     rows = table_rows(data)
     columns = [("name", t("region", lang)), ("value", t("value", lang)),
                ("rank", t("rank", lang)), ("n", t("n", lang)),
-               ("ci_low", t("ci", lang) + " −"), ("ci_high", t("ci", lang) + " +")]
+               *interval_columns(lang)]
     return MapView(as_patch(value_update(data, codes, classes, labels, lang)), ranking,
                    {"filename": filename, "columns": columns, "rows": rows})
 

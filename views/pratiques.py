@@ -38,7 +38,7 @@ from dashboard.services import Services
 from layouts.components import empty_state, graph
 from layouts.labels import t, term_label
 from layouts.pages import pratiques as page
-from views.common import View, csv_store, empty_view, source_line
+from views.common import View, csv_store, empty_view, interval_columns, source_line
 from views.maps import render_map
 
 MAP_CLASSES = "equal"  # equal steps show the spread between the extreme regions
@@ -170,7 +170,7 @@ def categories_output(svc: Services, region: str | None, lang: str) -> View:
                ("territory", t("pratiques_col_territory", lang)),
                ("category_label", t("pratiques_col_category", lang)),
                ("value", t("unit_percent", lang)), ("n", t("n", lang)),
-               ("ci_low", t("ci", lang) + " −"), ("ci_high", t("ci", lang) + " +"),
+               *interval_columns(lang),
                ("published", t("pratiques_col_published", lang))]
     return _chart(page.CATEGORIES, figure, title, source, _rows(frame, columns), columns, lang,
                   filename)
@@ -213,7 +213,7 @@ def scopes_output(svc: Services, lang: str) -> View:
                ("kind_label", t("pratiques_col_kind", lang)),
                ("scope_label", t("pratiques_col_scope", lang)),
                ("value", t("unit_percent", lang)), ("n", t("n", lang)),
-               ("ci_low", t("ci", lang) + " −"), ("ci_high", t("ci", lang) + " +")]
+               *interval_columns(lang)]
     source = source_line(lang, _semicolons(parts, lang), demo=any(w.demo for w in waves.values()))
     return _chart(page.SCOPES, figure, title, source, _rows(frame, columns), columns, lang,
                   "partenariats_echelles.csv")
@@ -251,7 +251,7 @@ def evolution_output(svc: Services, lang: str) -> tuple[View, str]:
                ("year", t("pratiques_col_year", lang)),
                ("study", t("pratiques_col_study", lang)),
                ("value", t("unit_percent", lang)), ("n", t("n", lang)),
-               ("ci_low", t("ci", lang) + " −"), ("ci_high", t("ci", lang) + " +"),
+               *interval_columns(lang),
                ("kind_label", t("pratiques_col_kind", lang)),
                ("published", t("pratiques_col_published", lang)),
                ("note", t("pratiques_col_note", lang))]
@@ -286,7 +286,7 @@ def subpopulations_output(svc: Services, actor: str, lang: str) -> View:
     columns = [("population_label", t("pratiques_col_population", lang)),
                ("measure_label", t("pratiques_col_measure", lang)),
                ("value", t("unit_percent", lang)), ("n", t("n", lang)),
-               ("ci_low", t("ci", lang) + " −"), ("ci_high", t("ci", lang) + " +"),
+               *interval_columns(lang),
                ("published", t("pratiques_col_published", lang))]
     return _chart(page.SUBPOPS, figure, title, source, _rows(frame, columns), columns, lang,
                   filename)

@@ -39,6 +39,7 @@ from views.common import (
     count,
     csv_store,
     domain_labels,
+    interval_columns,
     source_line,
 )
 
@@ -265,8 +266,7 @@ def _figures_section(figures: pd.DataFrame, profile: RegionProfile, ref: Referen
     columns = [("actor", t("region_actor", lang)), ("study", t("region_study", lang)),
                ("value", t("region_value_region", lang)),
                ("france", t("region_value_france", lang)), ("n", t("n", lang)),
-               ("n_france", t("region_n_france", lang)), ("ci_low", t("ci", lang) + " −"),
-               ("ci_high", t("ci", lang) + " +")]
+               ("n_france", t("region_n_france", lang)), *interval_columns(lang)]
     waves = {r["actor"]: Wave(r["study"], int(r["year"]), r["actor"], frozenset(),
                               bool(r["demo"])) for r in shown}
     sizes = {r["actor"]: r["n"] for r in shown}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from layouts.components import attrs, chart_card, wave_dropdown
+from layouts.components import aria, chart_card, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t, term_label
 from layouts.pages.domaine import surveyed_regions, wave_arg
@@ -37,7 +37,7 @@ def layout(ctx: PageContext) -> html.Div:
         _field(t("domaine_citizens_wave", lang),
                wave_dropdown(WAVE, wave_arg(ctx), list(ctx.waves) or None),
                WAVE),
-    ], className="controls", role="group", **attrs({"aria-label": t("acteurs_title", lang)}))
+    ], className="controls", role="group", **aria(label=t("acteurs_title", lang)))
     return html.Div([
         html.H1(t("acteurs_title", lang)),
         html.P(t("acteurs_intro", lang), className="intro"),
@@ -49,5 +49,5 @@ def layout(ctx: PageContext) -> html.Div:
             html.H2(t("acteurs_see_domain", lang)),
             html.Ul([html.Li(dcc.Link(term_label(d, lang), href=href(f"/domaine/{d.slug}", lang)))
                      for d in ctx.ref.domains], className="domain-links"),
-        ], className="see-domains", **attrs({"aria-label": t("acteurs_see_domain", lang)})),
+        ], className="see-domains", **aria(label=t("acteurs_see_domain", lang))),
     ], className="actors-page")

@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 
 from dashboard.analytics.maps import LENSES
 from dashboard.figures.choropleth import base_map
-from layouts.components import attrs, chart_card, graph, wave_dropdown
+from layouts.components import aria, chart_card, graph, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t, term_label
 
@@ -96,7 +96,7 @@ def layout(ctx: PageContext) -> html.Div:
                             placeholder=t("domaine_region_none", lang),
                             options=[{"label": r["name"], "value": r["code"]}
                                      for r in regions]), REGION),
-    ], className="controls", role="group", **attrs({"aria-label": t("domaine_select", lang)}))
+    ], className="controls", role="group", **aria(label=t("domaine_select", lang)))
     name = term_label(domain, lang)
     return html.Div([
         html.H1(name),

@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard.analytics.practices import PARTNER_ACTORS
 from dashboard.figures.choropleth import base_map
-from layouts.components import attrs, chart_card, graph
+from layouts.components import aria, chart_card, graph
 from layouts.context import PageContext
 from layouts.labels import t
 
@@ -46,7 +46,7 @@ def layout(ctx: PageContext) -> html.Div:
         html.Fieldset([html.Legend(t("pratiques_control_actor", lang)),
                        dcc.RadioItems(id=ACTOR, value=actor, className="radio-row",
                                       options=actor_options(lang))], className="field"),
-    ], className="controls", role="group", **attrs({"aria-label": t("pratiques_title", lang)}))
+    ], className="controls", role="group", **aria(label=t("pratiques_title", lang)))
     region_field = html.Div([
         html.Label(t("pratiques_control_region", lang), htmlFor=REGION,
                    className="field-label"),
@@ -60,7 +60,7 @@ def layout(ctx: PageContext) -> html.Div:
         html.P(t("pratiques_intro", lang), className="intro"),
         controls,
         html.P(id=SUMMARY, className="pratiques-summary", role="status",
-               **attrs({"aria-live": "polite"})),
+               **aria(live="polite")),
         html.Div([
             chart_card(MAP, lang, graph(MAP_GRAPH, label=t("pratiques_title", lang),
                                         figure=base_map([r["code"] for r in ctx.regions],

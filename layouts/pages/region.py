@@ -12,7 +12,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from layouts.components import attrs, lazy_section, wave_dropdown
+from layouts.components import aria, lazy_section, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t
 
@@ -83,11 +83,11 @@ def layout(ctx: PageContext) -> html.Div:
             wave_dropdown(WAVE, ctx.query.get("wave"), list(ctx.waves) or None),
         ], className="field"),
     ], className="controls region-controls", role="group", id=CONTROLS,
-        **attrs({"aria-label": t("region_wave", lang)}))
+        **aria(label=t("region_wave", lang)))
     contents = html.Nav(html.Ol([
         html.Li(html.A(t(f"{c.replace('-', '_')}_toc", lang), href=f"#{c}-card"))
         for c in ORDER]),
-        className="region-contents", **attrs({"aria-label": t("region_contents", lang)}))
+        className="region-contents", **aria(label=t("region_contents", lang)))
     return html.Div([
         dcc.Store(id=CODE, data=code),
         html.H1(name),
