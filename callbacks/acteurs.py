@@ -6,12 +6,14 @@ from typing import Any
 
 from dash import Dash, Input, Output, State
 
+from callbacks.first_render import prefilled_callback
 from callbacks.map_view import register_lazy_tables
-from callbacks.sections import cached_json
+from callbacks.sections import cached_json, register_section
 from dashboard import data_access
 from dashboard.analytics.survey_figures import NATIONAL
 from dashboard.services import Services, services
 from layouts import ids
+from layouts.components import view_card
 from layouts.context import build_search
 from layouts.pages import acteurs as page
 from views import acteurs as views
@@ -30,34 +32,40 @@ def card_values(view: View) -> tuple[Any, ...]:
     return view.body, view.title, view.source, view.store
 
 
-def register(app: Dash) -> None:
-    def outputs(chart: str, body: str) -> list[Output]:
-        return [Output(body, "children"), Output(f"{chart}-title", "children"),
-                Output(f"{chart}-source", "children"), Output(ids.chart_data(chart), "data")]
+def as_card(section: str, lang: str, view: View) -> Any:
+    """A lazy section's card, complete."""
+    return view_card(section, lang, view.title, view.body, view.source, view.store)
 
-    @app.callback(*outputs("actors-profile", page.PROFILE_BODY),
-                  Input(page.REGION, "value"), Input(page.WAVE, "value"),
-                  State(ids.LANG, "data"))
+
+def register(app: Dash) -> None:
+    chart = "actors-profile"
+
+    @prefilled_callback(app, [Output(page.PROFILE_BODY, "children"),
+                              Output(f"{chart}-title", "children"),
+                              Output(f"{chart}-source", "children"),
+                              Output(ids.chart_data(chart), "data")],
+                        [Input(page.REGION, "value"), Input(page.WAVE, "value"),
+                         State(ids.LANG, "data")])
     def update_profiles(region: str, wave: str | None, lang: str) -> tuple[Any, ...]:
         svc = services(app.server)
         return cached_json(svc, "actors-profiles", (region, wave, lang), lambda: card_values(
             views.profiles_view(svc, region or NATIONAL, wave, lang)))
 
-    @app.callback(*outputs("actors-priorities", page.PRIORITIES_BODY),
-                  Input(page.REGION, "value"), Input(page.WAVE, "value"),
-                  State(ids.LANG, "data"))
-    def update_priorities(region: str, wave: str | None, lang: str) -> tuple[Any, ...]:
+    def draw_priorities(region: str, wave: str | None, lang: str) -> Any:
         svc = services(app.server)
-        return cached_json(svc, "actors-priorities", (region, wave, lang), lambda: card_values(
-            views.priorities_view(svc, region or NATIONAL, wave, lang)))
+        return cached_json(svc, "actors-priorities", (region, wave, lang), lambda: as_card(
+            page.PRIORITIES, lang, views.priorities_view(svc, region or NATIONAL, wave, lang)))
 
-    @app.callback(*outputs("actors-waves", page.WAVES_BODY),
-                  Input(page.REGION, "value"), State(ids.LANG, "data"))
-    def update_waves(region: str, lang: str) -> tuple[Any, ...]:
+    def draw_waves(region: str, lang: str) -> Any:
         svc = services(app.server)
-        return cached_json(svc, "actors-waves", (region, lang),
-                           lambda: card_values(views.waves_view(svc, region or NATIONAL, lang)))
+        return cached_json(svc, "actors-waves", (region, lang), lambda: as_card(
+            page.WAVES, lang, views.waves_view(svc, region or NATIONAL, lang)))
 
+    register_section(app, page.PRIORITIES, draw_priorities,
+                     [Input(page.REGION, "value"), Input(page.WAVE, "value")],
+                     [State(ids.LANG, "data")])
+    register_section(app, page.WAVES, draw_waves, [Input(page.REGION, "value")],
+                     [State(ids.LANG, "data")])
     register_lazy_tables(app, page.CHARTS)
 
     @app.callback(Output(ids.URL, "search", allow_duplicate=True),

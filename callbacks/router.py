@@ -13,6 +13,7 @@ from typing import Any
 from dash import Dash, Input, Output, State, html
 from sqlalchemy import exc as sa_exc
 
+from callbacks.first_render import fill_first_render
 from dashboard.analytics import catalogue
 from dashboard.data_access import regions, score_waves, status
 from dashboard.frames import as_records
@@ -62,8 +63,8 @@ def register(app: Dash) -> None:
         body = page(PageContext(**{**ctx.__dict__, "params": params})) if page else \
             not_found(ctx, path)
         other = {k: v for k, v in query.items() if k != "lang"}
-        return page_frame(body, lang, path, build_search(other, "en" if lang == "fr" else "fr"),
-                          ctx.demo)
+        return fill_first_render(app, page_frame(
+            body, lang, path, build_search(other, "en" if lang == "fr" else "fr"), ctx.demo))
 
     # the language switch keeps the current view (the query changes without a re-render)
     app.clientside_callback(

@@ -30,16 +30,31 @@ def graph(graph_id: str, figure: Any = None, label: str = "",
 
     With a `height` (pixels, or a CSS length such as "min(560px, 120vw)"), the chart is fully
     responsive: as wide as its card (a phone's 360 px as well as a projector), that tall
-    whatever the figure says."""
+    whatever the figure says. Without one, the figure's own layout height is the chart's.
+    Either way the wrapper holds that height from the first render: dcc.Graph draws nothing
+    until its code and plotly.js have run, and the page below must not jump when it does
+    (cumulative layout shift)."""
     config: dcc.Graph.Config = {
         **GRAPH_CONFIG,
         "toImageButtonOptions": {"format": "png", "filename": graph_id, "scale": 2}}
     css_height = f"{height}px" if isinstance(height, int) else height
     sizing: dict[str, Any] = ({"responsive": True, "style": {"height": css_height}}
                               if height else {})
+    reserved = css_height or _figure_height(figure)
     return html.Div(dcc.Graph(id=graph_id, figure=figure or {}, config=config,
                               className="chart", **sizing),
-                    role="figure", **(aria(label=label) if label else {}))
+                    role="figure", className="chart-frame",
+                    style={"minHeight": reserved} if reserved else None,
+                    **(aria(label=label) if label else {}))
+
+
+def _figure_height(figure: Any) -> str | None:
+    """The height a figure's layout asks for, as CSS (a plotly Figure or its dict)."""
+    layout = figure.get("layout") if isinstance(figure, dict) else getattr(figure, "layout",
+                                                                            None)
+    height = layout.get("height") if isinstance(layout, dict) else getattr(layout, "height",
+                                                                            None)
+    return f"{height:g}px" if isinstance(height, int | float) else None
 
 
 def chart_card(chart: str, lang: str, body: Any, title: str = "", source: str = "",
@@ -87,6 +102,13 @@ def demo_flag(lang: str) -> html.Div:
     """Said on every page that shows demonstration data."""
     return html.Div([html.Strong(t("demo_short", lang)), " — ", t("demo_banner", lang)],
                     className="demo-banner", role="note", id="demo-banner")
+
+
+def field(label: str, control: Any, control_id: str) -> html.Div:
+    """A labelled control (a dropdown, mostly): the CSS keeps its height while dcc loads the
+    dropdown's code, so the page does not jump."""
+    return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control],
+                    className="field")
 
 
 def wave_dropdown(control_id: str, wave: str | None,

@@ -3,9 +3,8 @@ perceived scores, their priorities — and citizens' scores in two waves compare
 from __future__ import annotations
 
 from dash import dcc, html
-from dash.development.base_component import Component
 
-from layouts.components import aria, chart_card, wave_dropdown
+from layouts.components import aria, chart_card, field, lazy_section, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t, term_label
 from layouts.pages.domaine import surveyed_regions, wave_arg
@@ -13,28 +12,25 @@ from layouts.pages.domaine import surveyed_regions, wave_arg
 REGION = "actors-region"
 WAVE = "actors-wave"
 PROFILE_BODY = "actors-profile-body"
-PRIORITIES_BODY = "actors-priorities-body"
-WAVES_BODY = "actors-waves-body"
-CHARTS = ("actors-profile", "actors-priorities", "actors-waves")
+# below the fold: drawn when they come into view
+PRIORITIES, WAVES = "actors-priorities", "actors-waves"
+CHARTS = ("actors-profile", PRIORITIES, WAVES)
 NATIONAL = "FR"
 
-
-def _field(label: str, control: Component, control_id: str) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control],
-                    className="field")
 
 
 def layout(ctx: PageContext) -> html.Div:
     lang = ctx.lang
     regions = surveyed_regions(ctx)
     region = ctx.arg("region", [r["code"] for r in regions], NATIONAL)
+    where = next((r["name"] for r in regions if r["code"] == region), t("france", lang))
     controls = html.Div([
-        _field(t("acteurs_region", lang),
+        field(t("acteurs_region", lang),
                dcc.Dropdown(id=REGION, value=region, clearable=False, searchable=True,
                             options=[{"label": t("france", lang), "value": NATIONAL}] +
                             [{"label": r["name"], "value": r["code"]} for r in regions]),
                REGION),
-        _field(t("domaine_citizens_wave", lang),
+        field(t("domaine_citizens_wave", lang),
                wave_dropdown(WAVE, wave_arg(ctx), list(ctx.waves) or None),
                WAVE),
     ], className="controls", role="group", **aria(label=t("acteurs_title", lang)))
@@ -43,8 +39,10 @@ def layout(ctx: PageContext) -> html.Div:
         html.P(t("acteurs_intro", lang), className="intro"),
         controls,
         chart_card("actors-profile", lang, html.Div(id=PROFILE_BODY)),
-        chart_card("actors-priorities", lang, html.Div(id=PRIORITIES_BODY)),
-        chart_card("actors-waves", lang, html.Div(id=WAVES_BODY)),
+        lazy_section(PRIORITIES, t("acteurs_priorities_title", lang, where=where), "acteurs",
+                     t("section_loading", lang)),
+        lazy_section(WAVES, t("acteurs_waves_short", lang, where=where), "acteurs",
+                     t("section_loading", lang)),
         html.Nav([
             html.H2(t("acteurs_see_domain", lang)),
             html.Ul([html.Li(dcc.Link(term_label(d, lang), href=href(f"/domaine/{d.slug}", lang)))

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from dash import dcc, html
-from dash.development.base_component import Component
 
 from dashboard.analytics.maps import AXIS_PREFIX, INDICATOR_PREFIX, LENSES
 from dashboard.figures.choropleth import base_map
 from dashboard.figures.style import CLASS_METHODS
 from layouts import ids
-from layouts.components import aria, chart_card, graph, wave_dropdown
+from layouts.components import aria, chart_card, field, graph, wave_dropdown
 from layouts.context import PageContext
 from layouts.labels import t
 
@@ -26,10 +25,6 @@ def actor_options(ctx: PageContext) -> list[dict[str, str]]:
     return [{"label": getattr(a, label), "value": a.slug} for a in ctx.ref.actors]
 
 
-def _field(label: str, control: Component, control_id: str) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control],
-                    className="field")
-
 
 def layout(ctx: PageContext) -> html.Div:
     lang = ctx.lang
@@ -41,10 +36,10 @@ def layout(ctx: PageContext) -> html.Div:
     actor = ctx.arg("actor", ctx.ref.actor_slugs, "citoyens")
     classes = ctx.arg("classes", CLASS_METHODS, "quantile")
     controls = html.Div([
-        _field(t("control_domain", lang),
+        field(t("control_domain", lang),
                dcc.Dropdown(id=ids.MAP_DOMAIN, options=subject_options(ctx), value=domain,
                             clearable=False, searchable=True), ids.MAP_DOMAIN),
-        _field(t("control_indicator", lang),
+        field(t("control_indicator", lang),
                dcc.Dropdown(id=ids.MAP_INDICATOR, value=indicator or None, clearable=True,
                             options=[{"label": i["label"], "value": INDICATOR_PREFIX + i["code"]}
                                      for i in ctx.indicators]), ids.MAP_INDICATOR),
@@ -52,10 +47,10 @@ def layout(ctx: PageContext) -> html.Div:
                        dcc.RadioItems(id=ids.MAP_LENS, value=lens, className="radio-row",
                                       options=[{"label": t(f"lens_{x}", lang), "value": x}
                                                for x in LENSES])], className="field"),
-        _field(t("control_actor", lang),
+        field(t("control_actor", lang),
                dcc.Dropdown(id=ids.MAP_ACTOR, options=actor_options(ctx), value=actor,
                             clearable=False, searchable=False), ids.MAP_ACTOR),
-        _field(t("control_wave", lang),
+        field(t("control_wave", lang),
                wave_dropdown(ids.MAP_WAVE, ctx.query.get("wave")), ids.MAP_WAVE),
         html.Fieldset([html.Legend(t("control_classes", lang)),
                        dcc.RadioItems(id=ids.MAP_CLASSES, value=classes, className="radio-row",

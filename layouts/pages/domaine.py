@@ -7,11 +7,10 @@ import re
 import unicodedata
 
 from dash import dcc, html
-from dash.development.base_component import Component
 
 from dashboard.analytics.maps import LENSES
 from dashboard.figures.choropleth import base_map
-from layouts.components import aria, chart_card, graph, wave_dropdown
+from layouts.components import aria, chart_card, field, graph, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t, term_label
 
@@ -44,10 +43,6 @@ def wave_arg(ctx: PageContext) -> str | None:
     return value if WAVE_KEY.fullmatch(value) else None
 
 
-def _field(label: str, control: Component, control_id: str) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control],
-                    className="field")
-
 
 def domain_links(ctx: PageContext) -> html.Ul:
     """The 16 domains, by axis order, as links that keep the language."""
@@ -75,7 +70,7 @@ def layout(ctx: PageContext) -> html.Div:
     regions = surveyed_regions(ctx)
     region = ctx.arg("region", [r["code"] for r in regions], "")
     controls = html.Div([
-        _field(t("domaine_select", lang),
+        field(t("domaine_select", lang),
                dcc.Dropdown(id=SELECT, value=slug, clearable=False, searchable=True,
                             options=[{"label": term_label(d, lang), "value": d.slug}
                                      for d in ctx.ref.domains]), SELECT),
@@ -83,15 +78,15 @@ def layout(ctx: PageContext) -> html.Div:
                        dcc.RadioItems(id=LENS, value=lens, className="radio-row",
                                       options=[{"label": t(f"lens_{x}", lang), "value": x}
                                                for x in LENSES])], className="field"),
-        _field(t("control_actor", lang),
+        field(t("control_actor", lang),
                dcc.Dropdown(id=ACTOR, value=actor, clearable=False, searchable=False,
                             disabled=lens == "index",
                             options=[{"label": term_label(a, lang), "value": a.slug}
                                      for a in ctx.ref.actors]), ACTOR),
-        _field(t("domaine_citizens_wave", lang),
+        field(t("domaine_citizens_wave", lang),
                wave_dropdown(WAVE, wave_arg(ctx), list(ctx.waves) or None),
                WAVE),
-        _field(t("domaine_region", lang),
+        field(t("domaine_region", lang),
                dcc.Dropdown(id=REGION, value=region or None, clearable=True,
                             placeholder=t("domaine_region_none", lang),
                             options=[{"label": r["name"], "value": r["code"]}
@@ -107,7 +102,7 @@ def layout(ctx: PageContext) -> html.Div:
         html.Div([
             chart_card("domain-map", lang, graph(MAP_GRAPH, label=name, figure=base_map(
                 [r["code"] for r in ctx.regions], ctx.geo["bounds"], ctx.geo["insets"], lang))),
-            chart_card("domain-ranking", lang, graph(RANKING_GRAPH)),
+            chart_card("domain-ranking", lang, graph(RANKING_GRAPH, height=540)),
         ], className="map-grid"),
         chart_card("domain-matrix", lang, html.Div(id=MATRIX_BODY)),
         chart_card("domain-cocon", lang, html.Div(id=COCON_BODY)),

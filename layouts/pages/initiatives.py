@@ -6,11 +6,10 @@ read from the data, which a layout does not do); later filter changes send a Pat
 from __future__ import annotations
 
 from dash import dcc, html
-from dash.development.base_component import Component
 
 from dashboard.analytics.initiatives import function_choices
 from dashboard.reference import Reference
-from layouts.components import aria, chart_card, graph
+from layouts.components import aria, chart_card, field, graph
 from layouts.context import PageContext
 from layouts.labels import t, term_label
 
@@ -46,10 +45,6 @@ def region_options(ctx: PageContext) -> list[dict[str, str]]:
     return [{"label": r["name"], "value": r["code"]} for r in ctx.regions]
 
 
-def _field(label: str, control: Component, control_id: str) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control],
-                    className="field")
-
 
 def layout(ctx: PageContext) -> html.Div:
     lang = ctx.lang
@@ -57,14 +52,14 @@ def layout(ctx: PageContext) -> html.Div:
     function = ctx.arg("function", function_choices(ctx.ref), "")
     region = ctx.arg("region", [r["code"] for r in ctx.regions], "")
     controls = html.Div([
-        _field(t("init_control_domain", lang),
+        field(t("init_control_domain", lang),
                dcc.Dropdown(id=DOMAIN, options=domain_options(ctx), value=domain or None,
                             clearable=True, placeholder=t("init_any_domain", lang)), DOMAIN),
-        _field(t("init_control_function", lang),
+        field(t("init_control_function", lang),
                dcc.Dropdown(id=FUNCTION, options=function_options(ctx), value=function or None,
                             clearable=True, searchable=False,
                             placeholder=t("init_any_function", lang)), FUNCTION),
-        _field(t("init_control_region", lang),
+        field(t("init_control_region", lang),
                dcc.Dropdown(id=REGION, options=region_options(ctx), value=region or None,
                             clearable=True, placeholder=t("init_any_region", lang)), REGION),
     ], className="controls", role="group", **aria(label=t("init_title", lang)))
@@ -74,7 +69,7 @@ def layout(ctx: PageContext) -> html.Div:
         controls,
         html.Div([
             chart_card(MAP, lang, html.Div([
-                graph(MAP_GRAPH, label=t("init_title", lang)),
+                graph(MAP_GRAPH, label=t("init_title", lang), height="min(560px, 125vw)"),
                 html.P(id=UNLOCATED, className="chart-note", role="status"),
             ])),
             chart_card(LIST, lang, html.Div(id=LIST_BODY, **aria(live="polite"))),

@@ -66,7 +66,7 @@ def layout(ctx: PageContext) -> html.Div:
                                         figure=base_map([r["code"] for r in ctx.regions],
                                                         ctx.geo["bounds"], ctx.geo["insets"],
                                                         lang))),
-            chart_card(RANKING, lang, graph(RANKING_GRAPH)),
+            chart_card(RANKING, lang, graph(RANKING_GRAPH, height=540)),
         ], className="map-grid"),
         html.Div([
             chart_card(CATEGORIES, lang, html.Div([
