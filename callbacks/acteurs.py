@@ -8,12 +8,11 @@ from dash import Dash, Input, Output, State
 
 from callbacks.first_render import prefilled_callback
 from callbacks.map_view import register_lazy_tables
-from callbacks.sections import cached_json, register_section
+from callbacks.sections import cached_json, register_section, section_card
 from dashboard import data_access
 from dashboard.analytics.survey_figures import NATIONAL
 from dashboard.services import Services, services
 from layouts import ids
-from layouts.components import view_card
 from layouts.context import build_search
 from layouts.pages import acteurs as page
 from views import acteurs as views
@@ -32,11 +31,6 @@ def card_values(view: View) -> tuple[Any, ...]:
     return view.body, view.title, view.source, view.store
 
 
-def as_card(section: str, lang: str, view: View) -> Any:
-    """A lazy section's card, complete."""
-    return view_card(section, lang, view.title, view.body, view.source, view.store)
-
-
 def register(app: Dash) -> None:
     chart = "actors-profile"
 
@@ -53,12 +47,12 @@ def register(app: Dash) -> None:
 
     def draw_priorities(region: str, wave: str | None, lang: str) -> Any:
         svc = services(app.server)
-        return cached_json(svc, "actors-priorities", (region, wave, lang), lambda: as_card(
+        return cached_json(svc, "actors-priorities", (region, wave, lang), lambda: section_card(
             page.PRIORITIES, lang, views.priorities_view(svc, region or NATIONAL, wave, lang)))
 
     def draw_waves(region: str, lang: str) -> Any:
         svc = services(app.server)
-        return cached_json(svc, "actors-waves", (region, lang), lambda: as_card(
+        return cached_json(svc, "actors-waves", (region, lang), lambda: section_card(
             page.WAVES, lang, views.waves_view(svc, region or NATIONAL, lang)))
 
     register_section(app, page.PRIORITIES, draw_priorities,

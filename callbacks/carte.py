@@ -7,6 +7,7 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
+from callbacks.first_render import prefilled_callback
 from callbacks.map_view import register_lazy_tables
 from dashboard.analytics.maps import INDICATOR_PREFIX, MapData
 from dashboard.data_access import load_map, regions, score_waves
@@ -28,22 +29,22 @@ def subject_label(svc: Any, subject: str, data: MapData, lang: str) -> str:
 
 
 def register(app: Dash) -> None:
-    @app.callback(Output(ids.MAP_WAVE, "options"), Output(ids.MAP_WAVE, "value"),
-                  Input(ids.MAP_ACTOR, "value"), State(ids.MAP_WAVE, "value"))
+    @prefilled_callback(app, [Output(ids.MAP_WAVE, "options"), Output(ids.MAP_WAVE, "value")],
+                        [Input(ids.MAP_ACTOR, "value"), State(ids.MAP_WAVE, "value")])
     def waves_of_actor(actor: str, current: str | None) -> tuple[list[dict[str, str]], Any]:
         return wave_options(score_waves(services(app.server), actor), current)
 
-    @app.callback(
+    @prefilled_callback(app, [
         Output(ids.MAP_GRAPH, "figure"), Output(ids.MAP_RANKING, "figure"),
         Output("map-title", "children"), Output("ranking-title", "children"),
         Output("map-source", "children"), Output("ranking-source", "children"),
         Output(ids.chart_data("map"), "data"),
         Output(ids.MAP_ACTOR, "disabled"), Output(ids.MAP_WAVE, "disabled"),
-        Output(ids.MAP_LENS, "options"),
+        Output(ids.MAP_LENS, "options")], [
         Input(ids.MAP_DOMAIN, "value"), Input(ids.MAP_INDICATOR, "value"),
         Input(ids.MAP_LENS, "value"), Input(ids.MAP_ACTOR, "value"),
         Input(ids.MAP_WAVE, "value"), Input(ids.MAP_CLASSES, "value"),
-        State(ids.LANG, "data"), State(ids.MAP_LENS, "options"))
+        State(ids.LANG, "data"), State(ids.MAP_LENS, "options")])
     def update_map(domain: str, indicator: str | None, lens: str, actor: str,
                    wave: str | None, classes: str, lang: str,
                    lens_options: list[dict[str, Any]]) -> tuple[Any, ...]:

@@ -6,8 +6,9 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
+from callbacks.first_render import prefilled_callback
 from callbacks.map_view import register_lazy_tables
-from callbacks.sections import cached_json
+from callbacks.sections import cached_json, register_section, section_card
 from dashboard import data_access
 from dashboard.services import Services, services
 from layouts import ids
@@ -27,59 +28,45 @@ def view_search(svc: Services, lens: str, actor: str, wave: str | None,
         "region": region}, lang)
 
 
-def outputs(view: views.View) -> tuple[Any, ...]:
-    """A chart card's outputs: body, title, source line, CSV store."""
-    return view.body, view.title, view.source, view.store
-
-
 def register(app: Dash) -> None:
-    @app.callback(
+    @prefilled_callback(app, [
         Output(page.MAP_GRAPH, "figure"), Output(page.RANKING_GRAPH, "figure"),
         Output("domain-map-title", "children"), Output("domain-ranking-title", "children"),
         Output("domain-map-source", "children"), Output("domain-ranking-source", "children"),
         Output(ids.chart_data("domain-map"), "data"),
         Output(ids.chart_data("domain-ranking"), "data"),
-        Output(page.ACTOR, "disabled"),
+        Output(page.ACTOR, "disabled")], [
         Input(page.LENS, "value"), Input(page.ACTOR, "value"), Input(page.WAVE, "value"),
-        State(page.SELECT, "value"), State(ids.LANG, "data"))
+        State(page.SELECT, "value"), State(ids.LANG, "data")])
     def update_map(lens: str, actor: str, wave: str | None, slug: str,
                    lang: str) -> tuple[Any, ...]:
         svc = services(app.server)
         return cached_json(svc, "domain-map", (slug, lens, actor, wave, lang), lambda: (
             *views.map_view(svc, slug, lens, actor, wave, lang), lens == "index"))
 
-    @app.callback(
-        Output(page.MATRIX_BODY, "children"), Output("domain-matrix-title", "children"),
-        Output("domain-matrix-source", "children"),
-        Output(ids.chart_data("domain-matrix"), "data"),
-        Input(page.WAVE, "value"), State(page.SELECT, "value"), State(ids.LANG, "data"))
-    def update_matrix(wave: str | None, slug: str, lang: str) -> tuple[Any, ...]:
+    def draw_matrix(wave: str | None, slug: str, lang: str) -> Any:
         svc = services(app.server)
-        return cached_json(svc, "domain-matrix", (slug, wave, lang),
-                           lambda: outputs(views.matrix_view(svc, slug, wave, lang)))
+        return cached_json(svc, "domain-matrix", (slug, wave, lang), lambda: section_card(
+            page.MATRIX, lang, views.matrix_view(svc, slug, wave, lang)))
 
-    @app.callback(
-        Output(page.COCON_BODY, "children"), Output("domain-cocon-title", "children"),
-        Output("domain-cocon-source", "children"),
-        Output(ids.chart_data("domain-cocon"), "data"),
-        Input(page.WAVE, "value"), Input(page.REGION, "value"), State(page.SELECT, "value"),
-        State(ids.LANG, "data"))
-    def update_cocon(wave: str | None, region: str | None, slug: str,
-                     lang: str) -> tuple[Any, ...]:
+    def draw_cocon(wave: str | None, region: str | None, slug: str, lang: str) -> Any:
         svc = services(app.server)
-        return cached_json(svc, "domain-cocon", (slug, wave, region, lang),
-                           lambda: outputs(views.cocon_view(svc, slug, wave, region, lang)))
+        return cached_json(svc, "domain-cocon", (slug, wave, region, lang), lambda: section_card(
+            page.COCON, lang, views.cocon_view(svc, slug, wave, region, lang)))
 
-    @app.callback(
-        Output(page.INDICATORS_BODY, "children"),
-        Output("domain-indicators-title", "children"),
-        Output("domain-indicators-source", "children"),
-        Output(ids.chart_data("domain-indicators"), "data"),
-        Input(page.SELECT, "value"), State(ids.LANG, "data"))
-    def update_indicators(slug: str, lang: str) -> tuple[Any, ...]:
+    def draw_indicators(slug: str, lang: str) -> Any:
         svc = services(app.server)
-        return cached_json(svc, "domain-indicators", (slug, lang),
-                           lambda: outputs(views.indicators_view(svc, slug, lang)))
+        return cached_json(svc, "domain-indicators", (slug, lang), lambda: section_card(
+            page.INDICATORS, lang, views.indicators_view(svc, slug, lang)))
+
+    language = State(ids.LANG, "data")
+    register_section(app, page.MATRIX, draw_matrix, [Input(page.WAVE, "value")],
+                     [State(page.SELECT, "value"), language])
+    register_section(app, page.COCON, draw_cocon,
+                     [Input(page.WAVE, "value"), Input(page.REGION, "value")],
+                     [State(page.SELECT, "value"), language])
+    register_section(app, page.INDICATORS, draw_indicators, [],
+                     [State(page.SELECT, "value"), language])
 
     register_lazy_tables(app, page.CHARTS)
 

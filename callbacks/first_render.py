@@ -36,15 +36,17 @@ def _props(dependencies: Sequence[Input | State | Output]) -> tuple[Prop, ...]:
 
 
 def prefilled_callback(app: Dash, outputs: Sequence[Output],
-                       arguments: Sequence[Input | State]
+                       arguments: Sequence[Input | State],
+                       first: Callable[..., Any] | None = None
                        ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Like `app.callback(*outputs, *arguments)`, and its first answer comes with the page
-    (see the module's docstring). The function must accept the values as the layout has
-    them, as it does for Dash's first call."""
+    (see the module's docstring): the function's, or `first`'s where the page needs more
+    than a change sends (a whole figure where a change sends a Patch). Either takes the
+    values as the layout has them."""
     def register(function: Callable[..., Any]) -> Callable[..., Any]:
         app.callback(*outputs, *arguments, prevent_initial_call=True)(function)
         app.server.extensions.setdefault(REGISTRY, []).append(
-            Prefilled(_props(outputs), _props(arguments), function))
+            Prefilled(_props(outputs), _props(arguments), first or function))
         return function
     return register
 

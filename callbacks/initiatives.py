@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from dash import Dash, Input, Output, State, ctx, html
+from dash import Dash, Input, Output, State, html
 
+from callbacks.first_render import prefilled_callback
 from callbacks.map_view import register_lazy_tables
 from dashboard.analytics.initiatives import (
     Filters,
@@ -142,21 +143,31 @@ def register(app: Dash) -> None:
     inputs = (Input(page.DOMAIN, "value"), Input(page.FUNCTION, "value"),
               Input(page.REGION, "value"), State(ids.LANG, "data"))
 
-    @app.callback(Output(page.MAP_GRAPH, "figure"), Output(f"{page.MAP}-title", "children"),
-                  Output(f"{page.MAP}-source", "children"), Output(page.UNLOCATED, "children"),
-                  Output(ids.chart_data(page.MAP), "data"),
-                  Output(page.LIST_BODY, "children"), Output(f"{page.LIST}-title", "children"),
-                  Output(f"{page.LIST}-source", "children"),
-                  Output(ids.chart_data(page.LIST), "data"), *inputs)
-    def update(domain: str | None, function: str | None, region: str | None,
-               lang: str) -> tuple[Any, ...]:
+    def answer(domain: str | None, function: str | None, region: str | None, lang: str,
+               first: bool) -> tuple[Any, ...]:
         svc = services(app.server)
         filters = Filters(domain or "", function or "", region or "")
-        shown = map_output(svc, filters, lang, first=ctx.triggered_id is None)
+        shown = map_output(svc, filters, lang, first=first)
         listed = list_output(svc, filters, lang)
         return (shown["figure"], shown["title"], shown["source"], shown["note"],
                 shown["store"], listed["body"], listed["title"], listed["source"],
                 listed["store"])
+
+    def with_page(domain: str | None, function: str | None, region: str | None,
+                  lang: str) -> tuple[Any, ...]:
+        return answer(domain, function, region, lang, first=True)
+
+    @prefilled_callback(app, [
+        Output(page.MAP_GRAPH, "figure"), Output(f"{page.MAP}-title", "children"),
+        Output(f"{page.MAP}-source", "children"), Output(page.UNLOCATED, "children"),
+        Output(ids.chart_data(page.MAP), "data"),
+        Output(page.LIST_BODY, "children"), Output(f"{page.LIST}-title", "children"),
+        Output(f"{page.LIST}-source", "children"),
+        Output(ids.chart_data(page.LIST), "data")], inputs, first=with_page)
+    def update(domain: str | None, function: str | None, region: str | None,
+               lang: str) -> tuple[Any, ...]:
+        """A change of filters: the map's value layer as a Patch, the list anew."""
+        return answer(domain, function, region, lang, first=False)
 
     # the tables behind the map and the list are built when their panel opens
     register_lazy_tables(app, (page.MAP, page.LIST))

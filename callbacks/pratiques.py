@@ -7,8 +7,9 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
+from callbacks.first_render import prefilled_callback
 from callbacks.map_view import register_lazy_tables
-from callbacks.sections import cached_json
+from callbacks.sections import cached_json, register_lazy
 from dashboard.services import services
 from layouts import ids
 from layouts.context import build_search
@@ -27,14 +28,13 @@ def _card_values(view: View) -> tuple[Any, ...]:
 
 
 def register(app: Dash) -> None:
-    @app.callback(
+    @prefilled_callback(app, [
         Output(page.MAP_GRAPH, "figure"), Output(page.RANKING_GRAPH, "figure"),
         Output(f"{page.MAP}-title", "children"), Output(f"{page.RANKING}-title", "children"),
         Output(f"{page.MAP}-source", "children"), Output(f"{page.RANKING}-source", "children"),
         Output(page.SUMMARY, "children"), Output(ids.chart_data(page.MAP), "data"),
-        Output(ids.chart_data(page.RANKING), "data"),
-        *_card_outputs(page.SUBPOPS),
-        Input(page.ACTOR, "value"), State(ids.LANG, "data"))
+        Output(ids.chart_data(page.RANKING), "data")],
+        [Input(page.ACTOR, "value"), State(ids.LANG, "data")])
     def update_actor(actor: str, lang: str) -> tuple[Any, ...]:
         svc = services(app.server)
 
@@ -42,32 +42,46 @@ def register(app: Dash) -> None:
             out = views.map_output(svc, actor, lang)
             return (out["patch"], out["ranking"], out["title"], out["ranking_title"],
                     out["source"], out["source"], out["summary"], out["store"],
-                    out["ranking_store"],
-                    *_card_values(views.subpopulations_output(svc, actor, lang)))
+                    out["ranking_store"])
 
         return cached_json(svc, "practices-actor", (actor, lang), build)
 
     register_lazy_tables(app, (page.MAP, page.RANKING, page.CATEGORIES, page.SCOPES,
                                page.EVOLUTION, page.SUBPOPS))
+    language = State(ids.LANG, "data")
 
-    @app.callback(*_card_outputs(page.CATEGORIES), Input(page.REGION, "value"),
-                  State(ids.LANG, "data"))
-    def update_categories(region: str | None, lang: str) -> tuple[Any, ...]:
+    def draw_subpops(actor: str, lang: str) -> tuple[Any, ...]:
+        svc = services(app.server)
+        return cached_json(svc, "practices-subpops", (actor, lang), lambda: _card_values(
+            views.subpopulations_output(svc, actor, lang)))
+
+    def draw_categories(region: str | None, lang: str) -> tuple[Any, ...]:
         svc = services(app.server)
         return cached_json(svc, "practices-categories", (region, lang), lambda: _card_values(
             views.categories_output(svc, region, lang)))
 
-    @app.callback(*_card_outputs(page.SCOPES), *_card_outputs(page.EVOLUTION),
-                  Output(f"{page.EVOLUTION}-note", "children"), Input(page.INIT, "data"))
-    def static_charts(lang: str) -> tuple[Any, ...]:
+    def draw_scopes(lang: str) -> tuple[Any, ...]:
+        svc = services(app.server)
+        return cached_json(svc, "practices-scopes", (lang,), lambda: _card_values(
+            views.scopes_output(svc, lang)))
+
+    def draw_evolution(lang: str) -> tuple[Any, ...]:
         svc = services(app.server)
 
         def build() -> tuple[Any, ...]:
             evolution, note = views.evolution_output(svc, lang)
-            return (*_card_values(views.scopes_output(svc, lang)), *_card_values(evolution),
-                    note)
+            return (*_card_values(evolution), note)
 
-        return cached_json(svc, "practices-static", (lang,), build)
+        return cached_json(svc, "practices-evolution", (lang,), build)
+
+    register_lazy(app, page.SUBPOPS, _card_outputs(page.SUBPOPS), draw_subpops,
+                  [Input(page.ACTOR, "value")], [language])
+    register_lazy(app, page.CATEGORIES, _card_outputs(page.CATEGORIES), draw_categories,
+                  [Input(page.REGION, "value")], [language])
+    register_lazy(app, page.SCOPES, _card_outputs(page.SCOPES), draw_scopes, [], [language])
+    register_lazy(app, page.EVOLUTION,
+                  [*_card_outputs(page.EVOLUTION), Output(f"{page.EVOLUTION}-note", "children")],
+                  draw_evolution, [], [language])
 
     @app.callback(Output(page.REGION, "value"),
                   Input(page.MAP_GRAPH, "clickData"), Input(page.RANKING_GRAPH, "clickData"),

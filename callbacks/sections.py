@@ -18,6 +18,8 @@ from plotly.io.json import to_json_plotly
 
 from dashboard.services import Services
 from layouts import ids
+from layouts.components import view_card
+from views.common import View
 
 FIGURE_DIGITS = 4  # enough for any position or value a chart draws; far fewer bytes
 
@@ -60,15 +62,27 @@ def cached_json(svc: Services, view: str, parts: tuple[Any, ...],
     return svc.cache.get_or_compute(f"view:{view}", parts, lambda _session: plain(build()))
 
 
+def section_card(section: str, lang: str, view: View) -> Any:
+    """A lazy section's card, complete, from its view."""
+    return view_card(section, lang, view.title, view.body, view.source, view.store)
+
+
 def register_section(app: Dash, section: str, draw: Callable[..., Any],
                      inputs: list[Input], states: list[State],
                      extra: list[Output] | None = None) -> None:
-    """Draw `section` when it has come into view, and again when one of `inputs` changes
-    while it is there. `draw(*inputs, *states)` returns the section's card (and the
-    `extra` outputs after it). Never on the first render: a section off screen costs
-    nothing, and a control changed before it was seen only draws it once it is."""
-    outputs = [Output(ids.slot(section), "children"), *(extra or [])]
+    """Draw `section` (a `lazy_section`) when it has come into view, and again when one of
+    `inputs` changes while it is there. `draw(*inputs, *states)` returns the section's card
+    (and the `extra` outputs after it)."""
+    register_lazy(app, section, [Output(ids.slot(section), "children"), *(extra or [])],
+                  draw, inputs, states)
 
+
+def register_lazy(app: Dash, section: str, outputs: list[Output], draw: Callable[..., Any],
+                  inputs: list[Input], states: list[State]) -> None:
+    """Fill `outputs` with `draw(*inputs, *states)` once `section` (a `lazy_section` or
+    `lazy_card`) has come into view, and again when one of `inputs` changes while it is
+    there. Never on the first render: a section off screen costs nothing, and a control
+    changed before it was seen only draws it once it is."""
     def fill(seen: Any, *values: Any) -> Any:
         if not seen:
             raise PreventUpdate

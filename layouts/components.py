@@ -139,12 +139,16 @@ def lazy_section(section: str, title: str, key: str, loading: str,
     ], id=f"{section}-card", className="chart-card lazy-placeholder" +
         ("" if chart else " text-card"),
         **aria(labelledby=f"{section}-title", busy="true"))
+    return lazy_card(section, key, html.Div(placeholder, id=ids.slot(section)))
+
+
+def lazy_card(section: str, key: str, card: Any) -> html.Div:
+    """A card whose contents its callbacks fill only once it has come into view
+    (`ids.seen(section)`, set by `assets/lazy.js`): the card's frame, and any control in it,
+    is there from the start."""
     # what assets/lazy.js looks for (Dash takes data-* only as untyped keywords)
     marks: dict[str, Any] = {"data-lazy": section, "data-lazy-key": key}
-    return html.Div([dcc.Store(id=ids.seen(section)),
-                     html.Div(placeholder, id=ids.slot(section))],
-                    className="lazy-section",
-                    **marks)
+    return html.Div([dcc.Store(id=ids.seen(section)), card], className="lazy-section", **marks)
 
 
 def view_card(section: str, lang: str, title: str, body: Any, source: str,

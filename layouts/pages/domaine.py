@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard.analytics.maps import LENSES
 from dashboard.figures.choropleth import base_map
-from layouts.components import aria, chart_card, field, graph, wave_dropdown
+from layouts.components import aria, chart_card, field, graph, lazy_section, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t, term_label
 
@@ -22,10 +22,9 @@ WAVE = "domain-wave"
 REGION = "domain-region"
 MAP_GRAPH = "domain-map-graph"
 RANKING_GRAPH = "domain-ranking-graph"
-MATRIX_BODY = "domain-matrix-body"
-COCON_BODY = "domain-cocon-body"
-INDICATORS_BODY = "domain-indicators-body"
-CHARTS = ("domain-map", "domain-ranking", "domain-matrix", "domain-cocon", "domain-indicators")
+# below the fold: drawn when they come into view
+MATRIX, COCON, INDICATORS = "domain-matrix", "domain-cocon", "domain-indicators"
+CHARTS = ("domain-map", "domain-ranking", MATRIX, COCON, INDICATORS)
 WAVE_KEY = re.compile(r"[A-Za-z][\w-]*:\d{4}")
 
 
@@ -93,6 +92,9 @@ def layout(ctx: PageContext) -> html.Div:
                                      for r in regions]), REGION),
     ], className="controls", role="group", **aria(label=t("domaine_select", lang)))
     name = term_label(domain, lang)
+    where = next((t("domaine_cocon_vs", lang, region=r["name"]) for r in regions
+                  if r["code"] == region), t("france", lang))
+    loading = t("section_loading", lang)
     return html.Div([
         html.H1(name),
         html.P(t("domaine_axis", lang, axis=term_label(axis, lang)) if axis else "",
@@ -104,7 +106,9 @@ def layout(ctx: PageContext) -> html.Div:
                 [r["code"] for r in ctx.regions], ctx.geo["bounds"], ctx.geo["insets"], lang))),
             chart_card("domain-ranking", lang, graph(RANKING_GRAPH, height=540)),
         ], className="map-grid"),
-        chart_card("domain-matrix", lang, html.Div(id=MATRIX_BODY)),
-        chart_card("domain-cocon", lang, html.Div(id=COCON_BODY)),
-        chart_card("domain-indicators", lang, html.Div(id=INDICATORS_BODY)),
+        lazy_section(MATRIX, t("domaine_matrix_title", lang, domain=name), slug, loading),
+        lazy_section(COCON, t("domaine_cocon_title", lang, domain=name, where=where), slug,
+                     loading),
+        lazy_section(INDICATORS, t("domaine_indicators_title", lang, domain=name), slug,
+                     loading),
     ], className="domain-page")

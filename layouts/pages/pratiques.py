@@ -10,19 +10,20 @@ from dash import dcc, html
 
 from dashboard.analytics.practices import PARTNER_ACTORS
 from dashboard.figures.choropleth import base_map
-from layouts.components import aria, chart_card, graph
+from layouts.components import aria, chart_card, graph, lazy_card
 from layouts.context import PageContext
 from layouts.labels import t
 
 ACTOR = "pratiques-actor"
 REGION = "pratiques-region"
-INIT = "pratiques-init"
 MAP_GRAPH = "pratiques-map-graph"
 RANKING_GRAPH = "pratiques-ranking-graph"
 SUMMARY = "pratiques-summary"
 MAP, RANKING = "pratiques-map", "pratiques-ranking"
 CATEGORIES, SCOPES = "pratiques-categories", "pratiques-scopes"
 EVOLUTION, SUBPOPS = "pratiques-evolution", "pratiques-subpops"
+# the map, its ranking and the summary come with the page; the cards below the fold are
+# filled when they come into view
 
 
 def body_id(chart: str) -> str:
@@ -55,7 +56,6 @@ def layout(ctx: PageContext) -> html.Div:
                      placeholder=t("pratiques_region_none", lang)),
     ], className="field pratiques-region-field")
     return html.Div([
-        dcc.Store(id=INIT, data=lang),
         html.H1(t("pratiques_title", lang)),
         html.P(t("pratiques_intro", lang), className="intro"),
         controls,
@@ -69,22 +69,22 @@ def layout(ctx: PageContext) -> html.Div:
             chart_card(RANKING, lang, graph(RANKING_GRAPH, height=540)),
         ], className="map-grid"),
         html.Div([
-            chart_card(CATEGORIES, lang, html.Div([
+            lazy_card(CATEGORIES, "pratiques", chart_card(CATEGORIES, lang, html.Div([
                 region_field,
                 html.Div(id=body_id(CATEGORIES)),
                 html.P(t("pratiques_categories_note", lang), className="chart-note"),
-            ])),
-            chart_card(SCOPES, lang, html.Div([
+            ]))),
+            lazy_card(SCOPES, "pratiques", chart_card(SCOPES, lang, html.Div([
                 html.Div(id=body_id(SCOPES)),
                 html.P(t("pratiques_scopes_note", lang), className="chart-note"),
-            ])),
-            chart_card(EVOLUTION, lang, html.Div([
+            ]))),
+            lazy_card(EVOLUTION, "pratiques", chart_card(EVOLUTION, lang, html.Div([
                 html.Div(id=body_id(EVOLUTION)),
                 html.P(id=f"{EVOLUTION}-note", className="chart-note"),
-            ])),
-            chart_card(SUBPOPS, lang, html.Div([
+            ]))),
+            lazy_card(SUBPOPS, "pratiques", chart_card(SUBPOPS, lang, html.Div([
                 html.Div(id=body_id(SUBPOPS)),
                 html.P(t("pratiques_subpops_note", lang), className="chart-note"),
-            ])),
+            ]))),
         ], className="pratiques-grid"),
     ])
