@@ -429,6 +429,24 @@ def figure_tables(figures: pd.DataFrame, waves: Mapping[str, Wave],
 
 # --- the comparison the results slide draws -----------------------------------------------
 
+def series_key(side: str, territory: str) -> str:
+    """`citoyens:53`, `citoyens:FR`, `salle:53`: how charts and labels name a series."""
+    return f"{side}:{territory}"
+
+
+@dataclass(frozen=True)
+class Series:
+    """One side in one territory, with its n (None where unknown)."""
+
+    side: str
+    territory: str
+    n: int | None
+
+    @property
+    def key(self) -> str:
+        return series_key(self.side, self.territory)
+
+
 @dataclass(frozen=True)
 class Comparison:
     """A room question's results beside the survey's: `frame` (COMPARISON_COLUMNS: the room's
@@ -463,6 +481,19 @@ class Comparison:
     @property
     def room(self) -> pd.DataFrame:
         return self.frame[self.frame["side"] == ROOM]
+
+    def series(self) -> list[Series]:
+        """Every series a chart draws, the room first, then each actor in the region and in
+        France, with the n its label gives."""
+        out = [Series(ROOM, self.region, self.room_n)]
+        for source in self.sources:
+            for territory, n in ((self.region, source.n), (NATIONAL, source.n_france)):
+                rows = self.frame[(self.frame["side"] == source.side)
+                                  & (self.frame["territory"] == territory)]
+                if len(rows) and not any(s.key == series_key(source.side, territory)
+                                         for s in out):
+                    out.append(Series(source.side, territory, n))
+        return out
 
 
 def _room_rows(items: list[str], values: list[float], sizes: list[int],
