@@ -24,16 +24,18 @@ def aria(**attributes: str) -> dict[str, Any]:
 
 
 def graph(graph_id: str, figure: Any = None, label: str = "",
-          height: int | str | None = None) -> html.Div:
+          height: int | str | None = None,
+          config: dcc.Graph.Config | None = None) -> html.Div:
     """A chart that does not hijack page scrolling on touch screens, with PNG export; the
     wrapper names it for screen readers (its data table is beside it).
 
     With a `height` (pixels, or a CSS length such as "min(560px, 120vw)"), the chart is fully
     responsive: as wide as its card (a phone's 360 px as well as a projector), that tall
-    whatever the figure says."""
-    config: dcc.Graph.Config = {
-        **GRAPH_CONFIG,
-        "toImageButtonOptions": {"format": "png", "filename": graph_id, "scale": 2}}
+    whatever the figure says. `config` replaces the page charts' (a projector's slide shows
+    no toolbar)."""
+    if config is None:
+        config = {**GRAPH_CONFIG,
+                  "toImageButtonOptions": {"format": "png", "filename": graph_id, "scale": 2}}
     css_height = f"{height}px" if isinstance(height, int) else height
     sizing: dict[str, Any] = ({"responsive": True, "style": {"height": css_height}}
                               if height else {})

@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from dash import dcc
 
 from dashboard.analytics.debate import (
     INNOVATION,
@@ -55,9 +56,13 @@ INK = "#111111"            # text on white: contrast 18.9:1
 GRID = "#B0B0B0"
 # the cloud's colours, all at least 3:1 on white (WCAG AA for large text)
 CLOUD_COLOURS = (ROOM_COLOUR, "#0072B2", "#007A5A", "#A6477F", "#222222")
-PROJECTOR_CONFIG: dict[str, Any] = {"displaylogo": False, "displayModeBar": False,
-                                    "scrollZoom": False, "responsive": True,
-                                    "topojsonURL": "/assets/topojson/"}
+
+
+def projector_config() -> dcc.Graph.Config:
+    """A slide's graph config: no toolbar, no plotly logo, no scroll zoom (the topojson stub
+    served by the app, as on the pages, for the map)."""
+    return {"displaylogo": False, "displayModeBar": False, "scrollZoom": False,
+            "responsive": True, "topojsonURL": "/assets/topojson/"}
 
 
 def waiting_figure(message: str, height: int = 420) -> go.Figure:
@@ -79,7 +84,7 @@ def _font_at_least(font: Any) -> None:
 
 def projector_style(figure: go.Figure) -> go.Figure:
     """Large type (PROJECTOR_TYPE, nothing under MIN_TYPE px), near-black on white, darker
-    grid lines, no toolbar (pass PROJECTOR_CONFIG to the graph: no plotly logo either)."""
+    grid lines, no toolbar (pass `projector_config()` to the graph: no plotly logo either)."""
     figure.update_layout(
         font={"family": FONT, "size": PROJECTOR_TYPE, "color": INK},
         paper_bgcolor="white", plot_bgcolor="white",
@@ -121,6 +126,7 @@ def _survey_markers(figure: go.Figure, comparison: Comparison, items: list[str],
     survey = comparison.survey
     actors = list(dict.fromkeys(survey["side"].astype(str)))
     position = {item: i for i, item in enumerate(items)}
+    regional = set(survey.loc[survey["territory"] == comparison.region, "side"])
     any_france = False
     for number, actor in enumerate(actors):
         offset = SURVEY_LANE + (number - (len(actors) - 1) / 2) * ACTOR_SPREAD
@@ -135,7 +141,8 @@ def _survey_markers(figure: go.Figure, comparison: Comparison, items: list[str],
             name = labels.get(series_key(actor, territory), actor)
             figure.add_trace(go.Scatter(
                 x=rows["value"], y=[position[i] + offset for i in rows["item"]],
-                mode="markers", name=name, legendgroup=actor, showlegend=not hollow,
+                mode="markers", name=name, legendgroup=actor,
+                showlegend=not hollow or actor not in regional,
                 marker={"symbol": "circle-open" if hollow else "circle", "size": 20,
                         "color": colour, "line": {"width": 3 if hollow else 1.5,
                                                   "color": colour if hollow else "white"}},
@@ -149,9 +156,12 @@ def _survey_markers(figure: go.Figure, comparison: Comparison, items: list[str],
                                       "line": {"width": 3}}))
 
 
-def _ordered_items(comparison: Comparison, top: int | None) -> list[str]:
-    """The room's most named domains first (integer counts decide, then the survey's mean
-    share in the region to one decimal, then the reference order)."""
+def shown_items(comparison: Comparison, top: int | None = TOP) -> list[str]:
+    """The rows a results chart (and its table) shows: for priorities, the room's `top`
+    most named domains (vote counts decide, then the survey's mean share in the region to
+    one decimal, then the reference order); otherwise every item, in order."""
+    if comparison.question != PRIORITIES:
+        return comparison.items
     votes = {str(r["item"]): (0 if pd.isna(r["value"]) or not r["n"] else
                               round(float(r["value"]) * float(r["n"]) / 100))
              for r in as_records(comparison.room)}
@@ -174,7 +184,7 @@ def priority_comparison(comparison: Comparison, item_labels: Mapping[str, str],
     share in the region and France (dots): the room's `top` most named domains."""
     if comparison.waiting:
         return projector_style(waiting_figure(texts["waiting"]))
-    items = _ordered_items(comparison, top)
+    items = shown_items(comparison, top)
     room = comparison.room.set_index("item").loc[items]
     name = labels.get(series_key(ROOM, comparison.region), ROOM)
     figure = go.Figure(go.Bar(
@@ -237,19 +247,19 @@ def innovation_comparison(comparison: Comparison, labels: Mapping[str, str],
     if comparison.waiting:
         return projector_style(waiting_figure(texts["waiting"]))
     frame = comparison.frame
-    records = []
+    records, names = [], {}
+    regional = {s.side for s in comparison.series() if s.territory == comparison.region}
     for series in comparison.series():
-        if series.territory != comparison.region:
-            continue
+        if series.territory != comparison.region and series.side in regional:
+            continue  # France is the hollow diamond on the region's bar
         own = frame[(frame["side"] == series.side) & (frame["territory"] == series.territory)]
         france = frame[(frame["side"] == series.side) & (frame["territory"] == NATIONAL)]
+        beside = (series.side != ROOM and series.territory != NATIONAL and len(france) > 0)
         records.append({
             "actor": series.side, "value": own["value"].iloc[0],
-            "france": (france["value"].iloc[0] if len(france) and series.side != ROOM
-                       and comparison.region != NATIONAL else float("nan")),
+            "france": france["value"].iloc[0] if beside else float("nan"),
             "n": series.n if series.n is not None else float("nan")})
-    names = {r["actor"]: labels.get(series_key(r["actor"], comparison.region), r["actor"])
-             for r in records}
+        names[series.side] = labels.get(series.key, series.side)
     figure = actor_bars(pd.DataFrame.from_records(records), names, texts["france"],
                         texts["axis"], lang, colours={**ACTOR_COLOURS, ROOM: ROOM_COLOUR})
     figure.update_layout(height=ROW_HEIGHT * len(records) + 170,
