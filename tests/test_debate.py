@@ -48,7 +48,8 @@ def test_three_devices_two_naming_employment_give_it_two_thirds():
     assert shares.at["emploi", "count"] == 2
     assert shares.at["emploi", "share"] == pytest.approx(200 / 3)
     assert shares.at["sante", "share"] == pytest.approx(100 / 3)
-    assert shares.at["pauvrete", "count"] == 0 and shares.at["pauvrete", "share"] == pytest.approx(0)
+    assert shares.at["pauvrete", "count"] == 0
+    assert shares.at["pauvrete", "share"] == pytest.approx(0)
     assert len(shares) == 16
 
 
