@@ -787,8 +787,6 @@ LABELS: dict[str, dict[str, str]] = {
                         "en": "Fragility and co-construction: a territorial debate — {region}"},
     "debate_map_title": {"fr": "{region} parmi les régions", "en": "{region} among the regions"},
     "debate_question_title": {"fr": "Votre avis", "en": "Your view"},
-    "debate_results_title": {"fr": "Résultats — la salle et l'enquête",
-                             "en": "Results — the room and the survey"},
     "debate_question_priorities": {
         "fr": "Quelles sont, pour vous, les 3 fragilités prioritaires de {region} ?",
         "en": "In your view, which are the 3 priority fragilities of {region}?"},
