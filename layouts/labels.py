@@ -781,8 +781,7 @@ LABELS: dict[str, dict[str, str]] = {
     # --- debate mode (slides, results beside the survey) ---
     "debate_waiting": {"fr": "En attente des votes", "en": "Waiting for votes"},
     "debate_room": {"fr": "Salle", "en": "Room"},
-    "debate_room_n": {"fr": "Salle (n = {n})", "en": "Room (n = {n})"},
-    "debate_series_n": {"fr": "{actor}, {where} (n = {n})", "en": "{actor}, {where} (n = {n})"},
+    "debate_series_n": {"fr": "{name} (n = {n})", "en": "{name} (n = {n})"},
     "debate_subtitle": {"fr": "Fragilités et co-construction : débat territorial — {region}",
                         "en": "Fragility and co-construction: a territorial debate — {region}"},
     "debate_map_title": {"fr": "{region} parmi les régions", "en": "{region} among the regions"},

@@ -82,6 +82,7 @@ def test_an_overseas_region_is_compared_with_france_only_and_says_so(svc, room):
     assert "comparée à la France seulement" in text_of(view.body)
     assert list(view.figure.data[0].y)[0] == "Salle (n = 2)"
     assert any("France (n = " in label for label in view.figure.data[0].y)
+    assert "Citoyens, France" in text_of(view.body)  # the table shows what the chart shows
 
 
 def test_the_question_slide_shows_the_url_the_code_and_the_qr_code(svc):

@@ -18,8 +18,7 @@ from dash import dcc, html
 
 from dashboard import data_access
 from dashboard.analytics import debate
-from dashboard.analytics.debate import ROOM, Comparison, Room, Series
-from dashboard.analytics.survey_figures import NATIONAL
+from dashboard.analytics.debate import ROOM, Comparison, Room
 from dashboard.figures.choropleth import VALUE_TRACE, base_map, highlight_update
 from dashboard.figures.debate import (
     TOP,
@@ -122,7 +121,7 @@ def join_area(url: str, code: str, lang: str, qr_svg_url: str) -> html.Div:
 
 def _projected(tree: Any) -> Any:
     """A section's tree with its charts restyled for the projector (large type, no
-    toolbar); the rest unchanged."""
+    toolbar), in place: the tree is this slide's own, built for this call."""
     if isinstance(tree, dcc.Graph):
         chart = cast(Any, tree)  # Dash declares a component's props untyped
         if getattr(chart, "figure", None):
@@ -141,24 +140,22 @@ def question_text(question: str, region_name: str, lang: str) -> str:
     return t(f"debate_question_{question}", lang, region=region_name)
 
 
-def series_labels(comparison: Comparison, svc: Services, lang: str) -> dict[str, str]:
-    """Each series' name with its n: 'Salle (n = 37)', 'Citoyens, Bretagne (n = 128)',
-    'Citoyens, France (n = 2 557)'."""
+def series_labels(comparison: Comparison, svc: Services, lang: str,
+                  with_n: bool = True) -> dict[str, str]:
+    """Each series' name, with its n for charts: 'Salle (n = 37)', 'Citoyens, Bretagne
+    (n = 128)', 'Citoyens, France (n = 2 557)'; without it for table headers (the n has its
+    own column there)."""
     actors = {slug: label.split(" / ")[0] for slug, label in actor_labels(svc.reference,
                                                                           lang).items()}
-
-    def n_text(series: Series) -> str:
-        return format_number(series.n, 0, lang) if series.n is not None else "–"
-
     out = {}
     for series in comparison.series():
         if series.side == ROOM:
-            out[series.key] = t("debate_room_n", lang, n=n_text(series))
+            name = t("debate_room", lang)
         else:
-            out[series.key] = t("debate_series_n", lang, actor=actors.get(series.side,
-                                                                          series.side),
-                                where=territory_name(svc, series.territory, lang),
-                                n=n_text(series))
+            name = f"{actors.get(series.side, series.side)}, " + territory_name(
+                svc, series.territory, lang)
+        n = format_number(series.n, 0, lang) if series.n is not None else "–"
+        out[series.key] = t("debate_series_n", lang, name=name, n=n) if with_n else name
     return out
 
 
@@ -169,10 +166,11 @@ def _figure_texts(question: str, lang: str) -> dict[str, str]:
             "france_hollow": t("debate_france_hollow", lang)}
 
 
-def results_table(comparison: Comparison, labels: dict[str, str], item_labels: dict[str, str],
-                  lang: str) -> tuple[Rows, Columns]:
+def results_table(comparison: Comparison, headers: dict[str, str],
+                  item_labels: dict[str, str], lang: str) -> tuple[Rows, Columns]:
     """The numbers behind the results chart: one row per item shown (a word and its count
-    for the cloud), one column per series — its value, then its n."""
+    for the cloud), one column per series (`headers`, by series key) — its value, then its
+    n."""
     if comparison.question == debate.WORD:
         rows = [{"word": str(w), "count": int(c)} for w, c in
                 zip(comparison.words["word"], comparison.words["count"], strict=True)]
@@ -194,8 +192,18 @@ def results_table(comparison: Comparison, labels: dict[str, str], item_labels: d
         rows.append(row)
     columns: Columns = [("item", t("debate_col_item", lang))]
     for key in keys:
-        columns += [(key, labels[key].split(" (n = ")[0]), (f"{key}_n", t("n", lang))]
+        columns += [(key, headers[key]), (f"{key}_n", t("n", lang))]
     return rows, columns
+
+
+def visible_columns(comparison: Comparison, columns: Columns) -> Columns:
+    """The columns the slide's small table shows: the item, the room and each actor where
+    the chart shows it as a bar or filled dot (the region; France where the region has no
+    answers). The CSV keeps them all, n and France included."""
+    regional = {s.side for s in comparison.series() if s.territory == comparison.region}
+    shown = {s.key for s in comparison.series()
+             if s.territory == comparison.region or s.side not in regional}
+    return [c for c in columns if c[0] in shown or c[0] in ("item", "word", "count")]
 
 
 def results_source(comparison: Comparison, lang: str) -> str:
@@ -222,16 +230,15 @@ def results_view(svc: Services, region: str, question: str, room: Room | None,
              debate.INNOVATION_ITEM: t("debate_item_innovation", lang)}
     labels = series_labels(comparison, svc, lang)
     figure = comparison_figure(comparison, items, labels, _figure_texts(question, lang), lang)
-    rows, columns = results_table(comparison, labels, items, lang)
+    rows, columns = results_table(comparison, series_labels(comparison, svc, lang, False),
+                                  items, lang)
     title = question_text(question, name, lang)
     notes = [html.P(t("debate_room_note", lang), className="note")]
     if comparison.reason is not None:
         notes.insert(0, html.P(reason_text(comparison.reason, name, lang), className="note",
                                role="note"))
-    visible = [c for c in columns if not c[0].endswith(f":{NATIONAL}")
-               and not c[0].endswith("_n")] if region != NATIONAL else columns
-    table: Any = (data_table(rows, visible, lang, digits=1) if rows and not comparison.waiting
-                  else empty_state(t("debate_waiting", lang)))
+    table: Any = (data_table(rows, visible_columns(comparison, columns), lang, digits=1)
+                  if rows and not comparison.waiting else empty_state(t("debate_waiting", lang)))
     body = html.Div([graph(RESULTS_GRAPH, figure, title, config=projector_config()), *notes,
                      html.Div(table, className="table-scroll")])
     return View(body, title, results_source(comparison, lang),
