@@ -98,7 +98,7 @@ def empty_words() -> pd.DataFrame:
     return _empty(WORD_COLUMNS).astype({"hidden": bool})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # frames do not compare to one bool
 class Room:
     """One debate's room: its title, the domains it scores (`scores` question), its ballots
     (BALLOT_COLUMNS, one answer per device and question) and its words (WORD_COLUMNS, one
@@ -344,7 +344,7 @@ class Source:
     demo: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # frames do not compare to one bool
 class SurveySide:
     """The survey's figures for a region and a room question (COMPARISON_COLUMNS, `side` the
     actor, `territory` the region or FR), the waves they come from, and why it is empty or
@@ -447,7 +447,7 @@ class Series:
         return series_key(self.side, self.territory)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # frames do not compare to one bool
 class Comparison:
     """A room question's results beside the survey's: `frame` (COMPARISON_COLUMNS: the room's
     rows with `side` ROOM and `territory` the region, then each actor's in the region and in
