@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.analytics import catalogue, methodology
+from dashboard.analytics import catalogue, debate, methodology
 from dashboard.analytics.actors import (
     CITIZENS,
     actor_profiles,
@@ -47,7 +47,7 @@ from dashboard.analytics.practices import (
     published_scopes,
     subpopulation_table,
 )
-from dashboard.analytics.profile import RegionProfile, build_profile
+from dashboard.analytics.profile import RegionProfile, actor_figures, build_profile
 from dashboard.services import Services
 
 
@@ -321,3 +321,29 @@ def wave_sizes(svc: Services) -> pd.DataFrame:
 def datasets(svc: Services) -> pd.DataFrame:
     """Every imported dataset and whether it is demonstration data (`methodology`)."""
     return svc.cache.get_or_compute("datasets", (), dataset_list)
+
+
+# --- debate mode ---
+
+def survey_side(svc: Services, region: str, question: str) -> debate.SurveySide:
+    """The survey's side of a room question in a region and in France (`debate.survey_side`):
+    each actor's newest wave asking the matching question (`debate.SURVEY_MATCH`), cached per
+    region, question and waves. A question with no survey counterpart (the word cloud) gets
+    an empty side with its reason."""
+    match = debate.SURVEY_MATCH.get(question)
+    if match is None:
+        return debate.no_survey(question, region, debate.NO_MATCH)
+    picked = _picked_waves(svc, match.question, None)
+    ref = svc.reference
+
+    def compute(session: Any) -> debate.SurveySide:
+        if match.per_domain:
+            tables = {w: items(svc, w.study, w.year, w.actor, match.measure)
+                      for w in picked.values()}
+        else:
+            figures = actor_figures(session, ref, dict(picked), match.measure, region)
+            tables = debate.figure_tables(figures, picked, region)
+        return debate.survey_side(question, region, tables, ref.actor_slugs)
+
+    key = (region, question, *sorted(w.key for w in picked.values()))
+    return svc.cache.get_or_compute("debate-survey", key, compute)

@@ -24,7 +24,8 @@ def aria(**attributes: str) -> dict[str, Any]:
 
 
 def graph(graph_id: str, figure: Any = None, label: str = "",
-          height: int | str | None = None) -> html.Div:
+          height: int | str | None = None,
+          config: dcc.Graph.Config | None = None) -> html.Div:
     """A chart that does not hijack page scrolling on touch screens, with PNG export; the
     wrapper names it for screen readers (its data table is beside it).
 
@@ -33,10 +34,11 @@ def graph(graph_id: str, figure: Any = None, label: str = "",
     whatever the figure says. Without one, the figure's own layout height is the chart's.
     Either way the wrapper holds that height from the first render: dcc.Graph draws nothing
     until its code and plotly.js have run, and the page below must not jump when it does
-    (cumulative layout shift)."""
-    config: dcc.Graph.Config = {
-        **GRAPH_CONFIG,
-        "toImageButtonOptions": {"format": "png", "filename": graph_id, "scale": 2}}
+    (cumulative layout shift). `config` replaces the page charts' (a projector's slide
+    shows no toolbar)."""
+    if config is None:
+        config = {**GRAPH_CONFIG,
+                  "toImageButtonOptions": {"format": "png", "filename": graph_id, "scale": 2}}
     css_height = f"{height}px" if isinstance(height, int) else height
     sizing: dict[str, Any] = ({"responsive": True, "style": {"height": css_height}}
                               if height else {})

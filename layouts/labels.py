@@ -781,6 +781,143 @@ LABELS: dict[str, dict[str, str]] = {
                     "(python -m dashboard import-indicators / import-survey).",
               "en": "No data: import indicators or surveys "
                     "(python -m dashboard import-indicators / import-survey)."},
+    # --- debate mode (slides, results beside the survey) ---
+    "debate_waiting": {"fr": "En attente des votes", "en": "Waiting for votes"},
+    "debate_room": {"fr": "Salle", "en": "Room"},
+    "debate_series_n": {"fr": "{name} (n = {n})", "en": "{name} (n = {n})"},
+    "debate_subtitle": {"fr": "Fragilités et co-construction : débat territorial — {region}",
+                        "en": "Fragility and co-construction: a territorial debate — {region}"},
+    "debate_map_title": {"fr": "{region} parmi les régions", "en": "{region} among the regions"},
+    "debate_question_title": {"fr": "Votre avis", "en": "Your view"},
+    "debate_question_priorities": {
+        "fr": "Quelles sont, pour vous, les 3 fragilités prioritaires de {region} ?",
+        "en": "In your view, which are the 3 priority fragilities of {region}?"},
+    "debate_question_scores": {
+        "fr": "De 0 à 10, quel est le niveau de fragilité de {region} dans ces domaines ?",
+        "en": "From 0 to 10, how fragile is {region} in these domains?"},
+    "debate_question_innovation": {
+        "fr": "Les alliances entre acteurs (collectivités, entreprises, associations, "
+              "citoyens) sont-elles une source d'innovation pour réduire les fragilités ?",
+        "en": "Are alliances between actors (local authorities, companies, associations, "
+              "citizens) a source of innovation to reduce fragilities?"},
+    "debate_question_word": {
+        "fr": "En un mot : le principal défi de {region} ?",
+        "en": "In one word: {region}'s main challenge?"},
+    "debate_join_intro": {"fr": "Répondez depuis votre téléphone", "en": "Answer from your phone"},
+    "debate_join_url": {"fr": "Rendez-vous sur", "en": "Go to"},
+    "debate_join_code": {"fr": "Code", "en": "Code"},
+    "debate_join_qr": {"fr": "Ou scannez ce QR code", "en": "Or scan this QR code"},
+    "debate_qr_alt": {"fr": "QR code menant à {url}", "en": "QR code leading to {url}"},
+    "debate_axis_priorities": {"fr": "Part citant le domaine comme prioritaire",
+                               "en": "Share naming the domain a priority"},
+    "debate_axis_scores": {"fr": "Note de fragilité (0 = aucune, 10 = très forte)",
+                           "en": "Fragility score (0 = none, 10 = very high)"},
+    "debate_axis_innovation": {"fr": "Part pour qui les alliances sont source d'innovation",
+                               "en": "Share seeing alliances as a source of innovation"},
+    "debate_distribution": {"fr": "Notes de la salle (aire : nombre de votes)",
+                            "en": "The room's scores (area: number of votes)"},
+    "debate_votes": {"fr": "votes", "en": "votes"},
+    "debate_france_hollow": {"fr": "France (cercles vides)", "en": "France (hollow circles)"},
+    "debate_col_item": {"fr": "Domaine", "en": "Domain"},
+    "debate_col_word": {"fr": "Mot", "en": "Word"},
+    "debate_col_count": {"fr": "Votes", "en": "Votes"},
+    "debate_item_innovation": {"fr": "Alliances source d'innovation",
+                               "en": "Alliances as a source of innovation"},
+    "debate_source_room": {"fr": "vote de la salle « {title} » (n = {n} appareils)",
+                           "en": "the room's vote, '{title}' (n = {n} devices)"},
+    "debate_source_wave": {"fr": "{study} {year} (n = {n} dans la région, {n_france} en France)",
+                           "en": "{study} {year} (n = {n} in the region, {n_france} in France)"},
+    "debate_no_match": {
+        "fr": "Les enquêtes PHARE et IMPACT n'ont pas posé de question ouverte : le nuage de "
+              "mots de la salle n'a pas d'équivalent dans l'enquête.",
+        "en": "The PHARE and IMPACT surveys asked no open question: the room's word cloud "
+              "has no counterpart in the survey."},
+    "debate_no_wave": {
+        "fr": "Aucune enquête importée ne pose cette question : la salle est montrée seule.",
+        "en": "No imported survey asks this question: the room is shown alone."},
+    "debate_no_region": {
+        "fr": "Aucun acteur n'a été interrogé dans {region} : la salle est comparée à la "
+              "France seulement.",
+        "en": "No actor was surveyed in {region}: the room is compared with France only."},
+    "debate_room_note": {
+        "fr": "La salle n'est pas un échantillon : ses chiffres disent ce que pensent les "
+              "présents, pas la région.",
+        "en": "The room is not a sample: its figures say what those present think, not the "
+              "region."},
+    "debate_unknown_kind": {"fr": "Diapositive inconnue : {kind}", "en": "Unknown slide: {kind}"},
+    # speaker notes (what to say, what to ask the room)
+    "debate_notes_title": {
+        "fr": "Accueillir la salle, présenter l'Observatoire des partenariats et les études "
+              "PHARE et IMPACT. Annoncer le déroulé : les chiffres de la région, puis vos "
+              "votes, comparés à ce qu'ont répondu les citoyens, entreprises, associations et "
+              "maires de la région. Inviter chacun à sortir son téléphone.",
+        "en": "Welcome the room, introduce the Observatoire des partenariats and the PHARE and "
+              "IMPACT studies. Announce the plan: the region's figures, then your votes, "
+              "compared with what the region's citizens, companies, associations and mayors "
+              "answered. Ask everyone to take out their phone."},
+    "debate_notes_map": {
+        "fr": "Situer la région parmi les 18 régions. Rappeler sa population et ses "
+              "départements. Demander : « à quelle région ressemblons-nous, selon vous ? » "
+              "(la fiche région donne les régions au profil le plus proche).",
+        "en": "Place the region among the 18 regions. Recall its population and departments. "
+              "Ask: 'which region do you think we resemble?' (the region page lists the "
+              "nearest profiles)."},
+    "debate_notes_fragilities": {
+        "fr": "Les 16 domaines en 4 axes : l'indice de fragilité (statistiques, losange gris) "
+              "et la note perçue de chaque acteur (0 à 10) ; les cercles vides sont la France. "
+              "Montrer les 2 ou 3 domaines les plus fragiles. Demander à la salle si elle s'y "
+              "reconnaît.",
+        "en": "The 16 domains in 4 axes: the fragility index (statistics, grey diamond) and "
+              "each actor's perceived score (0-10); hollow circles are France. Point out the "
+              "2 or 3 most fragile domains. Ask the room whether it recognises itself."},
+    "debate_notes_perception": {
+        "fr": "Où perception et statistiques divergent : au-dessus de la diagonale, la "
+              "fragilité est ressentie plus fort que les chiffres ne la mesurent ; en dessous, "
+              "elle est sous-estimée. Lire les écarts numérotés et demander : « pourquoi, "
+              "selon vous ? »",
+        "en": "Where perception and statistics disagree: above the diagonal, the fragility "
+              "is felt more strongly than the figures measure; below, it is underestimated. "
+              "Read the numbered gaps and ask: 'why, in your view?'"},
+    "debate_notes_coconstruction": {
+        "fr": "Sur quels domaines chaque acteur souhaite co-construire. Souligner les domaines "
+              "où tous les acteurs se rejoignent : ce sont des terrains d'alliance. Demander "
+              "qui, dans la salle, agit déjà sur l'un d'eux.",
+        "en": "Which domains each actor wants to co-construct on. Stress the domains where "
+              "all actors meet: they are grounds for alliances. Ask who in the room already "
+              "acts on one of them."},
+    "debate_notes_practices": {
+        "fr": "Les quatre catégories de partenariat (mécénat, pratiques responsables, "
+              "coopération économique, innovation sociétale) chez les associations et les "
+              "entreprises. Un partenaire peut en pratiquer plusieurs : les parts ne font pas "
+              "100 %. Demander un exemple local.",
+        "en": "The four categories of partnership (philanthropy, responsible practices, "
+              "economic cooperation, societal innovation) among associations and companies. "
+              "A partner may practise several: shares do not add up to 100 %. Ask for a "
+              "local example."},
+    "debate_notes_question": {
+        "fr": "Lire la question à voix haute. Montrer l'adresse, le code et le QR code ; "
+              "laisser une minute. Ouvrir le vote depuis la vue présentateur, surveiller le "
+              "nombre de votants, fermer le vote avant de passer aux résultats. Les résultats "
+              "restent masqués tant que vous ne les révélez pas.",
+        "en": "Read the question aloud. Show the address, the code and the QR code; allow a "
+              "minute. Open voting from the presenter view, watch the number of voters, close "
+              "voting before moving to the results. Results stay hidden until you reveal "
+              "them."},
+    "debate_notes_results": {
+        "fr": "Révéler les résultats. Lire d'abord la salle (barre orange), puis les acteurs "
+              "de la région et la France (cercles vides). Dire n des deux côtés : la salle "
+              "n'est pas un échantillon représentatif. Demander : « qu'est-ce qui vous "
+              "surprend ? » et « qui n'est pas d'accord ? »",
+        "en": "Reveal the results. Read the room first (orange bar), then the region's actors "
+              "and France (hollow circles). Say n on both sides: the room is not a "
+              "representative sample. Ask: 'what surprises you?' and 'who disagrees?'"},
+    "debate_notes_results_word": {
+        "fr": "Révéler le nuage : les mots les plus donnés sont au centre et en plus grand. "
+              "Retirer un mot déplacé depuis la vue présentateur. Inviter deux ou trois "
+              "personnes à expliquer leur mot.",
+        "en": "Reveal the cloud: the most given words are in the centre, largest. Remove an "
+              "offensive word from the presenter view. Invite two or three people to explain "
+              "their word."},
 }
 
 

@@ -22,12 +22,15 @@ class View:
     """One section as a page, a slide or a printed report shows it: its body (chart, words,
     visible table or empty state), title, source line and CSV store (the rows exactly as
     shown; the table behind a chart is built from them when opened). `store` is None, or
-    row-less, when there is nothing to download."""
+    row-less, when there is nothing to download. A debate slide adds its live `figure` and
+    speaker `notes`."""
 
     body: Any
     title: str = ""
     source: str = ""
     store: dict[str, Any] | None = None
+    figure: Any = None  # the chart a slide redraws as votes arrive (None: no live chart)
+    notes: str = ""     # a slide's speaker notes
 
     @property
     def downloadable(self) -> bool:

@@ -8,6 +8,7 @@ values, their colours and the legend, a few kilobytes.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import plotly.graph_objects as go
@@ -120,6 +121,16 @@ def value_update(data: MapData, codes: list[str], method: str, labels: dict[str,
                      "ticktext": [format_number(b, 1, lang) for b in breaks],
                      "title": {"text": labels["unit"], "side": "top"}},
     }
+
+
+def highlight_update(codes: list[str], code: str, names: Mapping[str, str],
+                     colour: str) -> dict[str, Any]:
+    """The value layer showing one region in `colour` on the grey base map (a debate's
+    region among the others)."""
+    return {"z": [1 if c == code else None for c in codes], "zmin": 0, "zmax": 1,
+            "colorscale": [[0, colour], [1, colour]], "showscale": False,
+            "customdata": [names.get(c, c) for c in codes],
+            "hovertemplate": "<b>%{customdata}</b><extra></extra>"}
 
 
 def as_patch(update: dict[str, Any]) -> Patch:

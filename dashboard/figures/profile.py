@@ -16,6 +16,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures.actors import text_colour
 from dashboard.figures.style import (
     ACTOR_COLOURS,
     DIVERGING,
@@ -193,17 +194,20 @@ def gap_scatter(gaps: pd.DataFrame, callouts: pd.DataFrame, domain_labels: Mappi
 
 
 def actor_bars(figures: pd.DataFrame, actor_labels: Mapping[str, str], france_label: str,
-               axis_title: str, lang: str = "fr") -> go.Figure:
+               axis_title: str, lang: str = "fr",
+               colours: Mapping[str, str] = ACTOR_COLOURS) -> go.Figure:
     """One horizontal bar per actor with a regional value (FIGURE columns: actor, value,
-    france, n), in the actor's colour, France as a hollow diamond; a 0-100 % scale."""
+    france, n), in the actor's colour (`colours`: a debate's room has its own), France as a
+    hollow diamond; a 0-100 % scale."""
     shown = figures[figures["value"].notna()]
     names = [actor_labels.get(a, a) for a in shown["actor"]]
     figure = go.Figure()
     figure.add_trace(go.Bar(
         x=shown["value"], y=names, orientation="h", showlegend=False,
-        marker={"color": [ACTOR_COLOURS.get(a, FRANCE_COLOUR) for a in shown["actor"]]},
+        marker={"color": [colours.get(a, FRANCE_COLOUR) for a in shown["actor"]]},
         text=[format_number(float(v), 0, lang) + " %" for v in shown["value"]],
-        textposition="inside", insidetextanchor="start", textfont={"color": "white"},
+        textposition="inside", insidetextanchor="start",
+        textfont={"color": [text_colour(a) for a in shown["actor"]]},
         customdata=[format_number(float(n), 0, lang) for n in shown["n"]],
         hovertemplate="%{y} : %{x:.0f} % (n = %{customdata})<extra></extra>"))
     figure.add_trace(go.Scatter(

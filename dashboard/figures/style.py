@@ -12,6 +12,7 @@ import numpy as np
 
 ACTOR_COLOURS = {"citoyens": "#0072B2", "entreprises": "#E69F00", "associations": "#009E73",
                  "maires": "#CC79A7"}
+ROOM_COLOUR = "#D55E00"  # a debate's room (Okabe-Ito vermilion: no actor has it)
 INDEX_COLOUR = "#3B3B3B"  # the statistics (objective index)
 FRANCE_COLOUR = "#555555"
 NO_DATA_COLOUR = "#E4E4E4"
