@@ -108,11 +108,15 @@ def list_rows(svc: Services, frame: pd.DataFrame, lang: str) -> list[dict[str, A
 
 
 def _card(row: dict[str, Any], lang: str) -> html.Li:
-    details = [html.Div([html.Dt(t(f"init_col_{key}", lang)), html.Dd(row[key])])
-               for key in ("function", "domain", "place", "partners", "note") if row[key]]
-    details.append(html.Div([html.Dt(t("init_col_source", lang)),
-                             html.Dd(t("init_document", lang, doc=document(row["source"])),
-                                     title=row["source"])]))
+    # terms and definitions as the list's own children (no wrapper per pair): the list is
+    # the largest answer the page sends, and every component costs some 70 bytes of JSON
+    details: list[Any] = []
+    for key in ("function", "domain", "place", "partners", "note"):
+        if row[key]:
+            details += [html.Dt(t(f"init_col_{key}", lang)), html.Dd(row[key])]
+    details += [html.Dt(t("init_col_source", lang)),
+                html.Dd(t("init_document", lang, doc=document(row["source"])),
+                        title=row["source"])]
     return html.Li(html.Article([html.H3(row["name"]), html.Dl(details)]),
                    className="initiative" + ("" if row["place"] != t("init_not_located", lang)
                                              else " unlocated"))

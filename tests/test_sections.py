@@ -10,6 +10,10 @@ import pytest
 
 from bench.replay import Call, Replay
 from layouts import ids
+from layouts.pages import acteurs as acteurs_page
+from layouts.pages import domaine as domaine_page
+from layouts.pages import initiatives as initiatives_page
+from layouts.pages import pratiques as pratiques_page
 from layouts.pages import region as region_page
 
 
@@ -107,3 +111,89 @@ def test_a_section_seen_again_is_a_cache_read_until_the_data_changes(empty_url, 
         session.commit()
     region_callbacks.section_outputs(svc, region_page.FRAGILITY, None, "93", "fr", None)
     assert built_again == [region_page.FRAGILITY]
+
+
+# --- every page: the charts on screen come with the page, the others when seen ----------
+
+FIRST_RENDER = {  # what a 1350 × 940 screen shows first, drawn by the router's one answer
+    "/": ["map-graph", "map-ranking"],
+    "/acteurs": ["actors-profile-graph"],
+    "/domaine/emploi": ["domain-map-graph", "domain-ranking-graph"],
+    "/pratiques": ["pratiques-map-graph", "pratiques-ranking-graph"],
+    "/initiatives": [initiatives_page.MAP_GRAPH],
+    "/region/93": [],
+}
+BELOW_THE_FOLD = {  # each lazy section or card, and the charts it draws once seen
+    "/acteurs": {acteurs_page.PRIORITIES: [f"actors-priority-{a}" for a in
+                                           ("citoyens", "entreprises", "associations",
+                                            "maires")],
+                 acteurs_page.WAVES: ["actors-waves-graph"]},
+    "/domaine/emploi": {domaine_page.MATRIX: ["domain-matrix-graph"],
+                        domaine_page.COCON: ["domain-cocon-graph"],
+                        domaine_page.INDICATORS: ["domain-indicators-graph"]},
+    "/pratiques": {pratiques_page.CATEGORIES: [f"{pratiques_page.CATEGORIES}-graph"],
+                   pratiques_page.SCOPES: [f"{pratiques_page.SCOPES}-graph"],
+                   pratiques_page.EVOLUTION: [f"{pratiques_page.EVOLUTION}-graph"],
+                   pratiques_page.SUBPOPS: [f"{pratiques_page.SUBPOPS}-graph"]},
+}
+
+
+def texts(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("path", list(FIRST_RENDER))
+def test_a_page_is_one_answer_holding_the_charts_on_screen_and_no_other(replay, path):
+    calls = replay.open(path)
+    assert [c.name for c in calls] == ["page-root.children"]  # no callback after the router
+    assert built(calls) == FIRST_RENDER[path]
+    for graph in graphs_in(calls[0].response):  # drawn with their values, not empty
+        values = [v for trace in graph["props"]["figure"]["data"]
+                  for key in ("z", "x") for v in (trace.get(key) or [])]
+        assert any(v not in (None, 0) for v in values), graph["props"]["id"]
+    for section in BELOW_THE_FOLD.get(path, {}):
+        assert ids.seen(section) in replay.props, section  # waiting to be seen
+
+
+@pytest.mark.parametrize("path", list(BELOW_THE_FOLD))
+def test_a_section_below_the_fold_draws_its_charts_source_and_csv_once_seen(replay, path):
+    replay.open(path)
+    for section, charts in BELOW_THE_FOLD[path].items():
+        calls = replay.set(ids.seen(section), data=True)
+        assert built(calls) == charts, section
+        shown = texts([c.response for c in calls])
+        assert "Source" in shown and "demonstration" not in shown, section  # French
+        assert "démonstration" in shown, section  # the data are said to be demonstration data
+        assert ids.chart_data(section)["type"] in shown or ids.csv_button(section)["type"] \
+            in texts(replay.props), section  # its CSV
+
+
+def test_the_map_drawn_with_the_page_is_the_one_a_change_patches(replay):
+    """The first answer is the whole figure with the values of the view the URL asks for;
+    a change afterwards sends a Patch of the value layer only."""
+    calls = replay.open("/", "?domain=mobilite")
+    first = next(g for g in graphs_in(calls[0].response) if g["props"]["id"] == ids.MAP_GRAPH)
+    assert "Mobilité" in texts(calls[0].response)
+    changed = replay.set(ids.MAP_DOMAIN, value="emploi")
+    update = next(c for c in changed if c.name.startswith(f"{ids.MAP_GRAPH}.figure"))
+    patch = texts(update.response)
+    assert "__dash_patch_update" in patch and "geojson" not in patch
+    assert "geojson" in texts(first)
+
+
+def test_a_patch_is_applied_to_the_first_render_as_the_browser_would():
+    from dash import Patch
+
+    from callbacks.first_render import apply_patch
+
+    figure = {"data": [{"z": [0, 0]}, {"z": [None, None], "name": ""}], "layout": {}}
+    patch = Patch()
+    patch["data"][1]["z"] = [1.5, 2.0]
+    patch["data"][1]["zmax"] = 2.0
+    patched = apply_patch(figure, patch.to_plotly_json())
+    assert patched["data"][1] == {"z": [1.5, 2.0], "name": "", "zmax": 2.0}
+    assert figure["data"][1]["z"] == [None, None]  # the layout's own figure is left alone
+    appended = Patch()
+    appended["data"].append({"z": [3]})
+    with pytest.raises(ValueError, match="Append"):
+        apply_patch(figure, appended.to_plotly_json())
