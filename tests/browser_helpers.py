@@ -23,3 +23,13 @@ def graph_data(driver: Any, graph_id: str) -> list[dict[str, Any]]:
     return driver.execute_script(
         "const el = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');"
         "return el && el.data ? JSON.parse(JSON.stringify(el.data)) : null;", graph_id) or []
+
+
+def scroll_through(driver: Any) -> None:
+    """Bring every lazy section of the page into view in turn, as a reader scrolling down
+    does: each is drawn once it has been seen (`assets/lazy.js`)."""
+    count = driver.execute_script("return document.querySelectorAll('.lazy-section').length")
+    for index in range(count):
+        driver.execute_script(
+            "document.querySelectorAll('.lazy-section')[arguments[0]].scrollIntoView()", index)
+        time.sleep(0.2)

@@ -8,7 +8,7 @@ from typing import Any
 
 from selenium.webdriver.common.action_chains import ActionChains
 
-from browser_helpers import wait_until
+from browser_helpers import scroll_through, wait_until
 from layouts.pages import region as region_page
 
 TRACES = ["bar", "choropleth", "heatmap", "scatter", "scattergeo"]
@@ -98,6 +98,8 @@ def test_other_pages_draw_only_registered_trace_types(dash_duo: Any, browser_app
     for path, at_least in (("/domaine/emploi", 3), ("/acteurs", 3), ("/pratiques", 3),
                            ("/initiatives", 1)):
         dash_duo.driver.get(dash_duo.server_url + path)
+        charts(dash_duo, at_least=1)  # what is on screen comes with the page
+        scroll_through(dash_duo.driver)  # the rest once seen
         drawn = charts(dash_duo, at_least=at_least)
         if path == "/domaine/emploi":
             drawn = wait_until(lambda: (lambda found: found if any(

@@ -547,8 +547,11 @@ def test_sections_below_the_fold_wait_until_seen_and_printing_draws_them_all(das
     assert "lazy-placeholder" in dash_duo.find_element(below).get_attribute("class")
     dash_duo.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
     for card in region_page.ORDER:
-        wait_until(lambda card=card: "lazy-placeholder" not in dash_duo.find_element(
-            f"#{card}-card").get_attribute("class"), what=f"{card} drawn for printing")
+        # read in one script: the card is replaced while it is drawn (no stale element)
+        wait_until(lambda card=card: dash_duo.driver.execute_script(
+            "const el = document.getElementById(arguments[0]);"
+            "return el && !el.classList.contains('lazy-placeholder')", f"{card}-card"),
+            what=f"{card} drawn for printing")
     assert dash_duo.find_elements(".similar-regions a")
     severe = [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"]
     assert severe == []
