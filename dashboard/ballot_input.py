@@ -21,12 +21,13 @@ DEVICE_COOKIE_AGE = 60 * 60 * 24 * 90
 
 def ballot_body() -> bytes:
     """The request body, refused with 413 past MAX_BALLOT_BYTES: on Content-Length first,
-    then on the bytes read (a chunked body has no length; werkzeug stops reading at the
-    limit instead of buffering whatever is sent)."""
+    then on the bytes read. A chunked body has no length: werkzeug stops reading at
+    `max_content_length` (one byte past the limit here, so that an oversized body shows)
+    instead of buffering whatever is sent."""
     if "ballot_body" not in g:
         if (request.content_length or 0) > MAX_BALLOT_BYTES:
             raise RequestEntityTooLarge()
-        request.max_content_length = MAX_BALLOT_BYTES
+        request.max_content_length = MAX_BALLOT_BYTES + 1
         body = request.get_data(cache=True)
         if len(body) > MAX_BALLOT_BYTES:
             raise RequestEntityTooLarge()
