@@ -3,15 +3,15 @@ account from the environment, the Bearer token, roles."""
 from __future__ import annotations
 
 import pytest
-from conftest import ADMIN_PASSWORD, ADMIN_TOKEN
-from debate_helpers import BEARER, csrf_token
 from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash
 
+from conftest import ADMIN_PASSWORD, ADMIN_TOKEN
 from dashboard.auth import admin_required, is_local_path, set_password
 from dashboard.models import User
+from debate_helpers import BEARER, csrf_token
 
 
 def sign_in(client, username="admin", password=ADMIN_PASSWORD, next_=""):  # type: ignore[no-untyped-def]

@@ -8,7 +8,12 @@ import json
 
 import pytest
 import redis
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from conftest import REDIS_URL
+from dashboard.analytics.survey_figures import FigureRequest, compute_figure
+from dashboard.models import Respondent, Survey
 from debate_helpers import ALL_QUESTIONS, BEARER, create_debate, device
 
 
@@ -332,12 +337,6 @@ def test_export_has_a_row_per_device_and_question_then_the_room_results(debate_c
 
 def test_a_debate_is_a_survey_of_the_room(debate_app, debate_client):
     """Stored as survey DEBAT-<code>, actor `salle`: the survey analytics read it as is."""
-    from sqlalchemy import select
-    from sqlalchemy.orm import Session
-
-    from dashboard.analytics.survey_figures import FigureRequest, compute_figure
-    from dashboard.models import Respondent, Survey
-
     code = create_debate(debate_client)
     for chosen in (["emploi"], ["emploi", "sante"], ["sante"], ["emploi"]):
         vote(debate_client, code, priorities=chosen)
