@@ -32,7 +32,7 @@ from dashboard.ballot_input import (
 from dashboard.debates import store
 from dashboard.debates.questions import QUESTION_LABELS, QUESTIONS, Refused
 from dashboard.models import Debate, Territory
-from dashboard.ratelimit import ballot_limits
+from dashboard.ratelimit import ballot_limits, retry_after
 from dashboard.services import services
 from dashboard.settings import Settings
 from dashboard.templating import page_lang
@@ -158,8 +158,8 @@ def _form_too_large(_error: RequestEntityTooLarge) -> tuple[str, int]:
     return t("vote_failed", page_lang(), reason="plus de 4 Ko"), 413
 
 
-def _form_too_fast(_error: RateLimitExceeded) -> tuple[str, int]:
-    return t("vote_too_fast", page_lang()), 429
+def _form_too_fast(error: RateLimitExceeded) -> tuple[str, int, dict[str, str]]:
+    return t("vote_too_fast", page_lang()), 429, {"Retry-After": retry_after(error)}
 
 
 def qr_svg(code: str) -> BaseResponse:

@@ -24,7 +24,7 @@ from dashboard.debates import store
 from dashboard.debates.questions import Refused
 from dashboard.export import rows_to_csv
 from dashboard.models import Debate
-from dashboard.ratelimit import ballot_limits
+from dashboard.ratelimit import ballot_limits, retry_after
 from dashboard.services import services
 from dashboard.settings import Settings
 
@@ -45,8 +45,7 @@ def _too_fast(error: RateLimitExceeded) -> tuple[Response, int]:
     refusal = Refused(429, "too_many_requests",
                       f"trop de bulletins en peu de temps ({error.description})", "")
     response, status = _refused(refusal)
-    retry = error.get_headers()
-    response.headers.extend([h for h in retry if h[0].lower() == "retry-after"])
+    response.headers["Retry-After"] = retry_after(error)
     return response, status
 
 
@@ -110,9 +109,11 @@ def results(code: str) -> Response | BaseResponse:
             refusal = check_admin(DEBATE_ROLES)
             if refusal is not None:
                 return refusal
+        version = debate_results.debate_version(session, debate)
         data = svc.cache.get_or_compute_at(
-            "debate-results", str(debate.version), (debate.code,),
-            lambda: debate_results.room_results(session, debate, svc.reference.domain_slugs))
+            "debate-results", version, (debate.code,),
+            lambda: debate_results.room_results(session, debate, svc.reference.domain_slugs,
+                                                version))
     response = jsonify(data)
     response.headers["Cache-Control"] = "private, no-cache"
     return response
@@ -122,9 +123,10 @@ def state(code: str) -> Response:
     svc = services()
     with Session(svc.engine) as session:
         debate = store.get_debate(session, code)
+        version = debate_results.debate_version(session, debate)
         data = svc.cache.get_or_compute_at(
-            "debate-state", str(debate.version), (debate.code,),
-            lambda: debate_results.debate_state(session, debate))
+            "debate-state", version, (debate.code,),
+            lambda: debate_results.debate_state(session, debate, version))
     response = jsonify(data)
     response.headers["Cache-Control"] = f"public, max-age={STATE_MAX_AGE}"
     return response

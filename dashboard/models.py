@@ -273,8 +273,9 @@ class Debate(Base):
     device) plus what the evening needs around it — join code, questions and their state,
     whether results are shown, the deck and the slide on screen.
 
-    `version` changes with every ballot and every presenter action: it is part of the cache
-    keys of the debate's results and state, and pollers compare it to know when to refetch."""
+    `version` changes with every presenter action (and a phone joining); with the last
+    ballot's id (`DebateBallot`) it makes the cache keys of the debate's results and state,
+    and pollers compare it to know when to refetch."""
 
     __tablename__ = "debate"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -308,3 +309,20 @@ class DebateWord(Base):
     word: Mapped[str] = mapped_column(String(40))
     normalised: Mapped[str] = mapped_column(String(40))
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DebateBallot(Base):
+    """One row per acknowledged ballot, written in the ballot's transaction: the audit trail
+    (a ballot answered 2xx is here), and the debate's ballot sequence — `max(id)` is part of
+    the results' cache key. An insert per ballot, rather than a counter on the debate row:
+    a counter is one row every ballot must lock until its commit, which serialised the
+    whole room (half the throughput, measured with bench/ballots.py)."""
+
+    __tablename__ = "debate_ballot"
+    __table_args__ = (Index("ix_debate_ballot_debate_id_id", "debate_id", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    debate_id: Mapped[int] = mapped_column(ForeignKey("debate.id", ondelete="CASCADE"))
+    respondent_id: Mapped[int] = mapped_column(ForeignKey("respondent.id", ondelete="CASCADE"))
+    questions: Mapped[str] = mapped_column(String(80))  # comma-separated, as answered
+    replaced: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)

@@ -13,6 +13,7 @@ from typing import ParamSpec, TypeVar
 
 from flask import Flask
 from flask_limiter import Limiter
+from flask_limiter.errors import RateLimitExceeded
 from flask_limiter.util import get_remote_address
 
 from dashboard.ballot_input import ballot_device_key
@@ -23,9 +24,16 @@ R = TypeVar("R")
 
 
 def make_limiter(server: Flask, settings: Settings) -> Limiter:
+    """No X-RateLimit headers: they cost a storage round trip per limit and ballot (the
+    refusal's Retry-After is set by the views' 429 handlers)."""
     return Limiter(get_remote_address, app=server, storage_uri=settings.redis_url or "memory://",
-                   key_prefix="territoires-limits", headers_enabled=True,
+                   key_prefix="territoires-limits", headers_enabled=False,
                    strategy="fixed-window")
+
+
+def retry_after(error: RateLimitExceeded) -> str:
+    """Seconds until the breached window is over, at most (the whole window)."""
+    return str(error.limit.limit.get_expiry())
 
 
 def ballot_limits(limiter: Limiter,

@@ -10,7 +10,11 @@ import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from werkzeug.serving import make_server
+
+from dashboard.models import DebateBallot
 
 from debate_helpers import BEARER, create_debate, device
 
@@ -70,3 +74,6 @@ def test_concurrent_ballots_are_counted_exactly(debate_app):
     innovation = room["questions"]["innovation"]
     assert innovation["n"] == devices
     assert innovation["yes"] == sum(1 for _, yes in last.values() if yes)
+    with Session(debate_app.server.extensions["territoires"].engine) as session:
+        logged = session.scalar(select(func.count()).select_from(DebateBallot))
+    assert logged == len(sent)  # the audit trail has every acknowledged ballot, once

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.debates.questions import QUESTIONS, SCORE_RANGE
 from dashboard.debates.store import question_ids
-from dashboard.models import Answer, Debate, DebateWord, Respondent
+from dashboard.models import Answer, Debate, DebateBallot, DebateWord, Respondent
 
 
 def _share(count: int, n: int) -> float | None:
@@ -42,7 +42,19 @@ def _voters(session: Session, debate: Debate, ids: dict[str, int]) -> int:
     return int(session.scalar(select(func.count()).select_from(both)) or 0)
 
 
-def room_results(session: Session, debate: Debate, domains: Sequence[str]) -> dict[str, Any]:
+def debate_version(session: Session, debate: Debate) -> str:
+    """What the debate's cached results and state are filed under, and what pollers
+    compare: presenter actions (`Debate.version`), the newest ballot, the newest phone."""
+    last_ballot = select(func.max(DebateBallot.id)).where(
+        DebateBallot.debate_id == debate.id).scalar_subquery()
+    last_phone = select(func.max(Respondent.id)).where(
+        Respondent.survey_id == debate.survey_id).scalar_subquery()
+    ballot, phone = session.execute(select(last_ballot, last_phone)).one()
+    return f"{debate.version}.{ballot or 0}.{phone or 0}"
+
+
+def room_results(session: Session, debate: Debate, domains: Sequence[str],
+                 version: str = "") -> dict[str, Any]:
     """n, counts and shares per question (hidden words left out of the cloud)."""
     ids = question_ids(session, debate)
     n = _answered_counts(session, debate, ids)
@@ -57,7 +69,7 @@ def room_results(session: Session, debate: Debate, domains: Sequence[str]) -> di
         else:
             out[question] = _words(session, debate, n[question])
     return {"code": debate.code, "n": _voters(session, debate, ids),
-            "revealed": debate.results_revealed, "version": debate.version,
+            "revealed": debate.results_revealed, "version": version,
             "questions": out}
 
 
@@ -104,13 +116,13 @@ def _words(session: Session, debate: Debate, n: int) -> dict[str, Any]:
     return {"n": n, "hidden": n - sum(c for _w, c in counts), "words": words}
 
 
-def debate_state(session: Session, debate: Debate) -> dict[str, Any]:
+def debate_state(session: Session, debate: Debate, version: str = "") -> dict[str, Any]:
     """What pollers need every second or so: the slide on screen, which questions are open,
     whether results are shown, how many devices joined and voted."""
     ids = question_ids(session, debate)
     joined = session.scalar(select(func.count()).select_from(Respondent)
                             .where(Respondent.survey_id == debate.survey_id))
-    return {"code": debate.code, "version": debate.version,
+    return {"code": debate.code, "version": version,
             "slide": debate.current_slide, "slides": len(debate.deck),
             "questions": {q: debate.question_state.get(q, "closed") for q in debate.questions},
             "revealed": debate.results_revealed, "joined": int(joined or 0),

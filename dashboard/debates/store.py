@@ -4,8 +4,10 @@ A ballot is one transaction: the device's respondent row is upserted first (on P
 `ON CONFLICT DO UPDATE` also locks it, so two ballots from one device take turns; SQLite
 has one writer at a time anyway), then its answers are upserted on the answer table's
 primary key (question, item, respondent): a device that votes again replaces its answers,
-it never adds a second set, whatever the interleaving of concurrent requests. The debate's
-`version` is bumped last, in the same transaction, so its row is locked only for the commit.
+it never adds a second set, whatever the interleaving of concurrent requests. Each
+acknowledged ballot also leaves a row in `debate_ballot` (the audit trail, and what moves
+the results' cache key); nothing a ballot writes is shared with another device's ballot, so
+a full room's ballots never wait for each other.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, delete, exc, func, select, update
+from sqlalchemy import Engine, delete, exc, exists, insert, literal, select, union, update
 from sqlalchemy.orm import Session
 
 from dashboard.db import bump_data_version, dialect_insert
@@ -35,6 +37,7 @@ from dashboard.models import (
     Answer,
     Dataset,
     Debate,
+    DebateBallot,
     DebateWord,
     Question,
     Respondent,
@@ -46,6 +49,7 @@ ROOM_ACTOR = "salle"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud, typed on phones
 CODE_LENGTH = 6
 MAX_TITLE = 200
+WORD_MARK = -1  # stands for the word question among question ids (which are positive)
 
 
 @dataclass(frozen=True)
@@ -203,15 +207,10 @@ def _insert_debate(session: Session, spec: DebateSpec, code: str, created_by: st
 
 # --- the audience ------------------------------------------------------------------------
 
-def _bump(session: Session, debate: Debate) -> None:
-    session.execute(update(Debate).where(Debate.id == debate.id)
-                    .values(version=Debate.version + 1))
-
-
 def _upsert_respondent(session: Session, debate: Debate, device: str,
                        lock: bool) -> int | None:
     """The device's respondent id. `lock`: DO UPDATE (returns the id, locks the row on
-    PostgreSQL); else DO NOTHING (returns None when the device was already there)."""
+    PostgreSQL); else DO NOTHING (the id, or None when the device was already there)."""
     stmt = dialect_insert(session, Respondent.__table__).values(  # type: ignore[arg-type]
         survey_id=debate.survey_id, external_id=device_id(debate.code, device),
         region_code=debate.region_code, department_code=None, weight=1.0, attributes={})
@@ -223,11 +222,11 @@ def _upsert_respondent(session: Session, debate: Debate, device: str,
 
 
 def join_debate(engine: Engine, code: str, device: str) -> Debate:
-    """Count a device as joined (its respondent row) the first time it opens the page."""
+    """Count a device as joined (its respondent row) the first time it opens the page; the
+    state's cache key follows the newest respondent."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
         debate = get_debate(session, code)
-        if _upsert_respondent(session, debate, device, lock=False) is not None:
-            _bump(session, debate)
+        _upsert_respondent(session, debate, device, lock=False)
         return debate
 
 
@@ -249,22 +248,23 @@ def record_ballot(engine: Engine, code: str, payload: Any,
         _write_answers(session, respondent, ids, ballot, domains)
         if ballot.word is not None:
             _write_word(session, debate, respondent, ballot.word)
-        _bump(session, debate)
+        session.execute(insert(DebateBallot).values(
+            debate_id=debate.id, respondent_id=respondent,
+            questions=",".join(ballot.questions), replaced=bool(replaced)))
     return BallotOutcome(created=not replaced, questions=ballot.questions,
                          replaced=tuple(q for q in ballot.questions if q in replaced))
 
 
 def _answered(session: Session, debate: Debate, respondent: int, ids: Mapping[str, int],
               questions: Sequence[str]) -> set[str]:
-    """The questions among `questions` the device had already answered."""
-    numeric = [ids[q] for q in questions if q != "word"]
-    done = set(session.scalars(select(Answer.question_id).distinct().where(
-        Answer.respondent_id == respondent, Answer.question_id.in_(numeric))))
-    found = {q for q in questions if q != "word" and ids[q] in done}
-    if "word" in questions and session.scalar(select(DebateWord.id).where(
-            DebateWord.debate_id == debate.id, DebateWord.respondent_id == respondent)):
-        found.add("word")
-    return found
+    """The questions among `questions` the device had already answered (one query)."""
+    numeric = select(Answer.question_id).where(
+        Answer.respondent_id == respondent,
+        Answer.question_id.in_([ids[q] for q in questions if q != "word"]))
+    word = select(literal(WORD_MARK)).where(DebateWord.debate_id == debate.id,
+                                            DebateWord.respondent_id == respondent)
+    done = set(session.scalars(union(numeric, word)))
+    return {q for q in questions if (WORD_MARK if q == "word" else ids[q]) in done}
 
 
 def _write_answers(session: Session, respondent: int, ids: Mapping[str, int], ballot: Ballot,
@@ -282,22 +282,22 @@ def _write_answers(session: Session, respondent: int, ids: Mapping[str, int], ba
     if ballot.innovation is not None:
         rows.append({"question_id": ids["innovation"], "item": "", "respondent_id": respondent,
                      "value": 1.0 if ballot.innovation else 0.0})
-    if rows:
+    if rows:  # executemany: one compiled statement, whatever the number of rows
         stmt = dialect_insert(session, Answer.__table__)  # type: ignore[arg-type]
-        session.execute(stmt.values(rows).on_conflict_do_update(
+        session.execute(stmt.on_conflict_do_update(
             index_elements=["question_id", "item", "respondent_id"],
-            set_={"value": stmt.excluded.value}))
+            set_={"value": stmt.excluded.value}), rows)
 
 
 def _write_word(session: Session, debate: Debate, respondent: int, word: str) -> None:
     """A word the presenter has hidden stays hidden when someone sends it again."""
     normalised = normalise_word(word)
-    hidden = bool(session.scalar(select(func.count()).select_from(DebateWord).where(
-        DebateWord.debate_id == debate.id, DebateWord.normalised == normalised,
-        DebateWord.hidden.is_(True))))
+    already_hidden = exists().where(DebateWord.debate_id == debate.id,
+                                    DebateWord.normalised == normalised,
+                                    DebateWord.hidden.is_(True))
     stmt = dialect_insert(session, DebateWord.__table__)  # type: ignore[arg-type]
     session.execute(stmt.values(debate_id=debate.id, respondent_id=respondent, word=word,
-                                normalised=normalised, hidden=hidden)
+                                normalised=normalised, hidden=already_hidden)
                     .on_conflict_do_update(
                         index_elements=["debate_id", "respondent_id"],
                         set_={"word": stmt.excluded.word,

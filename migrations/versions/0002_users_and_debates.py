@@ -61,9 +61,27 @@ def upgrade() -> None:
     with op.batch_alter_table('debate_word', schema=None) as batch_op:
         batch_op.create_index('ix_debate_word_debate_normalised', ['debate_id', 'normalised'], unique=False)
 
+    op.create_table('debate_ballot',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('debate_id', sa.Integer(), nullable=False),
+    sa.Column('respondent_id', sa.Integer(), nullable=False),
+    sa.Column('questions', sa.String(length=80), nullable=False),
+    sa.Column('replaced', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['debate_id'], ['debate.id'], name=op.f('fk_debate_ballot_debate_id_debate'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['respondent_id'], ['respondent.id'], name=op.f('fk_debate_ballot_respondent_id_respondent'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_debate_ballot'))
+    )
+    with op.batch_alter_table('debate_ballot', schema=None) as batch_op:
+        batch_op.create_index('ix_debate_ballot_debate_id_id', ['debate_id', 'id'], unique=False)
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('debate_ballot', schema=None) as batch_op:
+        batch_op.drop_index('ix_debate_ballot_debate_id_id')
+
+    op.drop_table('debate_ballot')
     with op.batch_alter_table('debate_word', schema=None) as batch_op:
         batch_op.drop_index('ix_debate_word_debate_normalised')
 
