@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from werkzeug.serving import make_server
 
 from dashboard.models import DebateBallot
-
 from debate_helpers import BEARER, create_debate, device
 
 THREADS, DEVICES_PER_THREAD, BALLOTS_PER_DEVICE = 20, 10, 2

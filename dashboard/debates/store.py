@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, delete, exc, exists, insert, literal, select, union, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from dashboard.db import bump_data_version, dialect_insert
 from dashboard.debates.deck import check_deck, default_deck
@@ -49,6 +49,7 @@ ROOM_ACTOR = "salle"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud, typed on phones
 CODE_LENGTH = 6
 MAX_TITLE = 200
+BY_SURVEY_CODE = {code: question for question, (code, _kind) in SURVEY_QUESTIONS.items()}
 WORD_MARK = -1  # stands for the word question among question ids (which are positive)
 
 
@@ -86,12 +87,23 @@ def get_debate(session: Session, code: str, lock: bool = False) -> Debate:
     return debate
 
 
+def _debate_and_questions(session: Session, code: str) -> tuple[Debate, dict[str, int]]:
+    """`get_debate` and `question_ids` in one round trip, without the deck (a ballot's
+    path: every query counts when a room votes at once)."""
+    rows = session.execute(
+        select(Debate, Question.code, Question.id)
+        .join(Question, Question.survey_id == Debate.survey_id)
+        .where(Debate.code == code.strip().upper()).options(defer(Debate.deck))).all()
+    if not rows:
+        raise _not_found(code)
+    return rows[0][0], {BY_SURVEY_CODE[survey_code]: qid for _d, survey_code, qid in rows}
+
+
 def question_ids(session: Session, debate: Debate) -> dict[str, int]:
     """Debate question → id of its row in the room's survey."""
-    by_code = {code: q for q, (code, _kind) in SURVEY_QUESTIONS.items()}
     rows = session.execute(select(Question.code, Question.id)
                            .where(Question.survey_id == debate.survey_id))
-    return {by_code[code]: qid for code, qid in rows}
+    return {BY_SURVEY_CODE[code]: qid for code, qid in rows}
 
 
 # --- creating ----------------------------------------------------------------------------
@@ -235,7 +247,7 @@ def record_ballot(engine: Engine, code: str, payload: Any,
     """Check a ballot against its debate (404, 400, 409 for a closed question) and store it,
     replacing the device's earlier answers to the same questions."""
     with Session(engine) as session, session.begin():
-        debate = get_debate(session, code)
+        debate, ids = _debate_and_questions(session, code)
         ballot = parse_ballot(payload, debate.questions, debate.scored_domains, domains)
         closed = [q for q in ballot.questions if debate.question_state.get(q) != "open"]
         if closed:
@@ -243,9 +255,8 @@ def record_ballot(engine: Engine, code: str, payload: Any,
                           closed[0])
         respondent = _upsert_respondent(session, debate, ballot.device, lock=True)
         assert respondent is not None  # DO UPDATE always returns the row
-        ids = question_ids(session, debate)
         replaced = _answered(session, debate, respondent, ids, ballot.questions)
-        _write_answers(session, respondent, ids, ballot, domains)
+        _write_answers(session, respondent, ids, ballot, domains, replaced)
         if ballot.word is not None:
             _write_word(session, debate, respondent, ballot.word)
         session.execute(insert(DebateBallot).values(
@@ -268,15 +279,16 @@ def _answered(session: Session, debate: Debate, respondent: int, ids: Mapping[st
 
 
 def _write_answers(session: Session, respondent: int, ids: Mapping[str, int], ballot: Ballot,
-                   domains: Sequence[str]) -> None:
+                   domains: Sequence[str], replaced: set[str]) -> None:
     rows: list[dict[str, Any]] = []
     if ballot.priorities is not None:  # one 1/0 answer per domain, as the surveys store it
         rows += [{"question_id": ids["priorities"], "item": slug, "respondent_id": respondent,
                   "value": 1.0 if slug in ballot.priorities else 0.0} for slug in domains]
     if ballot.scores is not None:
-        session.execute(delete(Answer).where(
-            Answer.question_id == ids["scores"], Answer.respondent_id == respondent,
-            Answer.item.not_in(list(ballot.scores))))
+        if "scores" in replaced:  # domains rated before and not now lose their score
+            session.execute(delete(Answer).where(
+                Answer.question_id == ids["scores"], Answer.respondent_id == respondent,
+                Answer.item.not_in(list(ballot.scores))))
         rows += [{"question_id": ids["scores"], "item": slug, "respondent_id": respondent,
                   "value": float(score)} for slug, score in ballot.scores.items()]
     if ballot.innovation is not None:
