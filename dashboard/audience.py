@@ -138,7 +138,7 @@ def submit_form(code: str) -> BaseResponse:
     device = cookie_device()
     question = request.form.get("question", "")
     if device is None or request.form.get("device") != device:
-        return _page(debate, request.form.get("device") or new_device(), 403,
+        return _page(debate, device or new_device(), 403,
                      (question, t("vote_cookies", lang)))
     try:
         outcome = store.record_ballot(svc.engine, debate.code,
