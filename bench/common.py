@@ -50,10 +50,10 @@ APPS = {"ours": "app:server", NAIVE: "bench.naive_app:server"}
 
 # --- servers ---------------------------------------------------------------------------
 
-def free_port() -> int:
-    """A free port among those the bench may use (8100-8199), tried in random order so two
+def free_port(ports: range = PORTS) -> int:
+    """A free port among `ports` (the bench may use 8100-8199), tried in random order so two
     runs started at once rarely race for the same one."""
-    candidates = list(PORTS)
+    candidates = list(ports)
     random.shuffle(candidates)
     for port in candidates:
         with socket.socket() as sock:
@@ -62,7 +62,7 @@ def free_port() -> int:
             except OSError:
                 continue
             return port
-    raise RuntimeError("no free port in 8100-8199")
+    raise RuntimeError(f"no free port in {ports.start}-{ports.stop - 1}")
 
 
 def init_database(env: dict[str, str]) -> None:
@@ -122,11 +122,11 @@ class Server:
 
 @contextlib.contextmanager
 def serve(app: str, env: dict[str, str], workers: int = 2,
-          timeout_s: float = 90.0) -> Iterator[Server]:
+          timeout_s: float = 90.0, ports: range = PORTS) -> Iterator[Server]:
     """Start gunicorn (`--no-control-socket`, as several instances share the host) and wait
     until /health answers 200 (ours asks the database; the baseline has its own); stop it at
     the end. Its output goes to a temporary log, printed if it does not come up."""
-    port = free_port()
+    port = free_port(ports)
     log = Path(tempfile.mkstemp(prefix=f"bench-{app}-", suffix=".log")[1])
     with log.open("wb") as out:
         process = subprocess.Popen(

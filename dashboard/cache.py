@@ -73,3 +73,17 @@ class DataCache:
             family = compute_all(session)
             self.cache.set_many({self.key(namespace, version, k): v for k, v in family.items()})
             return family[parts]
+
+    def get_or_compute_at(self, namespace: str, version: str, parts: tuple[Any, ...],
+                          compute: Callable[[], T], timeout: int | None = None) -> T:
+        """Get-or-compute under a version of the caller's own: a debate's ballots change
+        its results many times a second, and bumping the global data version for each
+        would throw away every other entry. The caller reads `version` and computes in one
+        session, as `get_or_compute` does."""
+        key = self.key(namespace, version, parts)
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        value = compute()
+        self.cache.set(key, value, timeout=timeout)
+        return value

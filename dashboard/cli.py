@@ -6,13 +6,17 @@ and reason of a refused import (never a traceback).
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session
 
+from dashboard.auth import ROLES, set_password, sync_admin_account
 from dashboard.bootstrap import database_is_empty, init_database, load_demo
 from dashboard.db import make_engine
 from dashboard.importers.errors import ImportRejected
@@ -27,11 +31,40 @@ def prepare_database(settings: Settings, progress: bool = False) -> None:
     """Migrate and load reference data; on an empty database, load the demonstration data."""
     engine = make_engine(settings.database_url)
     init_database(engine)
+    _sync_admin(engine, settings)
     if settings.load_demo_if_empty and database_is_empty(engine):
         print("Première exécution : chargement des données de démonstration…", file=sys.stderr)
         for report in load_demo(engine, progress=progress):
             print(report.summary(), file=sys.stderr)
     engine.dispose()
+
+
+def _sync_admin(engine: Engine, settings: Settings) -> None:
+    """The ADMIN_PASSWORD account, hashed when the database is prepared."""
+    with Session(engine) as session, session.begin():
+        sync_admin_account(session, settings)
+
+
+def _read_password(from_stdin: bool) -> str:
+    """From standard input (one line, for scripts) or typed twice without echo."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass("Mot de passe : ")
+        if getpass.getpass("Mot de passe (à nouveau) : ") != password:
+            raise SystemExit("Les deux mots de passe diffèrent : rien n'a été écrit.")
+    if len(password) < 8:
+        raise SystemExit("Mot de passe trop court (8 caractères au moins) : rien n'a été "
+                         "écrit.")
+    return password
+
+
+def _create_user(engine: Engine, args: argparse.Namespace) -> None:
+    password = _read_password(args.password_stdin)
+    with Session(engine) as session, session.begin():
+        created = set_password(session, args.name, password, args.role)
+    print(f"Compte « {args.name} » ({args.role}) "
+          f"{'créé' if created else 'mis à jour'}.")
 
 
 def _wide_meta(args: argparse.Namespace) -> IndicatorDef | None:
@@ -86,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("path", type=Path)
     val.add_argument("--questions", type=Path)
     _add_wide_options(val)
+    user = sub.add_parser("create-user", help="ajouter un compte (ou changer son mot de passe)")
+    user.add_argument("name")
+    user.add_argument("--role", choices=ROLES, default="presenter",
+                      help="presenter (débats, par défaut) ou admin")
+    user.add_argument("--password-stdin", action="store_true",
+                      help="lire le mot de passe sur l'entrée standard (une ligne)")
     gen = sub.add_parser("generate-demo", help="régénérer les fichiers de data/demo")
     gen.add_argument("--out", type=Path, help="dossier de sortie (défaut : data/demo)")
     return parser
@@ -100,6 +139,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "init-db":
             init_database(engine)
+            _sync_admin(engine, settings)
             print("Base prête.")
             if args.load_demo_if_empty and database_is_empty(engine):
                 for report in load_demo(engine, progress=True):
@@ -119,6 +159,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         elif args.command == "validate":
             print(validate_file(engine, args.path, questions=args.questions,
                                 wide=_wide_meta(args), year=args.year, level=args.level))
+        elif args.command == "create-user":
+            _create_user(engine, args)
         elif args.command == "generate-demo":
             from dashboard.demo.generate import main as generate
 

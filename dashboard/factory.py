@@ -6,16 +6,23 @@ import logging
 from typing import Any
 
 from dash import Dash
+from flask import Flask
 
 from callbacks import register_callbacks
 from dashboard.api import api, health
+from dashboard.audience import audience
+from dashboard.auth import init_auth
+from dashboard.auth_views import auth
 from dashboard.cache import DataCache, make_cache
 from dashboard.db import make_engine
+from dashboard.debate_api import debate_api
 from dashboard.frontend import VENDOR_FOLDER, TerritoiresDash, configure_frontend
 from dashboard.geo_routes import geo
+from dashboard.ratelimit import make_limiter
 from dashboard.reference import load_reference
 from dashboard.services import Services
 from dashboard.settings import PROJECT_ROOT, Settings
+from dashboard.templating import init_templates
 from layouts.shell import app_root
 
 INDEX = """<!DOCTYPE html>
@@ -38,6 +45,25 @@ INDEX = """<!DOCTYPE html>
 def configure_logging(settings: Settings) -> None:
     logging.basicConfig(level=settings.log_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def register_debate(server: Flask, settings: Settings) -> None:
+    """Sign-in, the debate API and the audience pages. CSRF guards every form; exempt are
+    Dash's own JSON routes, the debate API (ballots need none; its admin routes check the
+    X-CSRFToken header of a signed-in session themselves, a Bearer token needs none) and
+    the audience pages (their form carries a double-submitted device token)."""
+    init_templates(server)
+    csrf = init_auth(server)
+    limiter = make_limiter(server, settings)
+    debates = debate_api(limiter, settings)
+    phones = audience(limiter, settings)
+    for blueprint in (auth, debates, phones):
+        server.register_blueprint(blueprint)
+    for blueprint in (debates, phones):
+        csrf.exempt(blueprint)
+    for rule in server.url_map.iter_rules():
+        if rule.rule.startswith("/_dash-"):
+            csrf.exempt(server.view_functions[rule.endpoint])
 
 
 def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
@@ -64,6 +90,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     server.register_blueprint(api)
     server.register_blueprint(health)
     server.register_blueprint(geo)
+    register_debate(server, settings)
     app.layout = app_root()
     register_callbacks(app)
     return app

@@ -8,12 +8,13 @@ demonstration data.
 """
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -251,3 +252,77 @@ class Initiative(Base):
     source: Mapped[str] = mapped_column(String(120))
     note: Mapped[str] = mapped_column(Text, default="")
     dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id"))
+
+
+# --- accounts and debates -------------------------------------------------------------
+
+class User(Base):
+    """A person who signs in: `admin` (everything, later the data administration) or
+    `presenter` (debates). Only a werkzeug hash of the password is stored."""
+
+    __tablename__ = "app_user"  # "user" is reserved in PostgreSQL
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))  # admin | presenter
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Debate(Base):
+    """A live debate: the survey of its room (`survey_id`, actor `salle`, one respondent per
+    device) plus what the evening needs around it — join code, questions and their state,
+    whether results are shown, the deck and the slide on screen.
+
+    `version` changes with every presenter action (and a phone joining); with the last
+    ballot's id (`DebateBallot`) it makes the cache keys of the debate's results and state,
+    and pollers compare it to know when to refetch."""
+
+    __tablename__ = "debate"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(6), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    region_code: Mapped[str] = mapped_column(String(8))
+    held_on: Mapped[date] = mapped_column(Date)
+    questions: Mapped[list[str]] = mapped_column(JSON)
+    scored_domains: Mapped[list[str]] = mapped_column(JSON)
+    question_state: Mapped[dict[str, str]] = mapped_column(JSON)  # question → open | closed
+    results_revealed: Mapped[bool] = mapped_column(Boolean, default=False)
+    current_slide: Mapped[int] = mapped_column(Integer, default=0)
+    deck: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"),
+                                           unique=True)
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class DebateWord(Base):
+    """A device's word for the `word` question (answers hold numbers only). `normalised` is
+    what the cloud counts; `hidden` removes an offensive word from it."""
+
+    __tablename__ = "debate_word"
+    __table_args__ = (UniqueConstraint("debate_id", "respondent_id"),
+                      Index("ix_debate_word_debate_normalised", "debate_id", "normalised"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    debate_id: Mapped[int] = mapped_column(ForeignKey("debate.id", ondelete="CASCADE"))
+    respondent_id: Mapped[int] = mapped_column(ForeignKey("respondent.id", ondelete="CASCADE"))
+    word: Mapped[str] = mapped_column(String(40))
+    normalised: Mapped[str] = mapped_column(String(40))
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DebateBallot(Base):
+    """One row per acknowledged ballot, written in the ballot's transaction: the audit trail
+    (a ballot answered 2xx is here), and the debate's ballot sequence — `max(id)` is part of
+    the results' cache key. An insert per ballot, rather than a counter on the debate row:
+    a counter is one row every ballot must lock until its commit, which serialised the
+    whole room (half the throughput, measured with bench/ballots.py)."""
+
+    __tablename__ = "debate_ballot"
+    __table_args__ = (Index("ix_debate_ballot_debate_id_id", "debate_id", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    debate_id: Mapped[int] = mapped_column(ForeignKey("debate.id", ondelete="CASCADE"))
+    respondent_id: Mapped[int] = mapped_column(ForeignKey("respondent.id", ondelete="CASCADE"))
+    questions: Mapped[str] = mapped_column(String(80))  # comma-separated, as answered
+    replaced: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)

@@ -45,6 +45,31 @@ class Settings:
         "help": "On first run, fill an empty database with the demonstration data."})
     log_level: str = field(default="INFO", metadata={
         "env": "LOG_LEVEL", "help": "Python logging level."})
+    admin_user: str = field(default="admin", metadata={
+        "env": "ADMIN_USER",
+        "help": "User name of the first administrator account (the one ADMIN_PASSWORD sets)."})
+    admin_password: str | None = field(default=None, metadata={
+        "env": "ADMIN_PASSWORD",
+        "help": "Password of the ADMIN_USER account: the account is created, or its hash "
+                "updated, the first time someone signs in as that user (and by init-db). "
+                "Unset: no account from the environment."})
+    admin_token: str | None = field(default=None, metadata={
+        "env": "ADMIN_TOKEN",
+        "help": "Token for automation: `Authorization: Bearer <ADMIN_TOKEN>` is accepted by "
+                "every admin endpoint. Unset: only signed-in sessions are."})
+    debate_address_limit: int = field(default=3000, metadata={
+        "env": "DEBATE_ADDRESS_LIMIT",
+        "help": "Ballots per minute accepted from one network address (a venue's Wi-Fi puts a "
+                "whole room behind one address, so this is a ceiling, not a per-person "
+                "limit)."})
+    debate_device_limit: str = field(default="10 per 10 seconds", metadata={
+        "env": "DEBATE_DEVICE_LIMIT",
+        "help": "Ballots one device may send (Flask-Limiter notation), beyond which it "
+                "gets 429."})
+    public_url: str | None = field(default=None, metadata={
+        "env": "PUBLIC_URL",
+        "help": "Address the audience types or scans (e.g. https://debat.example.org): join "
+                "URLs and QR codes use it. Unset: the address of the request."})
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -74,7 +99,7 @@ class Settings:
 def _convert(name: str, raw: str) -> Any:
     if name == "instance_path":
         return Path(raw)
-    if name == "cache_timeout":
+    if name in ("cache_timeout", "debate_address_limit"):
         return int(raw)
     if name == "load_demo_if_empty":
         return raw.strip().lower() in {"1", "true", "yes", "oui", "on"}

@@ -183,3 +183,20 @@ def browser_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture
 def browser_app(browser_db_url: str, make_app):  # type: ignore[no-untyped-def]
     return make_app(browser_db_url)
+
+
+# --- debate mode ---------------------------------------------------------------------------
+
+ADMIN_TOKEN = "jeton-de-test-0123456789abcdef"
+ADMIN_PASSWORD = "mot-de-passe-admin"
+
+
+@pytest.fixture
+def debate_app(empty_url: str, make_app):  # type: ignore[no-untyped-def]
+    """An app on a fresh initialised database, with an admin token and an admin password."""
+    return make_app(empty_url, admin_token=ADMIN_TOKEN, admin_password=ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def debate_client(debate_app):  # type: ignore[no-untyped-def]
+    return debate_app.server.test_client()

@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from debate_helpers import csrf_token
+
 ROOT = Path(__file__).resolve().parents[1]
 FILES = Path(__file__).resolve().parent / "files"
 
@@ -66,3 +68,25 @@ def test_init_db_creates_a_fresh_database(tmp_path):
     result = run(url, "init-db")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "fresh.sqlite3").exists()
+
+
+def test_create_user_reads_the_password_from_stdin_and_the_account_signs_in(empty_url,
+                                                                          make_app):
+    env = {**os.environ, "DATABASE_URL": empty_url, "LOG_LEVEL": "WARNING"}
+    created = subprocess.run(
+        [sys.executable, "-m", "dashboard", "create-user", "oratrice", "--password-stdin"],
+        cwd=ROOT, env=env, input="mot-de-passe-oratrice\n", capture_output=True, text=True,
+        timeout=120)
+    assert created.returncode == 0, created.stderr
+    assert "Compte « oratrice » (presenter) créé." in created.stdout
+    short = subprocess.run(
+        [sys.executable, "-m", "dashboard", "create-user", "autre", "--password-stdin"],
+        cwd=ROOT, env=env, input="court\n", capture_output=True, text=True, timeout=120)
+    assert short.returncode != 0 and "trop court" in short.stderr
+    client = make_app(empty_url).server.test_client()
+    page = client.get("/connexion")
+    signed = client.post("/connexion", data={"csrf_token": csrf_token(page.text),
+                                             "username": "oratrice",
+                                             "password": "mot-de-passe-oratrice"})
+    assert signed.status_code == 303
+    assert client.get("/api/v1/debates").status_code == 200

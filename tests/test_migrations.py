@@ -15,4 +15,5 @@ def test_migrations_match_the_models(databases, engine_factory):
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
     assert set(inspect(engine).get_table_names()) >= {"survey", "answer", "indicator_value",
-                                                       "territory", "alembic_version"}
+                                                       "territory", "alembic_version",
+                                                       "app_user", "debate", "debate_word"}

@@ -1,0 +1,188 @@
+"""Who may do what: the sign-in shared by the debate's presenter and (later) the data
+administration.
+
+- Sessions: Flask-Login over Flask's signed session cookie; passwords hashed by werkzeug.
+- The first account comes from the environment (ADMIN_USER / ADMIN_PASSWORD). Its hash is
+  brought in line the first time someone signs in as that user (and by `init-db`), never
+  when the app is built: create_app touches no database.
+- Automation: `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time. A request
+  so authenticated carries no cookie, so it needs no CSRF token; a signed-in session's
+  JSON POST must send the X-CSRFToken header (checked here, since the JSON API is exempt
+  from the blanket form check).
+"""
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import ParamSpec, TypeVar
+from urllib.parse import quote, urlsplit
+
+from flask import Flask, Response, current_app, jsonify, redirect, render_template, request
+from flask_login import LoginManager, UserMixin, current_user
+from flask_wtf.csrf import CSRFProtect
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.wrappers import Response as BaseResponse
+
+from dashboard.models import User
+from dashboard.services import services
+from dashboard.settings import Settings
+
+ROLES = ("admin", "presenter")
+TOKEN_USER = "jeton-admin"  # `created_by` of what a Bearer-token call creates
+UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Account(UserMixin):
+    """The signed-in person as Flask-Login sees it (a plain value, not an ORM row)."""
+
+    id: int
+    username: str
+    role: str
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+
+def _account(user: User) -> Account:
+    return Account(id=user.id, username=user.username, role=user.role)
+
+
+def init_auth(server: Flask) -> CSRFProtect:
+    """Flask-Login and the CSRF check on every form, for this app only."""
+    manager = LoginManager(server)
+
+    @manager.user_loader
+    def load_account(user_id: str) -> Account | None:
+        if not user_id.isdigit():
+            return None
+        with Session(services(server).engine) as session:
+            user = session.get(User, int(user_id))
+            return _account(user) if user is not None else None
+
+    # a presenter's page stays open for a whole evening: tokens live as long as the session
+    server.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
+    server.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    return CSRFProtect(server)
+
+
+def set_password(session: Session, username: str, password: str, role: str) -> bool:
+    """Create the account, or give it this password and role; True when created."""
+    if role not in ROLES:
+        raise ValueError(f"rôle inconnu « {role} » ({', '.join(ROLES)})")
+    user = session.scalar(select(User).where(User.username == username))
+    created = user is None
+    if user is None:
+        user = User(username=username, role=role, password_hash="")
+        session.add(user)
+    user.password_hash = generate_password_hash(password)
+    user.role = role
+    return created
+
+
+def sync_admin_account(session: Session, settings: Settings) -> None:
+    """Bring the ADMIN_USER account in line with ADMIN_PASSWORD (when set): created if
+    missing, re-hashed when the stored hash is not of this password."""
+    if not settings.admin_password:
+        return
+    user = session.scalar(select(User).where(User.username == settings.admin_user))
+    if user is None or user.role != "admin" or \
+            not check_password_hash(user.password_hash, settings.admin_password):
+        set_password(session, settings.admin_user, settings.admin_password, "admin")
+
+
+def authenticate(engine: Engine, settings: Settings, username: str,
+                 password: str) -> Account | None:
+    """The account these credentials open, or None."""
+    from_env = bool(settings.admin_password) and username == settings.admin_user
+    with Session(engine) as session, session.begin():
+        if from_env:
+            sync_admin_account(session, settings)
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            generate_password_hash(password)  # as slow as a real check: names stay secret
+            return None
+        if from_env:  # the stored hash was just checked against ADMIN_PASSWORD
+            valid = hmac.compare_digest(password.encode(),
+                                        (settings.admin_password or "").encode())
+        else:
+            valid = check_password_hash(user.password_hash, password)
+        return _account(user) if valid else None
+
+
+def is_local_path(target: str | None) -> bool:
+    """Whether a `next` parameter names a page of this site (never another host)."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return False
+    if any(ord(c) < 32 or c == "\\" for c in target):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc
+
+
+def _bearer_token() -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def _refuse(status: int, message: str) -> Response:
+    if _wants_json():
+        response = jsonify({"error": message, "status": status})
+        if status == 401:
+            response.headers["WWW-Authenticate"] = 'Bearer realm="territoires"'
+    else:
+        response = Response(render_template("refus.html", message=message), mimetype="text/html")
+    response.status_code = status
+    return response
+
+
+def check_admin(roles: tuple[str, ...] = ("admin",)) -> BaseResponse | None:
+    """None when the request may go on (the ADMIN_TOKEN, or a signed-in account with one
+    of `roles`); else the answer to send: 401 (JSON) or a redirect to /connexion for an
+    anonymous caller, 403 for a signed-in account without the role."""
+    token = _bearer_token()
+    if token is not None:
+        expected = services().settings.admin_token
+        if expected and hmac.compare_digest(token.encode(), expected.encode()):
+            return None
+        return _refuse(401, "jeton d'administration invalide")
+    if not current_user.is_authenticated:
+        if _wants_json():
+            return _refuse(401, "connexion requise (session ou Authorization: Bearer)")
+        return redirect(f"/connexion?next={quote(request.full_path.rstrip('?'))}")
+    if current_user.role not in roles:
+        return _refuse(403, "votre compte n'a pas accès à cette fonction")
+    if request.method in UNSAFE_METHODS:
+        current_app.extensions["csrf"].protect()  # the X-CSRFToken header
+    return None
+
+
+def admin_required(*roles: str) -> Callable[[Callable[P, R]], Callable[P, R | BaseResponse]]:
+    """Decorator form of `check_admin` (default role: admin)."""
+    allowed = roles or ("admin",)
+
+    def decorate(view: Callable[P, R]) -> Callable[P, R | BaseResponse]:
+        @wraps(view)
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> R | BaseResponse:
+            refusal = check_admin(allowed)
+            return refusal if refusal is not None else view(*args, **kwargs)
+
+        return guarded
+
+    return decorate
+
+
+def signed_in_name() -> str:
+    """Who is acting, for `created_by`: the account, or the token."""
+    return current_user.username if current_user.is_authenticated else TOKEN_USER

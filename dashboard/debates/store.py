@@ -1,0 +1,372 @@
+"""Writing debates, one transaction per call.
+
+A ballot is one transaction: the device's respondent row is upserted first (on PostgreSQL
+`ON CONFLICT DO UPDATE` also locks it, so two ballots from one device take turns; SQLite
+has one writer at a time anyway), then its answers are upserted on the answer table's
+primary key (question, item, respondent): a device that votes again replaces its answers,
+it never adds a second set, whatever the interleaving of concurrent requests. Each
+acknowledged ballot also leaves a row in `debate_ballot` (the audit trail, and what moves
+the results' cache key); nothing a ballot writes is shared with another device's ballot, so
+a full room's ballots never wait for each other.
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, delete, exc, exists, insert, literal, select, union, update
+from sqlalchemy.orm import Session, defer
+
+from dashboard.db import bump_data_version, dialect_insert
+from dashboard.debates.deck import check_deck, default_deck
+from dashboard.debates.questions import (
+    QUESTION_LABELS,
+    QUESTIONS,
+    SURVEY_QUESTIONS,
+    Ballot,
+    Refused,
+    normalise_word,
+    parse_ballot,
+)
+from dashboard.models import (
+    Actor,
+    Answer,
+    Dataset,
+    Debate,
+    DebateBallot,
+    DebateWord,
+    Question,
+    Respondent,
+    Survey,
+    Territory,
+)
+
+ROOM_ACTOR = "salle"
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud, typed on phones
+CODE_LENGTH = 6
+MAX_TITLE = 200
+BY_SURVEY_CODE = {code: question for question, (code, _kind) in SURVEY_QUESTIONS.items()}
+WORD_MARK = -1  # stands for the word question among question ids (which are positive)
+
+
+@dataclass(frozen=True)
+class BallotOutcome:
+    """What a ballot did: `created` when none of its questions had an answer from the device
+    (HTTP 201), else it replaced the device's own answers (200)."""
+
+    created: bool
+    questions: tuple[str, ...]
+    replaced: tuple[str, ...]
+
+
+def study_name(code: str) -> str:
+    return f"DEBAT-{code}"
+
+
+def device_id(code: str, device: str) -> str:
+    """The respondent's external id: a hash, so the database and its exports never hold the
+    token that lets a phone change its votes; salted with the debate, so one phone's
+    answers in two debates cannot be linked."""
+    return hashlib.sha256(f"{code}:{device}".encode()).hexdigest()
+
+
+def _not_found(code: str) -> Refused:
+    return Refused(404, "unknown_debate", f"débat inconnu « {code} »", "code")
+
+
+def get_debate(session: Session, code: str, lock: bool = False) -> Debate:
+    """The debate of a join code (any case), or Refused (404)."""
+    query = select(Debate).where(Debate.code == code.strip().upper())
+    debate = session.scalar(query.with_for_update() if lock else query)
+    if debate is None:
+        raise _not_found(code)
+    return debate
+
+
+def _debate_and_questions(session: Session, code: str) -> tuple[Debate, dict[str, int]]:
+    """`get_debate` and `question_ids` in one round trip, without the deck (a ballot's
+    path: every query counts when a room votes at once)."""
+    rows = session.execute(
+        select(Debate, Question.code, Question.id)
+        .join(Question, Question.survey_id == Debate.survey_id)
+        .where(Debate.code == code.strip().upper()).options(defer(Debate.deck))).all()
+    if not rows:
+        raise _not_found(code)
+    return rows[0][0], {BY_SURVEY_CODE[survey_code]: qid for _d, survey_code, qid in rows}
+
+
+def question_ids(session: Session, debate: Debate) -> dict[str, int]:
+    """Debate question → id of its row in the room's survey."""
+    rows = session.execute(select(Question.code, Question.id)
+                           .where(Question.survey_id == debate.survey_id))
+    return {BY_SURVEY_CODE[code]: qid for code, qid in rows}
+
+
+# --- creating ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DebateSpec:
+    title: str
+    region: str
+    held_on: date
+    questions: tuple[str, ...]
+    scored_domains: tuple[str, ...]
+    deck: list[dict[str, Any]]
+
+
+def _refuse(reason: str, message: str, field: str) -> Refused:
+    return Refused(400, reason, message, field)
+
+
+def parse_spec(payload: Any, domains: Sequence[str]) -> DebateSpec:
+    """A debate's definition from the API's JSON, or Refused (400) naming the field."""
+    if not isinstance(payload, dict):
+        raise _refuse("bad_json", "le corps doit être un objet JSON", "")
+    title = payload.get("title")
+    if not isinstance(title, str) or not title.strip() or len(title.strip()) > MAX_TITLE:
+        raise _refuse("bad_title", f"« title » : un texte de 1 à {MAX_TITLE} caractères",
+                      "title")
+    region = payload.get("region")
+    if not isinstance(region, str) or not region.strip():
+        raise _refuse("bad_region", "« region » : un code de région INSEE", "region")
+    questions = payload.get("questions")
+    if not isinstance(questions, list) or not questions or \
+            any(q not in QUESTIONS for q in questions) or len(set(questions)) != len(questions):
+        raise _refuse("bad_questions", "« questions » : une liste sans doublon parmi "
+                      f"{', '.join(QUESTIONS)}", "questions")
+    held_on = payload.get("date", date.today().isoformat())
+    try:
+        day = date.fromisoformat(held_on) if isinstance(held_on, str) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise _refuse("bad_date", "« date » : une date AAAA-MM-JJ", "date")
+    scored = payload.get("scored_domains", list(domains))
+    if not isinstance(scored, list) or not scored or any(d not in domains for d in scored) \
+            or len(set(scored)) != len(scored):
+        raise _refuse("bad_scored_domains", "« scored_domains » : une liste sans doublon de "
+                      "domaines", "scored_domains")
+    deck = (check_deck(payload["deck"], questions) if "deck" in payload
+            else default_deck(questions))
+    return DebateSpec(title=title.strip(), region=region.strip(), held_on=day,
+                      questions=tuple(questions), scored_domains=tuple(scored), deck=deck)
+
+
+def _ensure_room_actor(session: Session) -> None:
+    """The `salle` actor is not part of the survey vocabulary (pages list the four survey
+    actors): it is added the first time a debate needs it, race-free."""
+    stmt = dialect_insert(session, Actor.__table__).values(  # type: ignore[arg-type]
+        slug=ROOM_ACTOR, label_fr="Salle (débat)", label_en="Room (debate)", position=99)
+    session.execute(stmt.on_conflict_do_nothing(index_elements=["slug"]))
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def create_debate(engine: Engine, spec: DebateSpec, created_by: str) -> Debate:
+    """Store a debate with its room survey, in one transaction. A join code already taken
+    (31⁶ ≈ 900 million codes) is drawn again."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        known = session.scalar(select(Territory.id).where(Territory.level == "region",
+                                                          Territory.code == spec.region))
+        if known is None:
+            raise _refuse("unknown_region", f"région inconnue « {spec.region} »", "region")
+        _ensure_room_actor(session)
+        for _attempt in range(10):
+            code = _new_code()
+            try:
+                with session.begin_nested():
+                    debate = _insert_debate(session, spec, code, created_by)
+                break
+            except exc.IntegrityError:
+                continue
+        else:
+            raise RuntimeError("no free join code after 10 draws")
+        bump_data_version(session)  # a new survey exists: catalogues and lists change
+        return debate
+
+
+def _insert_debate(session: Session, spec: DebateSpec, code: str, created_by: str) -> Debate:
+    dataset = Dataset(kind="debate", name=spec.title, file_name=study_name(code),
+                      sha256="", source=f"Débat du {spec.held_on.isoformat()}",
+                      is_demo=False, row_count=0)
+    session.add(dataset)
+    session.flush()
+    survey = Survey(study=study_name(code), year=spec.held_on.year, actor_slug=ROOM_ACTOR,
+                    dataset_id=dataset.id)
+    for question in spec.questions:
+        survey_code, kind = SURVEY_QUESTIONS[question]
+        label_fr, label_en = QUESTION_LABELS[question]
+        survey.questions.append(Question(code=survey_code, kind=kind, label_fr=label_fr,
+                                         label_en=label_en))
+    session.add(survey)
+    session.flush()
+    debate = Debate(code=code, title=spec.title, region_code=spec.region,
+                    held_on=spec.held_on, questions=list(spec.questions),
+                    scored_domains=list(spec.scored_domains),
+                    question_state={q: "open" for q in spec.questions},
+                    results_revealed=False, current_slide=0, deck=spec.deck, version=0,
+                    survey_id=survey.id, created_by=created_by)
+    session.add(debate)
+    session.flush()
+    return debate
+
+
+# --- the audience ------------------------------------------------------------------------
+
+def _upsert_respondent(session: Session, debate: Debate, device: str,
+                       lock: bool) -> int | None:
+    """The device's respondent id. `lock`: DO UPDATE (returns the id, locks the row on
+    PostgreSQL); else DO NOTHING (the id, or None when the device was already there)."""
+    stmt = dialect_insert(session, Respondent.__table__).values(  # type: ignore[arg-type]
+        survey_id=debate.survey_id, external_id=device_id(debate.code, device),
+        region_code=debate.region_code, department_code=None, weight=1.0, attributes={})
+    keys = ["survey_id", "external_id"]
+    upsert = (stmt.on_conflict_do_update(index_elements=keys,
+                                         set_={"weight": stmt.excluded.weight}) if lock
+              else stmt.on_conflict_do_nothing(index_elements=keys))
+    return session.scalar(upsert.returning(Respondent.__table__.c.id))
+
+
+def join_debate(engine: Engine, code: str, device: str) -> Debate:
+    """Count a device as joined (its respondent row) the first time it opens the page; the
+    state's cache key follows the newest respondent."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        debate = get_debate(session, code)
+        _upsert_respondent(session, debate, device, lock=False)
+        return debate
+
+
+def record_ballot(engine: Engine, code: str, payload: Any,
+                  domains: Sequence[str]) -> BallotOutcome:
+    """Check a ballot against its debate (404, 400, 409 for a closed question) and store it,
+    replacing the device's earlier answers to the same questions."""
+    with Session(engine) as session, session.begin():
+        debate, ids = _debate_and_questions(session, code)
+        ballot = parse_ballot(payload, debate.questions, debate.scored_domains, domains)
+        closed = [q for q in ballot.questions if debate.question_state.get(q) != "open"]
+        if closed:
+            raise Refused(409, "voting_closed", f"le vote est clos pour « {closed[0]} »",
+                          closed[0])
+        respondent = _upsert_respondent(session, debate, ballot.device, lock=True)
+        assert respondent is not None  # DO UPDATE always returns the row
+        replaced = _answered(session, debate, respondent, ids, ballot.questions)
+        _write_answers(session, respondent, ids, ballot, domains, replaced)
+        if ballot.word is not None:
+            _write_word(session, debate, respondent, ballot.word)
+        session.execute(insert(DebateBallot).values(
+            debate_id=debate.id, respondent_id=respondent,
+            questions=",".join(ballot.questions), replaced=bool(replaced)))
+    return BallotOutcome(created=not replaced, questions=ballot.questions,
+                         replaced=tuple(q for q in ballot.questions if q in replaced))
+
+
+def _answered(session: Session, debate: Debate, respondent: int, ids: Mapping[str, int],
+              questions: Sequence[str]) -> set[str]:
+    """The questions among `questions` the device had already answered (one query)."""
+    numeric = select(Answer.question_id).where(
+        Answer.respondent_id == respondent,
+        Answer.question_id.in_([ids[q] for q in questions if q != "word"]))
+    word = select(literal(WORD_MARK)).where(DebateWord.debate_id == debate.id,
+                                            DebateWord.respondent_id == respondent)
+    done = set(session.scalars(union(numeric, word)))
+    return {q for q in questions if (WORD_MARK if q == "word" else ids[q]) in done}
+
+
+def _write_answers(session: Session, respondent: int, ids: Mapping[str, int], ballot: Ballot,
+                   domains: Sequence[str], replaced: set[str]) -> None:
+    rows: list[dict[str, Any]] = []
+    if ballot.priorities is not None:  # one 1/0 answer per domain, as the surveys store it
+        rows += [{"question_id": ids["priorities"], "item": slug, "respondent_id": respondent,
+                  "value": 1.0 if slug in ballot.priorities else 0.0} for slug in domains]
+    if ballot.scores is not None:
+        if "scores" in replaced:  # domains rated before and not now lose their score
+            session.execute(delete(Answer).where(
+                Answer.question_id == ids["scores"], Answer.respondent_id == respondent,
+                Answer.item.not_in(list(ballot.scores))))
+        rows += [{"question_id": ids["scores"], "item": slug, "respondent_id": respondent,
+                  "value": float(score)} for slug, score in ballot.scores.items()]
+    if ballot.innovation is not None:
+        rows.append({"question_id": ids["innovation"], "item": "", "respondent_id": respondent,
+                     "value": 1.0 if ballot.innovation else 0.0})
+    if rows:  # executemany: one compiled statement, whatever the number of rows
+        stmt = dialect_insert(session, Answer.__table__)  # type: ignore[arg-type]
+        session.execute(stmt.on_conflict_do_update(
+            index_elements=["question_id", "item", "respondent_id"],
+            set_={"value": stmt.excluded.value}), rows)
+
+
+def _write_word(session: Session, debate: Debate, respondent: int, word: str) -> None:
+    """A word the presenter has hidden stays hidden when someone sends it again."""
+    normalised = normalise_word(word)
+    already_hidden = exists().where(DebateWord.debate_id == debate.id,
+                                    DebateWord.normalised == normalised,
+                                    DebateWord.hidden.is_(True))
+    stmt = dialect_insert(session, DebateWord.__table__)  # type: ignore[arg-type]
+    session.execute(stmt.values(debate_id=debate.id, respondent_id=respondent, word=word,
+                                normalised=normalised, hidden=already_hidden)
+                    .on_conflict_do_update(
+                        index_elements=["debate_id", "respondent_id"],
+                        set_={"word": stmt.excluded.word,
+                              "normalised": stmt.excluded.normalised,
+                              "hidden": stmt.excluded.hidden}))
+
+
+# --- the presenter -----------------------------------------------------------------------
+
+def set_voting(engine: Engine, code: str, is_open: bool,
+               questions: Sequence[str] | None = None) -> Debate:
+    """Open or close voting on some questions (all when None)."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        debate = get_debate(session, code, lock=True)
+        chosen = list(debate.questions) if questions is None else list(questions)
+        unknown = [q for q in chosen if q not in debate.questions]
+        if unknown:
+            raise _refuse("not_asked", f"ce débat ne pose pas la question « {unknown[0]} »",
+                          "question")
+        state = dict(debate.question_state)
+        state.update({q: "open" if is_open else "closed" for q in chosen})
+        debate.question_state = state
+        debate.version += 1
+        return debate
+
+
+def set_revealed(engine: Engine, code: str, revealed: bool) -> Debate:
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        debate = get_debate(session, code, lock=True)
+        debate.results_revealed = revealed
+        debate.version += 1
+        return debate
+
+
+def set_slide(engine: Engine, code: str, index: int) -> Debate:
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        debate = get_debate(session, code, lock=True)
+        if not 0 <= index < len(debate.deck):
+            raise _refuse("bad_slide", f"« index » : de 0 à {len(debate.deck) - 1}", "index")
+        debate.current_slide = index
+        debate.version += 1
+        return debate
+
+
+def hide_word(engine: Engine, code: str, word: str, hidden: bool) -> int:
+    """Hide (or show again) a word in the cloud, every spelling of it; returns how many
+    devices had sent it."""
+    with Session(engine) as session, session.begin():
+        debate = get_debate(session, code, lock=True)
+        result = session.execute(update(DebateWord).where(
+            DebateWord.debate_id == debate.id,
+            DebateWord.normalised == normalise_word(word)).values(hidden=hidden))
+        debate.version += 1
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def list_debates(engine: Engine) -> list[Debate]:
+    with Session(engine, expire_on_commit=False) as session:
+        return list(session.scalars(select(Debate).order_by(Debate.held_on.desc(),
+                                                           Debate.id.desc())))
