@@ -3,12 +3,14 @@
 change of view sends a Patch of values only."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from dash import Dash, Input, Output, State, ctx, no_update
 
 from callbacks.first_render import prefilled_callback
 from callbacks.map_view import register_lazy_tables
+from callbacks.sections import cached_json
 from dashboard.analytics.maps import INDICATOR_PREFIX, MapData
 from dashboard.data_access import load_map, regions, score_waves
 from dashboard.services import services
@@ -51,24 +53,30 @@ def register(app: Dash) -> None:
         svc = services(app.server)
         subject = indicator or domain
         lens = "index" if indicator else lens
-        data, used_wave = load_map(svc, subject, lens, actor, wave)
-        codes = regions(svc)["code"].tolist()
-        view = render_map(data, codes, classes, lang,
-                          f"carte_{subject.replace(':', '-')}_{lens}.csv")
-        name = subject_label(svc, subject, data, lang)
-        lens_name = t(f"lens_{lens}", lang)
-        if lens != "index" and not indicator:
-            lens_name += " — " + term_label(next(a for a in svc.reference.actors
-                                                 if a.slug == actor), lang)
-        source = map_source_line(data, lang)
-        disabled = bool(indicator) or lens == "index"
-        options = [{**o, "disabled": bool(indicator) and o["value"] != "index"}
-                   for o in lens_options]
-        return (view.patch, view.ranking,
-                t("map_chart_title", lang, lens=lens_name, subject=name),
-                t("ranking_title", lang, subject=name), source, source, view.store,
-                disabled,
-                disabled or used_wave is None, options)
+
+        def build() -> tuple[Any, ...]:
+            data, used_wave = load_map(svc, subject, lens, actor, wave)
+            codes = regions(svc)["code"].tolist()
+            view = render_map(data, codes, classes, lang,
+                              f"carte_{subject.replace(':', '-')}_{lens}.csv")
+            name = subject_label(svc, subject, data, lang)
+            lens_name = t(f"lens_{lens}", lang)
+            if lens != "index" and not indicator:
+                lens_name += " — " + term_label(next(a for a in svc.reference.actors
+                                                     if a.slug == actor), lang)
+            source = map_source_line(data, lang)
+            disabled = bool(indicator) or lens == "index"
+            options = [{**o, "disabled": bool(indicator) and o["value"] != "index"}
+                       for o in lens_options]
+            return (view.patch, view.ranking,
+                    t("map_chart_title", lang, lens=lens_name, subject=name),
+                    t("ranking_title", lang, subject=name), source, source, view.store,
+                    disabled,
+                    disabled or used_wave is None, options)
+
+        # the lens options are the language's, with their disabled flags: part of the key
+        return cached_json(svc, "map", (subject, lens, actor, wave, classes, lang,
+                                        json.dumps(lens_options, sort_keys=True)), build)
 
     register_lazy_tables(app, ["map"])
 

@@ -9,6 +9,7 @@ from dash import Dash, Input, Output, State, html
 
 from callbacks.first_render import prefilled_callback
 from callbacks.map_view import register_lazy_tables
+from callbacks.sections import cached_json
 from dashboard.analytics.initiatives import (
     Filters,
     department_counts,
@@ -151,11 +152,15 @@ def register(app: Dash) -> None:
                first: bool) -> tuple[Any, ...]:
         svc = services(app.server)
         filters = Filters(domain or "", function or "", region or "")
-        shown = map_output(svc, filters, lang, first=first)
-        listed = list_output(svc, filters, lang)
-        return (shown["figure"], shown["title"], shown["source"], shown["note"],
-                shown["store"], listed["body"], listed["title"], listed["source"],
-                listed["store"])
+
+        def build() -> tuple[Any, ...]:
+            shown = map_output(svc, filters, lang, first=first)
+            listed = list_output(svc, filters, lang)
+            return (shown["figure"], shown["title"], shown["source"], shown["note"],
+                    shown["store"], listed["body"], listed["title"], listed["source"],
+                    listed["store"])
+
+        return cached_json(svc, "initiatives", (domain, function, region, lang, first), build)
 
     def with_page(domain: str | None, function: str | None, region: str | None,
                   lang: str) -> tuple[Any, ...]:
