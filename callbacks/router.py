@@ -14,11 +14,12 @@ from dash import Dash, Input, Output, State, html
 from sqlalchemy import exc as sa_exc
 
 from callbacks.first_render import fill_first_render
+from callbacks.sections import cached_json
 from dashboard.analytics import catalogue
 from dashboard.data_access import regions, score_waves, status
 from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
-from dashboard.services import services
+from dashboard.services import Services, services
 from layouts import ids
 from layouts.context import PageContext, build_search, language, parse_query
 from layouts.labels import t
@@ -40,31 +41,42 @@ def not_found(ctx: PageContext, path: str) -> html.Div:
                      html.P(html.A(t("back_home", ctx.lang), href="/"))])
 
 
+def build_page(app: Dash, path: str, search: str) -> list[Any]:
+    """Everything inside the page root for one URL, as plain JSON: built once per (path,
+    query, data version) for every worker, since the index page's static copy
+    (`layouts.static_html`) and the router both send it."""
+    svc = services(app.server)
+    query = parse_query(search)
+    lang = language(query)
+    try:
+        return cached_json(svc, "page", (path, build_search(dict(sorted(query.items())), "fr")),
+                           lambda: _page(app, svc, path, query, lang))
+    except sa_exc.OperationalError:  # /health says 503; the page says it in words
+        return [html.Main(html.P(t("unavailable", lang), role="alert"), id="main")]
+
+
+def _page(app: Dash, svc: Services, path: str, query: dict[str, str], lang: str) -> list[Any]:
+    info = status(svc)
+    ctx = PageContext(
+        lang=lang, ref=svc.reference, query=query,
+        regions=tuple(as_records(regions(svc)[["code", "name"]])),
+        indicators=tuple(svc.cache.get_or_compute("indicators", (), catalogue.indicators)),
+        demo=bool(info["demo"]),
+        waves=tuple(wave_options(score_waves(svc, "citoyens"), None)[0]),
+        geo={"bounds": geometry_bounds("region"), "insets": load_insets()})
+    page, params = match(path)
+    body = page(PageContext(**{**ctx.__dict__, "params": params})) if page else \
+        not_found(ctx, path)
+    other = {k: v for k, v in query.items() if k != "lang"}
+    return fill_first_render(app, page_frame(
+        body, lang, path, build_search(other, "en" if lang == "fr" else "fr"), ctx.demo))
+
+
 def register(app: Dash) -> None:
     @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"),
                   State(ids.URL, "search"))
     def render(path: str | None, search: str | None) -> list[Any]:
-        svc = services(app.server)
-        query = parse_query(search)
-        lang = language(query)
-        path = path or "/"
-        try:
-            info = status(svc)
-        except sa_exc.OperationalError:  # /health says 503; the page says it in words
-            return [html.Main(html.P(t("unavailable", lang), role="alert"), id="main")]
-        ctx = PageContext(
-            lang=lang, ref=svc.reference, query=query,
-            regions=tuple(as_records(regions(svc)[["code", "name"]])),
-            indicators=tuple(svc.cache.get_or_compute("indicators", (), catalogue.indicators)),
-            demo=bool(info["demo"]),
-            waves=tuple(wave_options(score_waves(svc, "citoyens"), None)[0]),
-            geo={"bounds": geometry_bounds("region"), "insets": load_insets()})
-        page, params = match(path)
-        body = page(PageContext(**{**ctx.__dict__, "params": params})) if page else \
-            not_found(ctx, path)
-        other = {k: v for k, v in query.items() if k != "lang"}
-        return fill_first_render(app, page_frame(
-            body, lang, path, build_search(other, "en" if lang == "fr" else "fr"), ctx.demo))
+        return build_page(app, path or "/", search or "")
 
     # the language switch keeps the current view (the query changes without a re-render)
     app.clientside_callback(

@@ -9,6 +9,7 @@ from dash import Dash
 from flask import Flask
 
 from callbacks import register_callbacks
+from callbacks.router import build_page
 from dashboard.api import api, health
 from dashboard.audience import audience
 from dashboard.auth import init_auth
@@ -24,6 +25,7 @@ from dashboard.services import Services
 from dashboard.settings import PROJECT_ROOT, Settings
 from dashboard.templating import init_templates
 from layouts.shell import app_root
+from layouts.static_html import to_html
 
 INDEX = """<!DOCTYPE html>
 <html lang="fr">
@@ -93,4 +95,5 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     register_debate(server, settings)
     app.layout = app_root()
     register_callbacks(app)
+    app.prerender = lambda path, search: to_html(build_page(app, path, search))
     return app

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from dash import Dash
 from dash.fingerprint import check_fingerprint
-from flask import Response, request
+from flask import Response, has_request_context, request
 
 from dashboard.settings import PROJECT_ROOT
 
@@ -28,6 +29,7 @@ ASSETS = PROJECT_ROOT / "assets"
 # mtime query): the app adds the bundle itself, with a content hash.
 VENDOR_FOLDER = "vendor"
 PLOTLY_BUNDLE = ASSETS / VENDOR_FOLDER / "plotly-custom.min.js"
+PRERENDER_ID = "prerender"  # assets/prerender.js removes it
 LONG_CACHE = "public, max-age=31536000, immutable"
 # Component libraries whose scripts Dash adds to the index but no page renders.
 UNUSED_LIBRARIES = ("dash_table",)
@@ -37,13 +39,25 @@ _UNUSED_SCRIPT = re.compile(
 
 
 class TerritoiresDash(Dash):
-    """Dash, with the scripts of the component libraries the app never renders left out of
-    the index page (Dash offers no setting for it; `interpolate_index` is its documented hook
-    for changing the page)."""
+    """Dash, with two changes to the index page (`interpolate_index` is Dash's documented
+    hook for changing it):
+
+    - the scripts of the component libraries the app never renders are left out (Dash offers
+      no setting for it);
+    - `prerender(path, search)`, when set, gives the HTML of a static copy of the page at
+      that URL (`layouts.static_html`), sent after Dash's entry point: the page is on screen
+      before any script has run, and `assets/prerender.js` removes the copy once Dash has
+      drawn the live page."""
+
+    prerender: Callable[[str, str], str] | None = None
 
     def interpolate_index(self, metas: Any = "", title: Any = "", css: Any = "",
                           config: Any = "", scripts: Any = "", app_entry: Any = "",
                           favicon: Any = "", renderer: Any = "") -> Any:
+        if self.prerender is not None and has_request_context():
+            query = request.query_string.decode("utf-8", "replace")
+            copy = self.prerender(request.path, f"?{query}" if query else "")
+            app_entry = f'{app_entry}\n<div id="{PRERENDER_ID}">{copy}</div>'
         return super().interpolate_index(
             metas=metas, title=title, css=css, config=config,
             scripts=_UNUSED_SCRIPT.sub("", scripts), app_entry=app_entry, favicon=favicon,
