@@ -147,3 +147,29 @@ def test_scripts_are_still_compressed(demo_client: FlaskClient) -> None:
         assert response.headers["Cache-Control"] == LONG_CACHE, url
         raw = brotli.decompress(response.get_data())
         assert len(response.get_data()) < 0.5 * len(raw)
+
+
+def test_versioned_scripts_are_compressed_once_and_still_served_plain(demo_client,
+                                                                      monkeypatch) -> None:
+    """A versioned script's brotli body is made once per worker and reused; a client that
+    asks for no brotli gets what it asks for (gzip, or the plain bytes)."""
+    import dashboard.frontend as frontend
+
+    calls: list[int] = []
+    real = frontend.brotli.compress
+
+    def counting(data: bytes, **options: object) -> bytes:
+        calls.append(len(data))
+        return real(data, **options)
+
+    monkeypatch.setattr(frontend.brotli, "compress", counting)
+    url = bundle_url(demo_client)
+    bodies = [demo_client.get(url, headers={"Accept-Encoding": "br"}).get_data()
+              for _ in range(3)]
+    assert len(calls) == 1 and bodies[0] == bodies[1] == bodies[2]
+    assert brotli.decompress(bodies[0]) == PLOTLY_BUNDLE.read_bytes()
+    plain = demo_client.get(url, headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in plain.headers
+    assert plain.get_data() == PLOTLY_BUNDLE.read_bytes()
+    gzipped = demo_client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert gzipped.headers.get("Content-Encoding") != "br"
