@@ -173,3 +173,12 @@ def test_versioned_scripts_are_compressed_once_and_still_served_plain(demo_clien
     assert plain.get_data() == PLOTLY_BUNDLE.read_bytes()
     gzipped = demo_client.get(url, headers={"Accept-Encoding": "gzip"})
     assert gzipped.headers.get("Content-Encoding") != "br"
+
+
+def test_the_stylesheet_comes_inside_the_page(demo_client: FlaskClient) -> None:
+    """A page paints without a second request: the app's stylesheet is inlined, as it is on
+    disk, and not linked."""
+    page = demo_client.get("/acteurs").get_data(as_text=True)
+    stylesheet = (ROOT / "assets" / "style.css").read_text(encoding="utf-8")
+    assert f"<style>{stylesheet}</style>" in page
+    assert "style.css" not in page
