@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from dash import Dash, Input, Output, State, html
 from sqlalchemy import exc as sa_exc
 
 from callbacks.first_render import fill_first_render
 from dashboard.analytics import catalogue
+from dashboard.auth import PRESENTER_PAGES, is_presenter
 from dashboard.data_access import regions, score_waves, status
 from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
@@ -22,8 +24,8 @@ from dashboard.services import services
 from layouts import ids
 from layouts.context import PageContext, build_search, language, parse_query
 from layouts.labels import t
-from layouts.pages import ROUTES
-from layouts.shell import page_frame
+from layouts.pages import BARE, ROUTES
+from layouts.shell import bare_frame, page_frame
 from views.maps import wave_options
 
 
@@ -33,6 +35,14 @@ def match(path: str) -> tuple[Callable[[PageContext], Any] | None, dict[str, str
         if found:
             return page, found.groupdict()
     return None, {}
+
+
+def sign_in_needed(ctx: PageContext, path: str) -> html.Div:
+    """What a presenter page shows to someone not signed in who reached it without loading
+    it (a link inside the app: the server's redirect only sees page loads)."""
+    target = f"/connexion?next={quote(path)}"
+    return html.Div([html.H1(t("signin_needed", ctx.lang)),
+                     html.P(html.A(t("signin_title", ctx.lang), href=target))])
 
 
 def not_found(ctx: PageContext, path: str) -> html.Div:
@@ -60,8 +70,14 @@ def register(app: Dash) -> None:
             waves=tuple(wave_options(score_waves(svc, "citoyens"), None)[0]),
             geo={"bounds": geometry_bounds("region"), "insets": load_insets()})
         page, params = match(path)
-        body = page(PageContext(**{**ctx.__dict__, "params": params})) if page else \
-            not_found(ctx, path)
+        if page is None:
+            body = not_found(ctx, path)
+        elif PRESENTER_PAGES.fullmatch(path) and not is_presenter():
+            body = sign_in_needed(ctx, path)
+        else:
+            body = page(PageContext(**{**ctx.__dict__, "params": params}))
+        if any(re.fullmatch(pattern, path) for pattern in BARE):
+            return fill_first_render(app, bare_frame(body, lang))
         other = {k: v for k, v in query.items() if k != "lang"}
         return fill_first_render(app, page_frame(
             body, lang, path, build_search(other, "en" if lang == "fr" else "fr"), ctx.demo))

@@ -11,7 +11,7 @@ from flask import Flask
 from callbacks import register_callbacks
 from dashboard.api import api, health
 from dashboard.audience import audience
-from dashboard.auth import init_auth
+from dashboard.auth import guard_presenter_pages, init_auth
 from dashboard.auth_views import auth
 from dashboard.cache import DataCache, make_cache
 from dashboard.db import make_engine
@@ -54,6 +54,7 @@ def register_debate(server: Flask, settings: Settings) -> None:
     the audience pages (their form carries a double-submitted device token)."""
     init_templates(server)
     csrf = init_auth(server)
+    guard_presenter_pages(server)
     limiter = make_limiter(server, settings)
     debates = debate_api(limiter, settings)
     phones = audience(limiter, settings)

@@ -3,6 +3,7 @@ phones poll, and the rows of the CSV export. Shares are of the devices that answ
 question (its `n`), as the survey figures are of respondents."""
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -82,14 +83,15 @@ def _priorities(room: Room, n: int, domains: Sequence[str]) -> dict[str, Any]:
 
 
 def _scores(room: Room, n: int) -> dict[str, Any]:
-    means = analytics.room_means(room).set_index("item")
+    table = analytics.room_means(room)
+    means = dict(zip(table["item"], table["mean"], strict=True))
     distribution = analytics.room_distribution(room)
     out = {}
     for slug in room.domains:
         counts = distribution[distribution["item"] == slug].sort_values("score")["count"]
-        mean = means.at[slug, "mean"] if slug in means.index else float("nan")
+        mean = float(means.get(slug, float("nan")))
         out[slug] = {"n": int(counts.sum()),
-                     "mean": None if pd.isna(mean) else round(float(mean), 4),
+                     "mean": None if math.isnan(mean) else round(mean, 4),
                      "distribution": [int(c) for c in counts]}
     return {"n": n, "domains": out}
 
@@ -102,9 +104,10 @@ def _innovation(room: Room, n: int) -> dict[str, Any]:
 
 def _words(room: Room, n: int) -> dict[str, Any]:
     counts = analytics.word_counts(room)
-    words = [{"word": str(word), "count": int(count)}
+    pairs = [(str(word), int(count))
              for word, count in zip(counts["word"], counts["count"], strict=True)]
-    return {"n": n, "hidden": n - sum(w["count"] for w in words), "words": words}
+    return {"n": n, "hidden": n - sum(count for _word, count in pairs),
+            "words": [{"word": word, "count": count} for word, count in pairs]}
 
 
 def debate_state(session: Session, debate: Debate, version: str = "") -> dict[str, Any]:

@@ -9,8 +9,6 @@ well, but ids are shorter and never leave the server).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,7 +17,6 @@ from dashboard.analytics import debate as analytics
 from dashboard.analytics.debate import Room
 from dashboard.debates.store import question_ids
 from dashboard.models import Answer, Debate, DebateWord
-from dashboard.services import Services
 
 
 def load_room(session: Session, debate: Debate) -> Room:
@@ -45,24 +42,7 @@ def load_room(session: Session, debate: Debate) -> Room:
     return Room(debate.title, tuple(debate.scored_domains), ballots, word_frame)
 
 
-def cached_room(svc: Services, session: Session, debate: Debate, version: str) -> Room:
-    """`load_room` filed under the debate's version (`results.debate_version`): every ballot
-    and presenter action moves the version, so a cached room is never stale, and the
-    projector's polls between two votes cost one small query."""
-    return svc.cache.get_or_compute_at("debate-room", version, (debate.code,),
-                                       lambda: load_room(session, debate))
-
-
 def hidden_words(session: Session, debate: Debate) -> list[str]:
     """The words the presenter removed from the cloud (normalised), for showing them again."""
     return sorted(set(session.scalars(select(DebateWord.normalised).where(
         DebateWord.debate_id == debate.id, DebateWord.hidden.is_(True)))))
-
-
-def top_items(shares: pd.DataFrame, top: int = 3) -> Sequence[str]:
-    """The `top` items most often named (share first, then the order given, so ties stay
-    stable), leaving out those nobody named."""
-    named = shares[shares["count"] > 0] if "count" in shares else shares
-    ordered = named.assign(_order=range(len(named))).sort_values(
-        ["share", "_order"], ascending=[False, True], kind="stable")
-    return [str(item) for item in ordered["item"].head(top)]
