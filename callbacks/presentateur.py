@@ -9,6 +9,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks.first_render import prefilled_callback
+from callbacks.polling import poll_answer
 from dashboard.auth import is_presenter
 from dashboard.debates.questions import Refused
 from dashboard.services import services
@@ -37,13 +38,8 @@ def register(app: Dash) -> None:
                          State(ids.LANG, "data")])
     def draw(_tick: int | None, _acted: Any, code: str, key: str | None,
              lang: str | None) -> tuple[Any, Any]:
-        if not is_presenter():
-            raise PreventUpdate
-        try:
-            found = presenter.poll(services(app.server), code, key, lang or "fr")
-        except Refused:
-            return t("debate_unknown", lang or "fr", code=code), no_update
-        return found if found is not None else (no_update, no_update)
+        svc, chosen = services(app.server), lang or "fr"
+        return poll_answer(lambda: presenter.poll(svc, code, key, chosen), code, chosen)
 
     @app.callback(Output(ids.PRESENTER_ACTED, "data"), Output(ids.PRESENTER_MESSAGE, "children"),
                   Input(ids.PRESENTER_PREVIOUS, "n_clicks"),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
 from callbacks.first_render import prefilled_callback
+from callbacks.polling import poll_answer
 from dashboard.auth import is_presenter
-from dashboard.debates.questions import Refused
 from dashboard.services import services
 from layouts import ids
 from layouts.labels import t
@@ -27,13 +27,8 @@ def register(app: Dash) -> None:
                          State(ids.PROJECTION_MEMORY, "data"), State(ids.LANG, "data")])
     def draw(_tick: int | None, code: str, memory: dict[str, Any] | None,
              lang: str | None) -> tuple[Any, Any]:
-        if not is_presenter():
-            raise PreventUpdate
-        try:
-            found = projection.poll(services(app.server), code, memory, lang or "fr")
-        except Refused:
-            return t("debate_unknown", lang or "fr", code=code), no_update
-        return found if found is not None else (no_update, no_update)
+        svc, chosen = services(app.server), lang or "fr"
+        return poll_answer(lambda: projection.poll(svc, code, memory, chosen), code, chosen)
 
     @app.callback(Output(ids.PROJECTION_STATUS, "children"),
                   Input(ids.PROJECTION_NEXT, "n_clicks"),
