@@ -974,6 +974,7 @@ LABELS: dict[str, dict[str, str]] = {
     "debate_unknown": {"fr": "Débat inconnu : {code}", "en": "Unknown debate: {code}"},
     "debate_results_hidden": {"fr": "Résultats masqués", "en": "Results hidden"},
     "debate_votes_count": {"fr": "{n} votes reçus", "en": "{n} votes received"},
+    "debate_votes_count_one": {"fr": "{n} vote reçu", "en": "{n} vote received"},
     "question_short_priorities": {"fr": "Priorités", "en": "Priorities"},
     "question_short_scores": {"fr": "Notes de 0 à 10", "en": "Scores 0-10"},
     "question_short_innovation": {"fr": "Alliances et innovation",

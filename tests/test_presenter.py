@@ -173,7 +173,7 @@ def test_the_projector_redraws_only_when_its_slide_or_results_change(evening):
 
     store.set_slide(svc.engine, code, RESULTS_PRIORITIES)
     slide, memory = poll(memory)
-    assert "Résultats masqués" in text_of(slide) and "1 votes reçus" in text_of(slide)
+    assert "Résultats masqués" in text_of(slide) and "1 vote reçu" in text_of(slide)
     assert not graphs(slide)
     client.post(f"/api/v1/debates/{code}/ballots", json=BALLOTS[1])
     slide, memory = poll(memory)                                  # a vote on this slide

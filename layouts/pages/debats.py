@@ -7,13 +7,13 @@ from datetime import date
 
 from dash import dcc, html
 
+from dashboard.analytics.debate import QUESTIONS
 from layouts import ids
 from layouts.components import aria, field
 from layouts.context import PageContext
 from layouts.labels import t, term_label
 
 ROUTE = r"/debats/?"
-QUESTION_ORDER = ("priorities", "scores", "innovation", "word")
 
 
 def creation_form(ctx: PageContext) -> html.Section:
@@ -41,9 +41,9 @@ def creation_form(ctx: PageContext) -> html.Section:
         ], className="field"),
         html.Fieldset([
             html.Legend(t("debates_questions_field", lang)),
-            dcc.Checklist(id=ids.DEBATES_FORM_QUESTIONS, value=list(QUESTION_ORDER),
+            dcc.Checklist(id=ids.DEBATES_FORM_QUESTIONS, value=list(QUESTIONS),
                           options=[{"label": t(f"question_short_{q}", lang), "value": q}
-                                   for q in QUESTION_ORDER], className="checklist"),
+                                   for q in QUESTIONS], className="checklist"),
         ]),
         html.Fieldset([
             html.Legend(t("debates_domains_field", lang)),
