@@ -168,6 +168,9 @@ def test_the_phone_remote_moves_the_projector_to_the_next_slide(
     dash_duo.wait_for_contains_text("#presenter-current", "Titre", timeout=20)
     width = driver.execute_script("return document.documentElement.scrollWidth")
     assert width <= 360, f"the remote is {width} px wide"
+    dash_duo.find_element("#presenter-timer-start").click()  # the timer runs in the page
+    wait_until(lambda: dash_duo.find_element("#presenter-timer").text != "00:00",
+               timeout=10, what="the timer to run")
     dash_duo.find_element("#presenter-next-button").click()
     dash_duo.wait_for_contains_text("#presenter-current", "Carte", timeout=10)
 
