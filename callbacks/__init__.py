@@ -7,11 +7,14 @@ from dash import Dash
 from callbacks import (
     acteurs,
     carte,
+    debats,
     domaine,
     downloads,
     initiatives,
     methodologie,
     pratiques,
+    presentateur,
+    projection,
     region,
     router,
 )
@@ -19,5 +22,5 @@ from callbacks import (
 
 def register_callbacks(app: Dash) -> None:
     for module in (router, downloads, carte, region, domaine, acteurs,
-                   pratiques, initiatives, methodologie):
+                   pratiques, initiatives, methodologie, debats, projection, presentateur):
         module.register(app)

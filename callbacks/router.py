@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from dash import Dash, Input, Output, State, html
 from sqlalchemy import exc as sa_exc
 
 from callbacks.first_render import fill_first_render
-from callbacks.sections import cached_json
+from callbacks.sections import cached_json, plain
 from dashboard.analytics import catalogue
+from dashboard.auth import PRESENTER_PAGES, is_presenter
 from dashboard.data_access import regions, score_waves, status
 from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
@@ -23,8 +25,8 @@ from dashboard.services import Services, services
 from layouts import ids
 from layouts.context import PageContext, build_search, language, parse_query
 from layouts.labels import t
-from layouts.pages import ROUTES
-from layouts.shell import page_frame
+from layouts.pages import BARE, ROUTES
+from layouts.shell import bare_frame, page_frame
 from views.maps import wave_options
 
 
@@ -36,19 +38,30 @@ def match(path: str) -> tuple[Callable[[PageContext], Any] | None, dict[str, str
     return None, {}
 
 
+def sign_in_needed(ctx: PageContext, path: str) -> html.Div:
+    """What a presenter page shows to someone not signed in who reached it without loading
+    it (a link inside the app: the server's redirect only sees page loads)."""
+    target = f"/connexion?next={quote(path)}"
+    return html.Div([html.H1(t("signin_needed", ctx.lang)),
+                     html.P(html.A(t("signin_title", ctx.lang), href=target))])
+
+
 def not_found(ctx: PageContext, path: str) -> html.Div:
     return html.Div([html.H1(t("not_found", ctx.lang, path=path)),
                      html.P(html.A(t("back_home", ctx.lang), href="/"))])
 
 
 def build_page(app: Dash, path: str, search: str) -> list[Any]:
-    """Everything inside the page root for one URL, as plain JSON: built once per (path,
-    query, data version) for every worker, since the index page's static copy
-    (`layouts.static_html`) and the router both send it."""
+    """Everything inside the page root for one URL, as plain JSON. A public page is built
+    once per (path, query, data version) for every worker, since the index page's static
+    copy (`layouts.static_html`) and the router both send it; a presenter's page is the
+    signed-in user's and live, so it is built for each request."""
     svc = services(app.server)
     query = parse_query(search)
     lang = language(query)
     try:
+        if PRESENTER_PAGES.fullmatch(path):
+            return plain(_page(app, svc, path, query, lang))
         return cached_json(svc, "page", (path, build_search(dict(sorted(query.items())), "fr")),
                            lambda: _page(app, svc, path, query, lang))
     except sa_exc.OperationalError:  # /health says 503; the page says it in words
@@ -65,8 +78,14 @@ def _page(app: Dash, svc: Services, path: str, query: dict[str, str], lang: str)
         waves=tuple(wave_options(score_waves(svc, "citoyens"), None)[0]),
         geo={"bounds": geometry_bounds("region"), "insets": load_insets()})
     page, params = match(path)
-    body = page(PageContext(**{**ctx.__dict__, "params": params})) if page else \
-        not_found(ctx, path)
+    if page is None:
+        body = not_found(ctx, path)
+    elif PRESENTER_PAGES.fullmatch(path) and not is_presenter():
+        body = sign_in_needed(ctx, path)
+    else:
+        body = page(PageContext(**{**ctx.__dict__, "params": params}))
+    if any(re.fullmatch(pattern, path) for pattern in BARE):
+        return fill_first_render(app, bare_frame(body, lang))
     other = {k: v for k, v in query.items() if k != "lang"}
     return fill_first_render(app, page_frame(
         body, lang, path, build_search(other, "en" if lang == "fr" else "fr"), ctx.demo))

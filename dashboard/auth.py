@@ -13,6 +13,7 @@ administration.
 from __future__ import annotations
 
 import hmac
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -34,6 +35,9 @@ from dashboard.settings import Settings
 ROLES = ("admin", "presenter")
 TOKEN_USER = "jeton-admin"  # `created_by` of what a Bearer-token call creates
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+PRESENTER_ROLES = ("admin", "presenter")  # who runs debates
+# the presenter's Dash pages (/debats, /debat/<code>/projection, /debat/<code>/presentateur)
+PRESENTER_PAGES = re.compile(r"/debats/?|/debat/[^/]+/(projection(/\d+)?|presentateur)/?")
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -186,3 +190,20 @@ def admin_required(*roles: str) -> Callable[[Callable[P, R]], Callable[P, R | Ba
 def signed_in_name() -> str:
     """Who is acting, for `created_by`: the account, or the token."""
     return current_user.username if current_user.is_authenticated else TOKEN_USER
+
+
+def is_presenter() -> bool:
+    """Whether the request comes from a signed-in presenter or administrator: what the
+    presenter pages' callbacks check before they read or change a debate (a callback is a
+    request of its own: the page having been allowed proves nothing about it)."""
+    return bool(current_user.is_authenticated and current_user.role in PRESENTER_ROLES)
+
+
+def guard_presenter_pages(server: Flask) -> None:
+    """Opening a presenter page without being signed in redirects to /connexion?next=…
+    (a signed-in account of another role gets 403) before Dash serves anything."""
+    @server.before_request
+    def presenter_pages_need_sign_in() -> BaseResponse | None:
+        if request.method != "GET" or not PRESENTER_PAGES.fullmatch(request.path):
+            return None
+        return check_admin(PRESENTER_ROLES)

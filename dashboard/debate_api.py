@@ -17,10 +17,10 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response as BaseResponse
 
 from dashboard.audience import join_url
-from dashboard.auth import admin_required, check_admin, signed_in_name
+from dashboard.auth import PRESENTER_ROLES, admin_required, check_admin, signed_in_name
 from dashboard.ballot_input import json_payload
+from dashboard.debates import cached, store
 from dashboard.debates import results as debate_results
-from dashboard.debates import store
 from dashboard.debates.questions import Refused
 from dashboard.export import rows_to_csv
 from dashboard.models import Debate
@@ -28,9 +28,8 @@ from dashboard.ratelimit import ballot_limits, retry_after
 from dashboard.services import services
 from dashboard.settings import Settings
 
-DEBATE_ROLES = ("admin", "presenter")
 STATE_MAX_AGE = 1
-debate_admin = admin_required(*DEBATE_ROLES)
+debate_admin = admin_required(*PRESENTER_ROLES)
 
 
 def _refused(error: Refused) -> tuple[Response, int]:
@@ -106,14 +105,11 @@ def results(code: str) -> Response | BaseResponse:
     with Session(svc.engine) as session:
         debate = store.get_debate(session, code)
         if not debate.results_revealed:
-            refusal = check_admin(DEBATE_ROLES)
+            refusal = check_admin(PRESENTER_ROLES)
             if refusal is not None:
                 return refusal
         version = debate_results.debate_version(session, debate)
-        data = svc.cache.get_or_compute_at(
-            "debate-results", version, (debate.code,),
-            lambda: debate_results.room_results(session, debate, svc.reference.domain_slugs,
-                                                version))
+        data = cached.room_results(svc, session, debate, version)
     response = jsonify(data)
     response.headers["Cache-Control"] = "private, no-cache"
     return response
@@ -123,10 +119,8 @@ def state(code: str) -> Response:
     svc = services()
     with Session(svc.engine) as session:
         debate = store.get_debate(session, code)
-        version = debate_results.debate_version(session, debate)
-        data = svc.cache.get_or_compute_at(
-            "debate-state", version, (debate.code,),
-            lambda: debate_results.debate_state(session, debate, version))
+        data = cached.state(svc, session, debate,
+                            debate_results.debate_version(session, debate))
     response = jsonify(data)
     response.headers["Cache-Control"] = f"public, max-age={STATE_MAX_AGE}"
     return response

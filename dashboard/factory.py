@@ -12,7 +12,7 @@ from callbacks import register_callbacks
 from callbacks.router import build_page
 from dashboard.api import api, health
 from dashboard.audience import audience
-from dashboard.auth import init_auth
+from dashboard.auth import guard_presenter_pages, init_auth
 from dashboard.auth_views import auth
 from dashboard.cache import DataCache, make_cache
 from dashboard.db import make_engine
@@ -56,6 +56,7 @@ def register_debate(server: Flask, settings: Settings) -> None:
     the audience pages (their form carries a double-submitted device token)."""
     init_templates(server)
     csrf = init_auth(server)
+    guard_presenter_pages(server)
     limiter = make_limiter(server, settings)
     debates = debate_api(limiter, settings)
     phones = audience(limiter, settings)

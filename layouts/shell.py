@@ -21,6 +21,13 @@ def app_root() -> html.Div:
                      html.Div(id=ids.PAGE)])
 
 
+def bare_frame(page: Any, lang: str) -> list[Any]:
+    """A page that is nothing but itself (the projector): no skip link, header, navigation,
+    footer or demonstration banner (each slide flags demonstration data itself)."""
+    return [dcc.Store(id=ids.LANG, data=lang),
+            html.Main(page, id="main", tabIndex="-1", lang=lang, className="bare")]
+
+
 def page_frame(page: Any, lang: str, path: str, search_other_lang: str,
                demo: bool) -> list[Any]:
     """Everything inside the page root for one page."""

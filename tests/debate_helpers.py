@@ -6,7 +6,7 @@ import re
 import secrets
 from typing import Any
 
-from conftest import ADMIN_TOKEN
+from conftest import ADMIN_PASSWORD, ADMIN_TOKEN
 
 BEARER = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 ALL_QUESTIONS = ["priorities", "scores", "innovation", "word"]
@@ -29,3 +29,12 @@ def csrf_token(html: str) -> str:
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html)
     assert match, "no CSRF token in the page"
     return match.group(1)
+
+
+def sign_in(client: Any, username: str = "admin", password: str = ADMIN_PASSWORD,
+            next_: str = "") -> Any:
+    """Sign in through the /connexion form (with its CSRF token)."""
+    page = client.get(f"/connexion?next={next_}")
+    return client.post("/connexion", data={"csrf_token": csrf_token(page.text),
+                                           "username": username, "password": password,
+                                           "next": next_})

@@ -11,14 +11,7 @@ from werkzeug.security import check_password_hash
 from conftest import ADMIN_PASSWORD, ADMIN_TOKEN
 from dashboard.auth import admin_required, is_local_path, set_password
 from dashboard.models import User
-from debate_helpers import BEARER, csrf_token
-
-
-def sign_in(client, username="admin", password=ADMIN_PASSWORD, next_=""):  # type: ignore[no-untyped-def]
-    page = client.get(f"/connexion?next={next_}")
-    return client.post("/connexion", data={"csrf_token": csrf_token(page.text),
-                                           "username": username, "password": password,
-                                           "next": next_})
+from debate_helpers import BEARER, csrf_token, sign_in
 
 
 def admin_row(app: object) -> User | None:

@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dashboard.analytics.debate import normalise_word
+
 QUESTIONS = ("priorities", "scores", "innovation", "word")
 SURVEY_QUESTIONS: Mapping[str, tuple[str, str]] = {  # question → (survey code, kind)
     "priorities": ("priority_domains", "multiple_choice"),
@@ -67,11 +69,6 @@ class Ballot:
     @property
     def questions(self) -> tuple[str, ...]:
         return tuple(q for q in QUESTIONS if getattr(self, q) is not None)
-
-
-def normalise_word(word: str) -> str:
-    """What the word cloud counts: case and spacing do not make two words differ."""
-    return " ".join(unicodedata.normalize("NFKC", word).split()).casefold()
 
 
 def _bad(reason: str, message: str, field: str) -> Refused:
@@ -150,7 +147,7 @@ def _word(value: Any) -> str:
     if not isinstance(value, str):
         raise _bad("bad_word", "« word » doit être un texte", "word")
     word = " ".join(value.split())
-    if not word:
+    if not normalise_word(word):  # nothing left once quotes and punctuation are dropped
         raise _bad("empty_word", "le mot est vide", "word")
     if len(word) > MAX_WORD:
         raise _bad("word_too_long", f"{MAX_WORD} caractères au plus ({len(word)} reçus)",

@@ -3,19 +3,20 @@ phones poll, and the rows of the CSV export. Shares are of the devices that answ
 question (its `n`), as the survey figures are of respondents."""
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select, union
+import pandas as pd
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dashboard.debates.questions import QUESTIONS, SCORE_RANGE
+from dashboard.analytics import debate as analytics
+from dashboard.analytics.debate import Room
+from dashboard.debates.questions import QUESTIONS
+from dashboard.debates.room import load_room
 from dashboard.debates.store import question_ids
 from dashboard.models import Answer, Debate, DebateBallot, DebateWord, Respondent
-
-
-def _share(count: int, n: int) -> float | None:
-    return round(count / n, 4) if n else None
 
 
 def _answered_counts(session: Session, debate: Debate, ids: dict[str, int]) -> dict[str, int]:
@@ -34,14 +35,6 @@ def _answered_counts(session: Session, debate: Debate, ids: dict[str, int]) -> d
     return counts
 
 
-def _voters(session: Session, debate: Debate, ids: dict[str, int]) -> int:
-    """Devices that answered at least one question."""
-    numeric = select(Answer.respondent_id).where(Answer.question_id.in_(list(ids.values())))
-    words = select(DebateWord.respondent_id).where(DebateWord.debate_id == debate.id)
-    both = union(numeric, words).subquery()
-    return int(session.scalar(select(func.count()).select_from(both)) or 0)
-
-
 def debate_version(session: Session, debate: Debate) -> str:
     """What the debate's cached results and state are filed under, and what pollers
     compare: presenter actions (`Debate.version`), the newest ballot, the newest phone."""
@@ -55,65 +48,66 @@ def debate_version(session: Session, debate: Debate) -> str:
 
 def room_results(session: Session, debate: Debate, domains: Sequence[str],
                  version: str = "") -> dict[str, Any]:
-    """n, counts and shares per question (hidden words left out of the cloud)."""
-    ids = question_ids(session, debate)
-    n = _answered_counts(session, debate, ids)
+    """n, counts and shares per question (hidden words left out of the cloud), computed by
+    the room's analytics (`analytics.debate`) on the stored answers: the API, the projector
+    and the comparison of rooms read the same numbers."""
+    room = load_room(session, debate)
     out: dict[str, Any] = {}
     for question in debate.questions:
-        if question == "priorities":
-            out[question] = _priorities(session, ids[question], n[question], domains)
-        elif question == "scores":
-            out[question] = _scores(session, ids[question], n[question], debate.scored_domains)
-        elif question == "innovation":
-            out[question] = _innovation(session, ids[question], n[question])
+        n = analytics.room_n(room, question)
+        if question == analytics.PRIORITIES:
+            out[question] = _priorities(room, n, domains)
+        elif question == analytics.SCORES:
+            out[question] = _scores(room, n)
+        elif question == analytics.INNOVATION:
+            out[question] = _innovation(room, n)
         else:
-            out[question] = _words(session, debate, n[question])
-    return {"code": debate.code, "n": _voters(session, debate, ids),
+            out[question] = _words(room, n)
+    return {"code": debate.code, "n": int(pd.concat([room.ballots["device"],
+                                                     room.words["device"]]).nunique()),
             "revealed": debate.results_revealed, "version": version,
             "questions": out}
 
 
-def _priorities(session: Session, qid: int, n: int, domains: Sequence[str]) -> dict[str, Any]:
-    counts = {item: total for item, total in session.execute(
-        select(Answer.item, func.sum(Answer.value))
-        .where(Answer.question_id == qid).group_by(Answer.item))}
-    return {"n": n, "domains": {slug: {"count": int(counts.get(slug) or 0),
-                                       "share": _share(int(counts.get(slug) or 0), n)}
-                                for slug in domains}}
+def _fraction(share: float) -> float | None:
+    """The analytics' percent as the API's fraction of 1 (None before any answer)."""
+    return None if pd.isna(share) else round(share / 100, 4)
 
 
-def _scores(session: Session, qid: int, n: int, scored: Sequence[str]) -> dict[str, Any]:
-    rows = session.execute(select(Answer.item, Answer.value, func.count())
-                           .where(Answer.question_id == qid)
-                           .group_by(Answer.item, Answer.value))
-    distribution = {slug: [0] * len(SCORE_RANGE) for slug in scored}
-    for item, value, count in rows:
-        if item in distribution:
-            distribution[item][int(value)] = int(count)
+def _priorities(room: Room, n: int, domains: Sequence[str]) -> dict[str, Any]:
+    shares = analytics.room_shares(room, analytics.PRIORITIES, domains)
+    return {"n": n, "domains": {str(item): {"count": int(count), "share": _fraction(share)}
+                                for item, count, share in zip(
+                                    shares["item"], shares["count"], shares["share"],
+                                    strict=True) if item in domains}}
+
+
+def _scores(room: Room, n: int) -> dict[str, Any]:
+    table = analytics.room_means(room)
+    means = dict(zip(table["item"], table["mean"], strict=True))
+    distribution = analytics.room_distribution(room)
     out = {}
-    for slug, counts in distribution.items():
-        rated = sum(counts)
-        mean = sum(score * c for score, c in enumerate(counts)) / rated if rated else None
-        out[slug] = {"n": rated, "mean": None if mean is None else round(mean, 4),
-                     "distribution": counts}
+    for slug in room.domains:
+        counts = distribution[distribution["item"] == slug].sort_values("score")["count"]
+        mean = float(means.get(slug, float("nan")))
+        out[slug] = {"n": int(counts.sum()),
+                     "mean": None if math.isnan(mean) else round(mean, 4),
+                     "distribution": [int(c) for c in counts]}
     return {"n": n, "domains": out}
 
 
-def _innovation(session: Session, qid: int, n: int) -> dict[str, Any]:
-    yes = int(session.scalar(select(func.sum(Answer.value))
-                             .where(Answer.question_id == qid)) or 0)
-    return {"n": n, "yes": yes, "no": n - yes, "yes_share": _share(yes, n)}
+def _innovation(room: Room, n: int) -> dict[str, Any]:
+    shares = analytics.room_shares(room, analytics.INNOVATION)
+    yes = int(shares["count"].iloc[0])
+    return {"n": n, "yes": yes, "no": n - yes, "yes_share": _fraction(shares["share"].iloc[0])}
 
 
-def _words(session: Session, debate: Debate, n: int) -> dict[str, Any]:
-    rows = session.execute(select(DebateWord.normalised, func.count())
-                           .where(DebateWord.debate_id == debate.id,
-                                  DebateWord.hidden.is_(False))
-                           .group_by(DebateWord.normalised)
-                           .order_by(func.count().desc(), DebateWord.normalised))
-    counts = [(str(word), int(count)) for word, count in rows]
-    words = [{"word": word, "count": count} for word, count in counts]
-    return {"n": n, "hidden": n - sum(c for _w, c in counts), "words": words}
+def _words(room: Room, n: int) -> dict[str, Any]:
+    counts = analytics.word_counts(room)
+    pairs = [(str(word), int(count))
+             for word, count in zip(counts["word"], counts["count"], strict=True)]
+    return {"n": n, "hidden": n - sum(count for _word, count in pairs),
+            "words": [{"word": word, "count": count} for word, count in pairs]}
 
 
 def debate_state(session: Session, debate: Debate, version: str = "") -> dict[str, Any]:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, exc, exists, insert, literal, select, union, update
 from sqlalchemy.orm import Session, defer
 
+from dashboard.analytics.debate import normalise_word
 from dashboard.db import bump_data_version, dialect_insert
 from dashboard.debates.deck import check_deck, default_deck
 from dashboard.debates.questions import (
@@ -29,7 +30,6 @@ from dashboard.debates.questions import (
     SURVEY_QUESTIONS,
     Ballot,
     Refused,
-    normalise_word,
     parse_ballot,
 )
 from dashboard.models import (

@@ -5,7 +5,18 @@ from collections.abc import Callable
 from typing import Any
 
 from layouts.context import PageContext
-from layouts.pages import acteurs, carte, domaine, initiatives, methodologie, pratiques, region
+from layouts.pages import (
+    acteurs,
+    carte,
+    debats,
+    domaine,
+    initiatives,
+    methodologie,
+    pratiques,
+    presentateur,
+    projection,
+    region,
+)
 
 ROUTES: list[tuple[str, Callable[[PageContext], Any]]] = [
     (r"/", carte.layout),
@@ -15,4 +26,8 @@ ROUTES: list[tuple[str, Callable[[PageContext], Any]]] = [
     (r"/pratiques", pratiques.layout),
     (r"/initiatives", initiatives.layout),
     (r"/methodologie", methodologie.layout),
+    (debats.ROUTE, debats.layout),
+    (projection.ROUTE, projection.layout),
+    (presentateur.ROUTE, presentateur.layout),
 ]
+BARE = (projection.ROUTE,)  # drawn without the site's header and footer
