@@ -60,4 +60,6 @@ def register(app: Dash) -> None:
         except Refused as error:
             return no_update, str(error)
         # a new token: the panel redraws now rather than at the next poll
+        if action in ("open", "close"):  # a question by its name, not its code
+            subject = t(f"question_short_{subject}", lang)
         return secrets.token_hex(4), t(f"presenter_did_{action}", lang, subject=subject)

@@ -1061,6 +1061,7 @@ LABELS: dict[str, dict[str, str]] = {
     "presenter_timer_reset": {"fr": "Remettre à zéro", "en": "Reset"},
     "presenter_counts": {"fr": "Participation", "en": "Turnout"},
     "presenter_joined": {"fr": "{n} téléphones connectés", "en": "{n} phones joined"},
+    "presenter_joined_one": {"fr": "{n} téléphone connecté", "en": "{n} phone joined"},
     "presenter_voted": {"fr": "{question} : {n} votes", "en": "{question}: {n} votes"},
     "presenter_voting": {"fr": "Votes et résultats", "en": "Voting and results"},
     "presenter_voting_open": {"fr": "{question} : vote ouvert", "en": "{question}: voting open"},
@@ -1098,6 +1099,12 @@ def t(key: str, lang: str = "fr", **values: object) -> str:
     """The label in the given language (French when missing), formatted with values."""
     entry = LABELS[key]
     return entry.get(lang, entry["fr"]).format(**values)
+
+
+def count_key(key: str, n: int, lang: str) -> str:
+    """`key`, or its `_one` form where the language puts `n` in the singular: French says
+    « 0 vote reçu », « 1 vote reçu », English '1 vote', '0 votes'."""
+    return f"{key}_one" if n == 1 or (n == 0 and lang == "fr") else key
 
 
 def format_int(value: int, lang: str = "fr") -> str:

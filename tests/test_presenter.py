@@ -249,3 +249,13 @@ def test_the_comparison_sets_each_room_beside_its_regions_citizens(evening):
     assert len(line.survey_priorities) == 3
     listed, compared = debats.overview(svc, "fr")
     assert "Débat de test" in text_of(listed) and "50 %" in text_of(compared)
+
+
+def test_counts_are_singular_where_each_language_says_so():
+    from layouts.labels import count_key, t
+
+    said = {(n, lang): t(count_key("presenter_joined", n, lang), lang, n=n)
+            for n in (0, 1, 2) for lang in ("fr", "en")}
+    assert said[(0, "fr")] == "0 téléphone connecté" and said[(1, "fr")] == "1 téléphone connecté"
+    assert said[(2, "fr")] == "2 téléphones connectés"
+    assert said[(0, "en")] == "0 phones joined" and said[(1, "en")] == "1 phone joined"

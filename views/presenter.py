@@ -17,7 +17,7 @@ from dashboard.figures.style import format_number
 from dashboard.services import Services
 from layouts import ids
 from layouts.components import aria
-from layouts.labels import t
+from layouts.labels import count_key, t
 from views import live
 from views.debate import QUESTION, RESULTS, SlideSpec
 
@@ -53,7 +53,8 @@ def _counts(state: Mapping[str, Any], lang: str) -> html.Div:
     voted = state.get("voted", {})
     return html.Div([
         html.H2(t("presenter_counts", lang)),
-        html.P(t("presenter_joined", lang, n=format_number(state.get("joined", 0), 0, lang)),
+        html.P(t(count_key("presenter_joined", state.get("joined", 0), lang),
+                 lang, n=format_number(state.get("joined", 0), 0, lang)),
                id=ids.PRESENTER_JOINED),
         html.Ul([html.Li(t("presenter_voted", lang, question=t(f"question_short_{q}", lang),
                            n=format_number(n, 0, lang)))

@@ -18,7 +18,7 @@ from dashboard.analytics import debate as analytics
 from dashboard.figures.style import format_number
 from dashboard.services import Services
 from layouts.debate import slide_section
-from layouts.labels import t
+from layouts.labels import count_key, t
 from views import debate as slides
 from views import live
 from views.acteurs import territory_name
@@ -64,12 +64,6 @@ def slide_key(item: live.Live, index: int) -> str:
     return str(index)
 
 
-def votes_key(n: int, lang: str) -> str:
-    """« 0 vote reçu », « 1 vote reçu », « 2 votes reçus »; '1 vote', '0 votes'."""
-    return "debate_votes_count_one" if n == 1 or (n == 0 and lang == "fr") \
-        else "debate_votes_count"
-
-
 def hidden_results(svc: Services, item: live.Live, question: str, lang: str) -> View:
     """A results slide before the reveal: it says so, with the number of votes only
     (seeing early votes sways the room)."""
@@ -79,7 +73,7 @@ def hidden_results(svc: Services, item: live.Live, question: str, lang: str) -> 
                                                           lang), lang)
     return View(html.Div([
         html.P(t("debate_results_hidden", lang), className="results-hidden"),
-        html.P(t(votes_key(n, lang), lang, n=format_number(n, 0, lang)),
+        html.P(t(count_key("debate_votes_count", n, lang), lang, n=format_number(n, 0, lang)),
                className="results-count", id="projection-votes")]), title)
 
 
