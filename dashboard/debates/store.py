@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -319,39 +319,46 @@ def _write_word(session: Session, debate: Debate, respondent: int, word: str) ->
 
 # --- the presenter -----------------------------------------------------------------------
 
+def _change(engine: Engine, code: str, change: Callable[[Debate], None]) -> Debate:
+    """One presenter action on a debate, in its own transaction with the debate's row locked
+    (two remotes pressing at once apply one after the other), moving its version so that
+    every poll sees it."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        debate = get_debate(session, code, lock=True)
+        change(debate)
+        debate.version += 1
+        return debate
+
+
 def set_voting(engine: Engine, code: str, is_open: bool,
                questions: Sequence[str] | None = None) -> Debate:
     """Open or close voting on some questions (all when None)."""
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        debate = get_debate(session, code, lock=True)
+    def change(debate: Debate) -> None:
         chosen = list(debate.questions) if questions is None else list(questions)
         unknown = [q for q in chosen if q not in debate.questions]
         if unknown:
             raise _refuse("not_asked", f"ce débat ne pose pas la question « {unknown[0]} »",
                           "question")
-        state = dict(debate.question_state)
-        state.update({q: "open" if is_open else "closed" for q in chosen})
-        debate.question_state = state
-        debate.version += 1
-        return debate
+        debate.question_state = {**debate.question_state,
+                                 **{q: "open" if is_open else "closed" for q in chosen}}
+
+    return _change(engine, code, change)
 
 
 def set_revealed(engine: Engine, code: str, revealed: bool) -> Debate:
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        debate = get_debate(session, code, lock=True)
+    def change(debate: Debate) -> None:
         debate.results_revealed = revealed
-        debate.version += 1
-        return debate
+
+    return _change(engine, code, change)
 
 
 def set_slide(engine: Engine, code: str, index: int) -> Debate:
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        debate = get_debate(session, code, lock=True)
+    def change(debate: Debate) -> None:
         if not 0 <= index < len(debate.deck):
             raise _refuse("bad_slide", f"« index » : de 0 à {len(debate.deck) - 1}", "index")
         debate.current_slide = index
-        debate.version += 1
-        return debate
+
+    return _change(engine, code, change)
 
 
 def hide_word(engine: Engine, code: str, word: str, hidden: bool) -> int:
