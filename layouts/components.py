@@ -129,17 +129,18 @@ def wave_dropdown(control_id: str, wave: str | None,
 
 
 def lazy_section(section: str, title: str, key: str, loading: str,
-                 chart: bool = True) -> html.Div:
+                 chart: bool = True, height: str | None = None) -> html.Div:
     """A section drawn when it comes into view: its title and a placeholder of about its
     size now; `assets/lazy.js` sets `ids.seen(section)` when it scrolls into view (or is
     printed, or keyboard navigation starts), and the section's callback draws it in
     `ids.slot(section)`. `key` names what the page shows (a region, a domain): a new one in
-    the same place is drawn again."""
+    the same place is drawn again. `height` (CSS) is the drawn section's usual height, for
+    a section that is on screen when the page opens: what follows it does not jump."""
     placeholder = html.Section([
         html.H2(title, id=f"{section}-title", className="chart-title"),
         html.P(loading, className="loading"),
     ], id=f"{section}-card", className="chart-card lazy-placeholder" +
-        ("" if chart else " text-card"),
+        ("" if chart else " text-card"), style={"minHeight": height} if height else None,
         **aria(labelledby=f"{section}-title", busy="true"))
     return lazy_card(section, key, html.Div(placeholder, id=ids.slot(section)))
 

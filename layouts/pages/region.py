@@ -39,6 +39,8 @@ TITLES = {IDENTITY: "region_identity_title", FRAGILITY: "region_fragility_title"
           ALLIANCES: "region_alliances_title", PARTNERSHIPS: "region_partnerships_title",
           MODES: "region_modes_title", SYNTHESIS: "region_synthesis_title",
           INITIATIVES: "region_initiatives_title", SIMILAR: "region_similar_title"}
+# the sections on screen when the page opens, at their usual drawn height (1350 px wide)
+ON_SCREEN = {IDENTITY: "32rem", FRAGILITY: "57rem"}
 ORDER = (IDENTITY, FRAGILITY, GAPS, COCON, ALLIANCES, PARTNERSHIPS, MODES, SYNTHESIS,
          INITIATIVES, SIMILAR)
 
@@ -52,7 +54,7 @@ def sections(lang: str, name: str, code: str) -> list[Any]:
     share charts side by side on wide screens)."""
     def one(card: str) -> html.Div:
         return lazy_section(card, title(card, lang, name), code, t("region_loading", lang),
-                            chart=card in CHART_CARDS)
+                            chart=card in CHART_CARDS, height=ON_SCREEN.get(card))
 
     return [one(IDENTITY), one(FRAGILITY), one(GAPS), one(COCON),
             html.Div([one(ALLIANCES), one(PARTNERSHIPS)], className="region-pair"),
