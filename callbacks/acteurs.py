@@ -8,7 +8,7 @@ from dash import Dash, Input, Output, State
 
 from callbacks.first_render import prefilled_callback
 from callbacks.map_view import register_lazy_tables
-from callbacks.sections import cached_json, register_section, section_card
+from callbacks.sections import cached_json, card_values, register_section, section_card
 from dashboard import data_access
 from dashboard.analytics.survey_figures import NATIONAL
 from dashboard.services import Services, services
@@ -16,7 +16,6 @@ from layouts import ids
 from layouts.context import build_search
 from layouts.pages import acteurs as page
 from views import acteurs as views
-from views.common import View
 
 
 def view_search(svc: Services, region: str | None, wave: str | None, lang: str) -> str:
@@ -24,11 +23,6 @@ def view_search(svc: Services, region: str | None, wave: str | None, lang: str) 
     newest = data_access.score_waves(svc, "citoyens")
     return build_search({"region": region if region and region != NATIONAL else None,
                          "wave": wave if newest and wave != newest[0].key else None}, lang)
-
-
-def card_values(view: View) -> tuple[Any, ...]:
-    """A chart card's outputs: body, title, source line, CSV store."""
-    return view.body, view.title, view.source, view.store
 
 
 def register(app: Dash) -> None:

@@ -9,22 +9,17 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from callbacks.first_render import prefilled_callback
 from callbacks.map_view import register_lazy_tables
-from callbacks.sections import cached_json, register_lazy
+from callbacks.sections import cached_json, card_values, register_lazy
 from dashboard.services import services
 from layouts import ids
 from layouts.context import build_search
 from layouts.pages import pratiques as page
 from views import pratiques as views
-from views.common import View
 
 
 def _card_outputs(chart: str) -> list[Output]:
     return [Output(page.body_id(chart), "children"), Output(f"{chart}-title", "children"),
             Output(f"{chart}-source", "children"), Output(ids.chart_data(chart), "data")]
-
-
-def _card_values(view: View) -> tuple[Any, ...]:
-    return view.body, view.title, view.source, view.store
 
 
 def register(app: Dash) -> None:
@@ -52,17 +47,17 @@ def register(app: Dash) -> None:
 
     def draw_subpops(actor: str, lang: str) -> tuple[Any, ...]:
         svc = services(app.server)
-        return cached_json(svc, "practices-subpops", (actor, lang), lambda: _card_values(
+        return cached_json(svc, "practices-subpops", (actor, lang), lambda: card_values(
             views.subpopulations_output(svc, actor, lang)))
 
     def draw_categories(region: str | None, lang: str) -> tuple[Any, ...]:
         svc = services(app.server)
-        return cached_json(svc, "practices-categories", (region, lang), lambda: _card_values(
+        return cached_json(svc, "practices-categories", (region, lang), lambda: card_values(
             views.categories_output(svc, region, lang)))
 
     def draw_scopes(lang: str) -> tuple[Any, ...]:
         svc = services(app.server)
-        return cached_json(svc, "practices-scopes", (lang,), lambda: _card_values(
+        return cached_json(svc, "practices-scopes", (lang,), lambda: card_values(
             views.scopes_output(svc, lang)))
 
     def draw_evolution(lang: str) -> tuple[Any, ...]:
@@ -70,7 +65,7 @@ def register(app: Dash) -> None:
 
         def build() -> tuple[Any, ...]:
             evolution, note = views.evolution_output(svc, lang)
-            return (*_card_values(evolution), note)
+            return (*card_values(evolution), note)
 
         return cached_json(svc, "practices-evolution", (lang,), build)
 

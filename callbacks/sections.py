@@ -62,6 +62,12 @@ def cached_json(svc: Services, view: str, parts: tuple[Any, ...],
     return svc.cache.get_or_compute(f"view:{view}", parts, lambda _session: plain(build()))
 
 
+def card_values(view: View) -> tuple[Any, ...]:
+    """A chart card's outputs, in the order the pages wire them: body, title, source line,
+    CSV store."""
+    return view.body, view.title, view.source, view.store
+
+
 def section_card(section: str, lang: str, view: View) -> Any:
     """A lazy section's card, complete, from its view."""
     return view_card(section, lang, view.title, view.body, view.source, view.store)

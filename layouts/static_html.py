@@ -15,8 +15,6 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-# Dash's html components whose tag is not their name in lower case
-_TAGS = {"Main": "main", "Nav": "nav"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source"}
 # props that are Dash's, or name the live page's elements
 _DROPPED = {"id", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state",
@@ -84,7 +82,7 @@ def to_html(tree: Any) -> str:
         return escape(str(tree))
     kind, props = tree.get("type", ""), tree.get("props") or {}
     if tree.get("namespace") == "dash_html_components":
-        tag = _TAGS.get(kind, kind.lower())
+        tag = kind.lower()  # html.Div → div
         if tag in _VOID:
             return f"<{tag}{_attributes(props)}>"
         return f"<{tag}{_attributes(props)}>{to_html(props.get('children'))}</{tag}>"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bench.replay import Call, Replay
+from bench.replay import Call, Replay, stringify
 from layouts import ids
 from layouts.pages import acteurs as acteurs_page
 from layouts.pages import domaine as domaine_page
@@ -164,8 +164,9 @@ def test_a_section_below_the_fold_draws_its_charts_source_and_csv_once_seen(repl
         shown = texts([c.response for c in calls])
         assert "Source" in shown and "demonstration" not in shown, section  # French
         assert "démonstration" in shown, section  # the data are said to be demonstration data
-        assert ids.chart_data(section)["type"] in shown or ids.csv_button(section)["type"] \
-            in texts(replay.props), section  # its CSV
+        store = replay.props.get(stringify(ids.chart_data(section)), {}).get("data") or {}
+        assert store.get("rows"), section  # its CSV (and table) rows, as drawn
+        assert stringify(ids.csv_button(section)) in replay.props, section  # its button
 
 
 def test_the_map_drawn_with_the_page_is_the_one_a_change_patches(replay):
