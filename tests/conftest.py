@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import socket
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -170,6 +171,18 @@ def pytest_setup_options():  # type: ignore[no-untyped-def]
                      "--window-size=1300,1000", "--lang=fr-FR"):
         options.add_argument(argument)
     return options
+
+
+@pytest.fixture(autouse=True)
+def _free_dash_port() -> None:
+    """dash_duo numbers its servers from 58050 in every pytest process, so two runs on one
+    machine (a developer's and CI's) would fight over the port: start each server on a port
+    that the system says is free now."""
+    from dash.testing.application_runners import BaseDashRunner
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        BaseDashRunner._next_port = sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
