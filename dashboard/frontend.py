@@ -6,6 +6,15 @@
   script before Dash's renderer, so the full bundle is never requested.
 - Unused component libraries: Dash puts dash_table's bundle in every page although no page
   uses a DataTable; it is left out of the index.
+- Babel's polyfill: Dash loads `@babel/polyfill` 7 (core-js 2) before React. Every browser
+  the app supports has what it adds, but core-js 2 still replaces native built-ins it judges
+  imperfect, among them `Promise` and `setImmediate`: Dash's promise chains and React's
+  scheduler then run through JavaScript stand-ins, measured at a third of the main thread's
+  script time on a first visit. What Dash's code needs of it is the `regeneratorRuntime`
+  global (its `async` functions are compiled to generators, `grep regeneratorRuntime` in
+  dash's scripts), so the page loads that runtime alone instead: `assets/vendor/
+  regenerator-runtime.js`, the file of the npm package regenerator-runtime 0.14.1 (MIT),
+  unchanged.
 - Caching: URLs that change whenever their content does (Dash's `.v<version>m<mtime>`
   fingerprints, the bundle's `?v=<content hash>`) are cached for a year and never revalidated;
   everything else keeps the short, revalidated caching it had. Compression (Flask-Compress,
@@ -16,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import brotli  # type: ignore[import-untyped]
@@ -30,6 +40,9 @@ ASSETS = PROJECT_ROOT / "assets"
 # mtime query): the app adds the bundle itself, with a content hash.
 VENDOR_FOLDER = "vendor"
 PLOTLY_BUNDLE = ASSETS / VENDOR_FOLDER / "plotly-custom.min.js"
+REGENERATOR = ASSETS / VENDOR_FOLDER / "regenerator-runtime.js"
+_POLYFILL = re.compile(
+    r'<script src="[^"]*_dash-component-suites/dash/deps/polyfill@[^"]*"></script>')
 # the app's own stylesheet as Dash links it (`assets/style.css?m=<mtime>`)
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="[^"]*/assets/(style\.css)\?m=[^"]*">')
 PRERENDER_ID = "prerender"  # assets/prerender.js removes it
@@ -49,6 +62,8 @@ class TerritoiresDash(Dash):
 
     - the scripts of the component libraries the app never renders are left out (Dash offers
       no setting for it);
+    - Babel's polyfill is replaced by the generator runtime, the one part of it Dash uses
+      (`runtime_url`, set by `configure_frontend`);
     - the app's own stylesheet is inlined: it is small (4 KB compressed), and a page then
       paints without waiting for a second request (on a phone's 4G, a round trip of a few
       hundred milliseconds before anything shows);
@@ -58,18 +73,23 @@ class TerritoiresDash(Dash):
       drawn the live page."""
 
     prerender: Callable[[str, str], str] | None = None
+    runtime_url: str | None = None
 
     def interpolate_index(self, metas: Any = "", title: Any = "", css: Any = "",
                           config: Any = "", scripts: Any = "", app_entry: Any = "",
                           favicon: Any = "", renderer: Any = "") -> Any:
         css = _STYLESHEET.sub(_inline_stylesheet, css)
+        scripts = _UNUSED_SCRIPT.sub("", scripts)
+        if self.runtime_url is not None:
+            runtime = f'<script src="{self.runtime_url}"></script>'
+            scripts = _POLYFILL.sub(lambda _: runtime, scripts)
         if self.prerender is not None and has_request_context():
             query = request.query_string.decode("utf-8", "replace")
             copy = self.prerender(request.path, f"?{query}" if query else "")
             app_entry = f'{app_entry}\n<div id="{PRERENDER_ID}">{copy}</div>'
         return super().interpolate_index(
             metas=metas, title=title, css=css, config=config,
-            scripts=_UNUSED_SCRIPT.sub("", scripts), app_entry=app_entry, favicon=favicon,
+            scripts=scripts, app_entry=app_entry, favicon=favicon,
             renderer=renderer)
 
 
@@ -79,39 +99,44 @@ def _inline_stylesheet(link: re.Match[str]) -> str:
     return f"<style>{(ASSETS / link.group(1)).read_text(encoding='utf-8')}</style>"
 
 
-def bundle_digest() -> str:
-    """A short content hash of the plotly.js bundle: its URL changes exactly when its bytes
-    do, so browsers may keep it for a year."""
-    if not PLOTLY_BUNDLE.exists():
-        raise FileNotFoundError(f"{PLOTLY_BUNDLE} is missing: run "
-                                "`python scripts/build_plotly_bundle.py`")
-    return hashlib.sha256(PLOTLY_BUNDLE.read_bytes()).hexdigest()[:16]
+def digest(path: Path) -> str:
+    """A short content hash of a vendored file: its URL changes exactly when its bytes do, so
+    browsers may keep it for a year."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing (assets/vendor/README.md says how it is "
+                                "built)")
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
-def configure_frontend(app: Dash) -> str:
-    """Load the plotly.js bundle on every page and give fingerprinted URLs a long cache.
-    Returns the bundle's URL.
+def configure_frontend(app: TerritoiresDash) -> str:
+    """Load the plotly.js bundle on every page, the generator runtime instead of Babel's
+    polyfill, and give fingerprinted URLs a long cache. Returns the bundle's URL.
 
     The bundle goes in `external_scripts`, which Dash places after React and before its
     renderer and component libraries: `window.Plotly` exists before any dcc.Graph mounts."""
-    digest = bundle_digest()
-    relative = f"{VENDOR_FOLDER}/{PLOTLY_BUNDLE.name}"
-    url = f"{app.get_asset_url(relative)}?v={digest}"
-    app.config.external_scripts = [*app.config.external_scripts, {"src": url}]
-    # the same file as the server sees it (the browser's URL may carry a proxy's prefix)
-    served_at = "/".join([app.config.routes_pathname_prefix.rstrip("/"),
-                          app.config.assets_url_path.strip("/"), relative])
+    # what the browser asks for (the URL may carry a proxy's prefix) and what the server
+    # sees, per vendored file
+    versions: dict[str, str] = {}
+    urls: dict[Path, str] = {}
+    for path in (PLOTLY_BUNDLE, REGENERATOR):
+        relative = f"{VENDOR_FOLDER}/{path.name}"
+        version = digest(path)
+        urls[path] = f"{app.get_asset_url(relative)}?v={version}"
+        versions["/".join([app.config.routes_pathname_prefix.rstrip("/"),
+                           app.config.assets_url_path.strip("/"), relative])] = version
+    app.config.external_scripts = [*app.config.external_scripts, {"src": urls[PLOTLY_BUNDLE]}]
+    app.runtime_url = urls[REGENERATOR]
 
     compressed: dict[str, bytes] = {}  # this app's own: one brotli body per versioned URL
 
     def long_cache_when_fingerprinted(response: Response) -> Response:
-        if response.status_code == 200 and _fingerprinted(served_at, digest):
+        if response.status_code == 200 and _fingerprinted(versions):
             response.headers["Cache-Control"] = LONG_CACHE
             _precompressed(response, compressed)
         return response
 
     app.server.after_request(long_cache_when_fingerprinted)
-    return url
+    return urls[PLOTLY_BUNDLE]
 
 
 def _precompressed(response: Response, compressed: dict[str, bytes]) -> None:
@@ -138,9 +163,11 @@ def _precompressed(response: Response, compressed: dict[str, bytes]) -> None:
         response.set_etag(f"{etag}:br")
 
 
-def _fingerprinted(bundle_path: str, digest: str) -> bool:
-    """Whether the current request's URL names one version of its content."""
+def _fingerprinted(versions: dict[str, str]) -> bool:
+    """Whether the current request's URL names one version of its content: Dash's
+    fingerprinted component scripts, or a vendored file with its content hash."""
     fingerprinted_path = (request.view_args or {}).get("fingerprinted_path")
     if isinstance(fingerprinted_path, str):  # Dash's _dash-component-suites route
         return bool(check_fingerprint(fingerprinted_path)[1])
-    return request.path == bundle_path and request.args.get("v") == digest
+    version = versions.get(request.path)
+    return version is not None and request.args.get("v") == version

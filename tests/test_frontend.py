@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 from plotly.basedatatypes import BaseTraceType  # type: ignore[import-untyped]
 from plotly.offline import get_plotlyjs_version  # type: ignore[import-untyped]
 
-from dashboard.frontend import LONG_CACHE, PLOTLY_BUNDLE, UNUSED_LIBRARIES
+from dashboard.frontend import LONG_CACHE, PLOTLY_BUNDLE, REGENERATOR, UNUSED_LIBRARIES
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_PLOTLY = Path(go.__file__).resolve().parents[1] / "package_data" / "plotly.min.js"
@@ -77,6 +77,29 @@ def test_every_page_loads_the_small_bundle_and_not_the_full_one(demo_client: Fla
     assert len(ours) == 1 and ours[0] < renderer[0]
 
 
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_the_generator_runtime_and_not_babels_polyfill(
+        demo_client: FlaskClient, path: str) -> None:
+    """core-js 2 replaces the browser's own Promise and setImmediate; Dash needs only the
+    `regeneratorRuntime` global, which must exist before Dash's scripts run."""
+    scripts = scripts_of(demo_client, path)
+    assert not [s for s in scripts if "polyfill" in s]
+    runtime = [i for i, s in enumerate(scripts) if REGENERATOR.name in s]
+    dash_scripts = [i for i, s in enumerate(scripts) if "_dash-component-suites/" in s]
+    assert len(runtime) == 1 and runtime[0] < min(dash_scripts)
+
+
+def test_the_generator_runtime_is_served_as_vendored_and_defines_the_global(
+        demo_client: FlaskClient) -> None:
+    url = [s for s in scripts_of(demo_client, "/") if REGENERATOR.name in s][0]
+    response = demo_client.get(url, headers={"Accept-Encoding": "identity"})
+    assert response.status_code == 200 and response.headers["Cache-Control"] == LONG_CACHE
+    body = response.get_data()
+    assert body == REGENERATOR.read_bytes()
+    assert hashlib.sha256(body).hexdigest().startswith(url.split("?v=")[1])
+    assert b"regeneratorRuntime = runtime" in body and b"MIT license" in body
+
+
 def test_the_served_bundle_registers_only_the_traces_the_figures_draw(
         demo_client: FlaskClient) -> None:
     response = demo_client.get(bundle_url(demo_client))
@@ -110,8 +133,8 @@ def test_no_page_renders_a_component_library_whose_script_is_left_out() -> None:
 
 def test_fingerprinted_urls_are_cached_for_a_year(demo_client: FlaskClient) -> None:
     fingerprinted = [s for s in scripts_of(demo_client, "/")
-                     if "_dash-component-suites/" in s or PLOTLY_BUNDLE.name in s]
-    assert len(fingerprinted) >= 6
+                     if "_dash-component-suites/" in s or "/vendor/" in s]
+    assert len(fingerprinted) >= 7
     for url in fingerprinted:
         response = demo_client.get(url)
         assert response.status_code == 200, url

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, delete, exc, exists, insert, literal, select, union, update
+from sqlalchemy import Engine, exc, select, update
 from sqlalchemy.orm import Session, defer
 
 from dashboard.analytics.debate import normalise_word
 from dashboard.db import bump_data_version, dialect_insert
+from dashboard.debates.ballot_sql import WORD_MARK, BallotStatements, ballot_statements
 from dashboard.debates.deck import check_deck, default_deck
 from dashboard.debates.questions import (
     QUESTION_LABELS,
@@ -34,13 +35,10 @@ from dashboard.debates.questions import (
 )
 from dashboard.models import (
     Actor,
-    Answer,
     Dataset,
     Debate,
-    DebateBallot,
     DebateWord,
     Question,
-    Respondent,
     Survey,
     Territory,
 )
@@ -50,7 +48,6 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud, 
 CODE_LENGTH = 6
 MAX_TITLE = 200
 BY_SURVEY_CODE = {code: question for question, (code, _kind) in SURVEY_QUESTIONS.items()}
-WORD_MARK = -1  # stands for the word question among question ids (which are positive)
 
 
 @dataclass(frozen=True)
@@ -223,14 +220,14 @@ def _upsert_respondent(session: Session, debate: Debate, device: str,
                        lock: bool) -> int | None:
     """The device's respondent id. `lock`: DO UPDATE (returns the id, locks the row on
     PostgreSQL); else DO NOTHING (the id, or None when the device was already there)."""
-    stmt = dialect_insert(session, Respondent.__table__).values(  # type: ignore[arg-type]
-        survey_id=debate.survey_id, external_id=device_id(debate.code, device),
-        region_code=debate.region_code, department_code=None, weight=1.0, attributes={})
-    keys = ["survey_id", "external_id"]
-    upsert = (stmt.on_conflict_do_update(index_elements=keys,
-                                         set_={"weight": stmt.excluded.weight}) if lock
-              else stmt.on_conflict_do_nothing(index_elements=keys))
-    return session.scalar(upsert.returning(Respondent.__table__.c.id))
+    sql = _sql(session)
+    return session.scalar(sql.respondent if lock else sql.join, {
+        "survey_id": debate.survey_id, "external_id": device_id(debate.code, device),
+        "region_code": debate.region_code})
+
+
+def _sql(session: Session) -> BallotStatements:
+    return ballot_statements(session.get_bind().dialect.name)
 
 
 def join_debate(engine: Engine, code: str, device: str) -> Debate:
@@ -259,9 +256,9 @@ def record_ballot(engine: Engine, code: str, payload: Any,
         _write_answers(session, respondent, ids, ballot, domains, replaced)
         if ballot.word is not None:
             _write_word(session, debate, respondent, ballot.word)
-        session.execute(insert(DebateBallot).values(
-            debate_id=debate.id, respondent_id=respondent,
-            questions=",".join(ballot.questions), replaced=bool(replaced)))
+        session.execute(_sql(session).ballot_log, {
+            "debate_id": debate.id, "respondent_id": respondent,
+            "questions": ",".join(ballot.questions), "replaced": bool(replaced)})
     return BallotOutcome(created=not replaced, questions=ballot.questions,
                          replaced=tuple(q for q in ballot.questions if q in replaced))
 
@@ -269,52 +266,37 @@ def record_ballot(engine: Engine, code: str, payload: Any,
 def _answered(session: Session, debate: Debate, respondent: int, ids: Mapping[str, int],
               questions: Sequence[str]) -> set[str]:
     """The questions among `questions` the device had already answered (one query)."""
-    numeric = select(Answer.question_id).where(
-        Answer.respondent_id == respondent,
-        Answer.question_id.in_([ids[q] for q in questions if q != "word"]))
-    word = select(literal(WORD_MARK)).where(DebateWord.debate_id == debate.id,
-                                            DebateWord.respondent_id == respondent)
-    done = set(session.scalars(union(numeric, word)))
+    done = set(session.scalars(_sql(session).answered, {
+        "respondent_id": respondent, "debate_id": debate.id,
+        "question_ids": [ids[q] for q in questions if q != "word"]}))
     return {q for q in questions if (WORD_MARK if q == "word" else ids[q]) in done}
 
 
 def _write_answers(session: Session, respondent: int, ids: Mapping[str, int], ballot: Ballot,
                    domains: Sequence[str], replaced: set[str]) -> None:
+    sql = _sql(session)
     rows: list[dict[str, Any]] = []
     if ballot.priorities is not None:  # one 1/0 answer per domain, as the surveys store it
         rows += [{"question_id": ids["priorities"], "item": slug, "respondent_id": respondent,
                   "value": 1.0 if slug in ballot.priorities else 0.0} for slug in domains]
     if ballot.scores is not None:
         if "scores" in replaced:  # domains rated before and not now lose their score
-            session.execute(delete(Answer).where(
-                Answer.question_id == ids["scores"], Answer.respondent_id == respondent,
-                Answer.item.not_in(list(ballot.scores))))
+            session.execute(sql.stale_scores, {"question_id": ids["scores"],
+                                               "respondent_id": respondent,
+                                               "items": list(ballot.scores)})
         rows += [{"question_id": ids["scores"], "item": slug, "respondent_id": respondent,
                   "value": float(score)} for slug, score in ballot.scores.items()]
     if ballot.innovation is not None:
         rows.append({"question_id": ids["innovation"], "item": "", "respondent_id": respondent,
                      "value": 1.0 if ballot.innovation else 0.0})
     if rows:  # executemany: one compiled statement, whatever the number of rows
-        stmt = dialect_insert(session, Answer.__table__)  # type: ignore[arg-type]
-        session.execute(stmt.on_conflict_do_update(
-            index_elements=["question_id", "item", "respondent_id"],
-            set_={"value": stmt.excluded.value}), rows)
+        session.execute(sql.answers, rows)
 
 
 def _write_word(session: Session, debate: Debate, respondent: int, word: str) -> None:
     """A word the presenter has hidden stays hidden when someone sends it again."""
-    normalised = normalise_word(word)
-    already_hidden = exists().where(DebateWord.debate_id == debate.id,
-                                    DebateWord.normalised == normalised,
-                                    DebateWord.hidden.is_(True))
-    stmt = dialect_insert(session, DebateWord.__table__)  # type: ignore[arg-type]
-    session.execute(stmt.values(debate_id=debate.id, respondent_id=respondent, word=word,
-                                normalised=normalised, hidden=already_hidden)
-                    .on_conflict_do_update(
-                        index_elements=["debate_id", "respondent_id"],
-                        set_={"word": stmt.excluded.word,
-                              "normalised": stmt.excluded.normalised,
-                              "hidden": stmt.excluded.hidden}))
+    session.execute(_sql(session).word, {"debate_id": debate.id, "respondent_id": respondent,
+                                         "word": word, "normalised": normalise_word(word)})
 
 
 # --- the presenter -----------------------------------------------------------------------

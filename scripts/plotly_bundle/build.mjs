@@ -52,15 +52,70 @@ const META = [
     /\s*role: '.*',?/g,
     /\s*hrName: '.*',?/g
 ];
-const stripMeta = {
-    name: 'strip-plotly-meta',
+// Work plotly.js does when its bundle is evaluated that no figure of ours needs: two lookup
+// tables of ~250 countries and their ~3,000 aliases, each alias Unicode-normalised, built
+// eagerly (one by country-iso-search for its default export, which plotly.js never reads,
+// one by plotly.js for locationmode "country names", which our maps never use: they draw
+// their own GeoJSON). Measured at about a quarter of the bundle's evaluation, which is one
+// long task on every first visit. Built on first use instead: same results, later, if ever.
+// Each replacement must match exactly once, so a new version of either package that moved
+// the code stops the build rather than silently shipping the eager tables again.
+const LAZY = [
+    {
+        file: /country-iso-search[\/]dist[\/]index\.cjs$/,
+        edits: [
+            ['var _default = createLookup(COUNTRIES);\nvar lookup = _default.lookup;\n' +
+             'var lookupAlpha3 = _default.lookupAlpha3;\nvar byAlpha3 = _default.byAlpha3;\n' +
+             'var byAlpha2 = _default.byAlpha2;\nvar byM49 = _default.byM49;\n',
+             'var _lazyDefault;\nfunction _default() {\n' +
+             '  return _lazyDefault || (_lazyDefault = createLookup(COUNTRIES));\n}\n'],
+            ['  byAlpha2: () => byAlpha2,\n  byAlpha3: () => byAlpha3,\n  byM49: () => byM49,\n',
+             '  byAlpha2: () => _default().byAlpha2,\n  byAlpha3: () => _default().byAlpha3,\n' +
+             '  byM49: () => _default().byM49,\n'],
+            ['  lookup: () => lookup,\n  lookupAlpha3: () => lookupAlpha3,\n',
+             '  lookup: () => _default().lookup,\n  lookupAlpha3: () => _default().lookupAlpha3,\n']
+        ]
+    },
+    {
+        file: /plotly\.js[\/]src[\/]lib[\/]geo_location_utils\.js$/,
+        edits: [
+            ['const { lookupAlpha3 } = createLookup([...COUNTRIES, ...COUNTRIES_X]);\n',
+             'var countryLookup;\nfunction lookupAlpha3(name) {\n' +
+             '    countryLookup = countryLookup || createLookup([...COUNTRIES, ...COUNTRIES_X]);\n' +
+             '    return countryLookup.lookupAlpha3(name);\n}\n']
+        ]
+    }
+];
+const madeLazy = new Set();
+function makeLazy(file, code) {
+    for (const { file: pattern, edits } of LAZY) {
+        if (!pattern.test(file)) continue;
+        madeLazy.add(pattern);
+        for (const [from, to] of edits) {
+            const count = code.split(from).length - 1;
+            if (count !== 1) {
+                throw new Error(`${file}: expected the code to make lazy once, found it ` +
+                    `${count} times: ${from.split('\n')[0]}`);
+            }
+            code = code.replace(from, () => to);
+        }
+    }
+    return code;
+}
+
+// Each source file as it is bundled: plotly.js's own without its attribute meta data, and the
+// tables above made lazy.
+const prepare = {
+    name: 'prepare-sources',
     setup(b) {
         const src = path.join(plotlyRoot, 'src') + path.sep;
-        b.onLoad({ filter: /\.js$/ }, async (args) => {
-            if (!args.path.startsWith(src)) return undefined;
+        b.onLoad({ filter: /\.c?js$/ }, async (args) => {
+            const ours = args.path.startsWith(src);
+            const lazy = LAZY.some(({ file }) => file.test(args.path));
+            if (!ours && !lazy) return undefined;
             let code = await readFile(args.path, 'utf-8');
-            for (const re of META) code = code.replace(re, '');
-            return { contents: code, loader: 'js' };
+            if (ours) for (const re of META) code = code.replace(re, '');
+            return { contents: makeLazy(args.path, code), loader: 'js' };
         });
     }
 };
@@ -76,11 +131,16 @@ const result = await build({
     legalComments: 'none',
     define: { global: 'window', 'define.amd': 'false' },
     loader: { '.css': 'empty' },
-    plugins: [stripMeta],
+    plugins: [prepare],
     metafile: true,
     write: false,
     logLevel: 'warning'
 });
+
+if (madeLazy.size !== LAZY.length) {
+    throw new Error('a file to make lazy was not bundled: ' +
+        LAZY.filter(({ file }) => !madeLazy.has(file)).map(({ file }) => file).join(', '));
+}
 
 // Licence notices of every package whose code is in the bundle (plotly.js's MIT notice
 // goes in the bundle's header too).
