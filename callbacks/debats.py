@@ -31,15 +31,16 @@ def register(app: Dash) -> None:
                   State(ids.DEBATES_FORM_TITLE, "value"), State(ids.DEBATES_FORM_REGION, "value"),
                   State(ids.DEBATES_FORM_DATE, "value"),
                   State(ids.DEBATES_FORM_QUESTIONS, "value"),
-                  State(ids.DEBATES_FORM_DOMAINS, "value"), State(ids.LANG, "data"),
+                  State(ids.DEBATES_FORM_DOMAINS, "value"),
+                  State(ids.DEBATES_FORM_SLIDES, "value"), State(ids.LANG, "data"),
                   prevent_initial_call=True)
     def create(clicks: int | None, title: str | None, region: str | None, held_on: str | None,
                questions: list[str] | None, domains: list[str] | None,
-               lang: str | None) -> tuple[Any, Any]:
+               charts: list[str] | None, lang: str | None) -> tuple[Any, Any]:
         if not clicks or not is_presenter():
             raise PreventUpdate
         lang = lang or "fr"
-        payload = views.form_payload(title, region, held_on, questions, domains)
+        payload = views.form_payload(title, region, held_on, questions, domains, charts or [])
         try:
             debate = views.create(services(app.server), payload, signed_in_name())
         except Refused as error:

@@ -48,6 +48,7 @@ DEBATES_FORM_REGION = "debate-form-region"
 DEBATES_FORM_DATE = "debate-form-date"
 DEBATES_FORM_QUESTIONS = "debate-form-questions"
 DEBATES_FORM_DOMAINS = "debate-form-domains"
+DEBATES_FORM_SLIDES = "debate-form-slides"
 DEBATES_FORM_SUBMIT = "debate-form-submit"
 DEBATES_FORM_MESSAGE = "debate-form-message"
 DEBATES_CREATED = "debates-created"   # store: the code of the debate last created

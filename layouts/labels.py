@@ -1002,6 +1002,12 @@ LABELS: dict[str, dict[str, str]] = {
     "debates_date_field": {"fr": "Date", "en": "Date"},
     "debates_questions_field": {"fr": "Questions posées à la salle (dans cet ordre)",
                                 "en": "Questions for the room (in this order)"},
+    "debates_slides_field": {"fr": "Diapositives des graphiques de la région (avant les questions)",
+                             "en": "The region's chart slides (before the questions)"},
+    "debates_slides_note": {"fr": "Chaque question a ensuite sa diapositive de vote et sa "
+                                  "diapositive de résultats, avec des notes pour l'orateur.",
+                            "en": "Each question then has a voting slide and a results slide, "
+                                  "with speaker notes."},
     "debates_domains_field": {"fr": "Domaines à noter (question « Notes de 0 à 10 »)",
                               "en": "Domains to score ('Scores 0-10' question)"},
     "debates_create": {"fr": "Créer le débat", "en": "Create the debate"},

@@ -112,7 +112,7 @@ def dash_call(client: Any, outputs: list[tuple[str, str]], inputs: list[dict[str
 def creation_call(client: Any) -> Any:
     values = {"debate-form-title": "Débat forcé", "debate-form-region": "93",
               "debate-form-date": "2027-01-01", "debate-form-questions": ["word"],
-              "debate-form-domains": ["emploi"]}
+              "debate-form-domains": ["emploi"], "debate-form-slides": ["map"]}
     return dash_call(client, [("debate-form-message", "children"), ("debates-created", "data")],
                      [{"id": "debate-form-submit", "property": "n_clicks", "value": 1}],
                      [{"id": k, "property": "value", "value": v} for k, v in values.items()]
@@ -129,6 +129,7 @@ def test_the_creation_callback_checks_the_signed_in_presenter_itself(debate_app)
     [debate] = store.list_debates(services(debate_app.server).engine)
     assert debate.title == "Débat forcé" and debate.created_by == "admin"
     assert debate.code in json.dumps(response.json)
+    assert [slide["kind"] for slide in debate.deck] == ["map", "question", "results"]
 
 
 def test_the_router_shows_no_debate_page_to_an_anonymous_in_app_navigation(debate_app):
@@ -237,6 +238,22 @@ def test_the_creation_form_asks_the_questions_in_order_and_refuses_naming_the_fi
         debats.create(svc, debats.form_payload("Soirée", "99", None, ["word"], []), "admin")
     assert refused.value.field == "region"
     assert debats.create(svc, payload, "admin").questions == ["priorities", "scores", "word"]
+
+
+def test_the_creation_form_builds_the_deck_from_the_chosen_chart_slides(evening):
+    """The presenter picks which of the region's charts open the evening; each question
+    still gets its voting and results slides, with speaker notes, in the questions' order."""
+    payload = debats.form_payload("Soirée", "93", None, ["word", "priorities"], [],
+                                  ["practices", "map"])
+    debate = debats.create(services(evening.server), payload, "admin")
+    kinds = [(slide["kind"], slide.get("question")) for slide in debate.deck]
+    assert kinds == [("map", None), ("practices", None),
+                     ("question", "priorities"), ("results", "priorities"),
+                     ("question", "word"), ("results", "word")]
+    assert all(slide["notes"] for slide in debate.deck)
+    only_questions = debats.form_payload("Soirée", "93", None, ["word"], [], [])
+    assert [s["kind"] for s in debats.create(services(evening.server), only_questions,
+                                             "admin").deck] == ["question", "results"]
 
 
 def test_the_comparison_sets_each_room_beside_its_regions_citizens(evening):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from dashboard import data_access
 from dashboard.analytics import debate as analytics
 from dashboard.debates import cached, results, store
+from dashboard.debates.deck import default_deck
 from dashboard.debates.questions import Refused
 from dashboard.figures.style import format_number
 from dashboard.models import Debate
@@ -45,10 +46,11 @@ class RoomLine:
 
 
 def form_payload(title: str | None, region: str | None, held_on: str | None,
-                 questions: Sequence[str] | None,
-                 scored: Sequence[str] | None) -> dict[str, Any]:
+                 questions: Sequence[str] | None, scored: Sequence[str] | None,
+                 charts: Sequence[str] | None = None) -> dict[str, Any]:
     """The creation form's values as the API's JSON body, so that `store.parse_spec` checks
-    both the same way (questions in the order the debate asks them)."""
+    both the same way (questions in the order the debate asks them; the deck is the chosen
+    chart slides, then a question and a results slide per question)."""
     chosen = [q for q in analytics.QUESTIONS if q in (questions or [])]
     payload: dict[str, Any] = {"title": title or "", "region": region or "",
                                "questions": chosen}
@@ -56,6 +58,8 @@ def form_payload(title: str | None, region: str | None, held_on: str | None,
         payload["date"] = held_on
     if analytics.SCORES in chosen:
         payload["scored_domains"] = list(scored or [])
+    if charts is not None and chosen:
+        payload["deck"] = default_deck(chosen, charts)
     return payload
 
 

@@ -43,10 +43,15 @@ SLIDE_KINDS = tuple(kind for kind, _ in CHART_SLIDES) + ("question", "results")
 MAX_NOTES = 4000
 
 
-def default_deck(questions: Sequence[str]) -> list[dict[str, Any]]:
-    """The chart slides, then a question slide and a results slide per question."""
+CHART_KINDS = tuple(kind for kind, _ in CHART_SLIDES)
+
+
+def default_deck(questions: Sequence[str],
+                 charts: Sequence[str] = CHART_KINDS) -> list[dict[str, Any]]:
+    """The chart slides among `charts` (in the dashboard's order, whatever the order given),
+    then a question slide and a results slide per question."""
     slides: list[dict[str, Any]] = [{"kind": kind, "notes": notes}
-                                    for kind, notes in CHART_SLIDES]
+                                    for kind, notes in CHART_SLIDES if kind in charts]
     for question in questions:
         ask, show = QUESTION_NOTES[question]
         slides.append({"kind": "question", "question": question, "notes": ask})

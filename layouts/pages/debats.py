@@ -8,6 +8,7 @@ from datetime import date
 from dash import dcc, html
 
 from dashboard.analytics.debate import QUESTIONS
+from dashboard.debates.deck import CHART_KINDS
 from layouts import ids
 from layouts.components import aria, field
 from layouts.context import PageContext
@@ -17,8 +18,8 @@ ROUTE = r"/debats/?"
 
 
 def creation_form(ctx: PageContext) -> html.Section:
-    """Title, region, date, the questions (asked in the order listed) and the domains the
-    room scores."""
+    """Title, region, date, the questions (asked in the order listed), the domains the
+    room scores, and the chart slides shown before the questions."""
     lang = ctx.lang
     return html.Section([
         html.H2(t("debates_new", lang), id="debates-new-title"),
@@ -50,6 +51,13 @@ def creation_form(ctx: PageContext) -> html.Section:
             dcc.Checklist(id=ids.DEBATES_FORM_DOMAINS, value=list(ctx.ref.domain_slugs),
                           options=[{"label": term_label(d, lang, short=True), "value": d.slug}
                                    for d in ctx.ref.domains], className="checklist columns"),
+        ]),
+        html.Fieldset([
+            html.Legend(t("debates_slides_field", lang)),
+            dcc.Checklist(id=ids.DEBATES_FORM_SLIDES, value=list(CHART_KINDS),
+                          options=[{"label": t(f"slide_kind_{kind}", lang), "value": kind}
+                                   for kind in CHART_KINDS], className="checklist"),
+            html.P(t("debates_slides_note", lang), className="note"),
         ]),
         html.Button(t("debates_create", lang), id=ids.DEBATES_FORM_SUBMIT, type="button",
                     className="button primary"),
