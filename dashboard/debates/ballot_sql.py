@@ -12,7 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import Delete, Insert, Select, bindparam, delete, exists, insert, literal, select
+from sqlalchemy import (
+    Boolean,
+    Delete,
+    Insert,
+    Select,
+    bindparam,
+    delete,
+    exists,
+    insert,
+    literal,
+    literal_column,
+    select,
+)
 from sqlalchemy import union as sql_union
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -25,7 +37,7 @@ WORD_MARK = -1  # stands for the word question among question ids (which are pos
 class BallotStatements:
     """Parameters are named after the columns they fill (see each statement's builder)."""
 
-    respondent: Insert  # survey_id, external_id, region_code → id (DO UPDATE: locks the row)
+    respondent: Insert  # survey_id, external_id, region_code → id, new (DO UPDATE: locks it)
     join: Insert  # the same, DO NOTHING: id, or nothing when the device was already there
     answered: Select[tuple[int]]  # respondent_id, question_ids (expanding), debate_id
     stale_scores: Delete  # question_id, respondent_id, items (expanding)
@@ -39,6 +51,10 @@ def ballot_statements(dialect: str) -> BallotStatements:
     """The statements for `dialect` ("postgresql" or "sqlite"): both spell ON CONFLICT the
     same way, but each dialect's INSERT comes from its own module."""
     upsert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    # whether the upsert inserted the row: PostgreSQL leaves xmax at 0 on a row it has just
+    # inserted and sets it on one it updated; SQLite cannot tell (None: ask the answers)
+    inserted = (literal_column("xmax = 0", Boolean) if dialect == "postgresql"
+                else literal(None, Boolean))
     respondents = Respondent.__table__
     new_respondent = upsert(respondents).values(  # type: ignore[arg-type]
         survey_id=bindparam("survey_id"), external_id=bindparam("external_id"),
@@ -62,7 +78,7 @@ def ballot_statements(dialect: str) -> BallotStatements:
     return BallotStatements(
         respondent=new_respondent.on_conflict_do_update(
             index_elements=keys, set_={"weight": new_respondent.excluded.weight}
-        ).returning(respondents.c.id),
+        ).returning(respondents.c.id, inserted),
         join=new_respondent.on_conflict_do_nothing(index_elements=keys)
         .returning(respondents.c.id),
         answered=sql_union(numeric, word),  # type: ignore[arg-type]

@@ -216,14 +216,22 @@ def _insert_debate(session: Session, spec: DebateSpec, code: str, created_by: st
 
 # --- the audience ------------------------------------------------------------------------
 
-def _upsert_respondent(session: Session, debate: Debate, device: str,
-                       lock: bool) -> int | None:
-    """The device's respondent id. `lock`: DO UPDATE (returns the id, locks the row on
-    PostgreSQL); else DO NOTHING (the id, or None when the device was already there)."""
-    sql = _sql(session)
-    return session.scalar(sql.respondent if lock else sql.join, {
-        "survey_id": debate.survey_id, "external_id": device_id(debate.code, device),
-        "region_code": debate.region_code})
+def _respondent_params(debate: Debate, device: str) -> dict[str, Any]:
+    return {"survey_id": debate.survey_id, "external_id": device_id(debate.code, device),
+            "region_code": debate.region_code}
+
+
+def _join_respondent(session: Session, debate: Debate, device: str) -> None:
+    """The device's respondent row, added if it is not there yet (DO NOTHING)."""
+    session.execute(_sql(session).join, _respondent_params(debate, device))
+
+
+def _lock_respondent(session: Session, debate: Debate, device: str) -> tuple[int, bool | None]:
+    """The device's respondent id, its row added or locked (DO UPDATE locks it on
+    PostgreSQL, so two ballots from one device take turns), and whether it is new (None
+    where the database cannot tell)."""
+    row = session.execute(_sql(session).respondent, _respondent_params(debate, device)).one()
+    return int(row[0]), row[1]
 
 
 def _sql(session: Session) -> BallotStatements:
@@ -235,7 +243,7 @@ def join_debate(engine: Engine, code: str, device: str) -> Debate:
     state's cache key follows the newest respondent."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
         debate = get_debate(session, code)
-        _upsert_respondent(session, debate, device, lock=False)
+        _join_respondent(session, debate, device)
         return debate
 
 
@@ -250,9 +258,10 @@ def record_ballot(engine: Engine, code: str, payload: Any,
         if closed:
             raise Refused(409, "voting_closed", f"le vote est clos pour « {closed[0]} »",
                           closed[0])
-        respondent = _upsert_respondent(session, debate, ballot.device, lock=True)
-        assert respondent is not None  # DO UPDATE always returns the row
-        replaced = _answered(session, debate, respondent, ids, ballot.questions)
+        respondent, new = _lock_respondent(session, debate, ballot.device)
+        # a device seen for the first time has answered nothing yet: one query less
+        replaced = set() if new else _answered(session, debate, respondent, ids,
+                                                    ballot.questions)
         _write_answers(session, respondent, ids, ballot, domains, replaced)
         if ballot.word is not None:
             _write_word(session, debate, respondent, ballot.word)
