@@ -43,6 +43,9 @@ PLOTLY_BUNDLE = ASSETS / VENDOR_FOLDER / "plotly-custom.min.js"
 REGENERATOR = ASSETS / VENDOR_FOLDER / "regenerator-runtime.js"
 _POLYFILL = re.compile(
     r'<script src="[^"]*_dash-component-suites/dash/deps/polyfill@[^"]*"></script>')
+# Scripts a page needs only once someone uses them (the commune search's suggestions): loaded
+# with `defer`, so they never hold up the first render; not walked by Dash's asset loader.
+DEFERRED_FOLDER = "deferred"
 # the app's own stylesheet as Dash links it (`assets/style.css?m=<mtime>`)
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="[^"]*/assets/(style\.css)\?m=[^"]*">')
 PRERENDER_ID = "prerender"  # assets/prerender.js removes it
@@ -110,21 +113,27 @@ def digest(path: Path) -> str:
 
 def configure_frontend(app: TerritoiresDash) -> str:
     """Load the plotly.js bundle on every page, the generator runtime instead of Babel's
-    polyfill, and give fingerprinted URLs a long cache. Returns the bundle's URL.
+    polyfill, the deferred scripts, and give fingerprinted URLs a long cache. Returns the
+    bundle's URL.
 
     The bundle goes in `external_scripts`, which Dash places after React and before its
-    renderer and component libraries: `window.Plotly` exists before any dcc.Graph mounts."""
+    renderer and component libraries: `window.Plotly` exists before any dcc.Graph mounts.
+    The deferred scripts (`<script defer>`) run once the page is parsed."""
     # what the browser asks for (the URL may carry a proxy's prefix) and what the server
-    # sees, per vendored file
+    # sees, per file served with its content hash
     versions: dict[str, str] = {}
     urls: dict[Path, str] = {}
-    for path in (PLOTLY_BUNDLE, REGENERATOR):
-        relative = f"{VENDOR_FOLDER}/{path.name}"
+    deferred = sorted((ASSETS / DEFERRED_FOLDER).glob("*.js"))
+    for path in (PLOTLY_BUNDLE, REGENERATOR, *deferred):
+        relative = f"{path.parent.name}/{path.name}"
         version = digest(path)
         urls[path] = f"{app.get_asset_url(relative)}?v={version}"
         versions["/".join([app.config.routes_pathname_prefix.rstrip("/"),
                            app.config.assets_url_path.strip("/"), relative])] = version
-    app.config.external_scripts = [*app.config.external_scripts, {"src": urls[PLOTLY_BUNDLE]}]
+    app.config.external_scripts = [*app.config.external_scripts, {"src": urls[PLOTLY_BUNDLE]},
+                                   *({"src": urls[path], "defer": "defer"} for path in deferred)]
+    app.config.assets_path_ignore = [*(app.config.assets_path_ignore or []),
+                                     f"^{DEFERRED_FOLDER}$"]
     app.runtime_url = urls[REGENERATOR]
 
     compressed: dict[str, bytes] = {}  # this app's own: one brotli body per versioned URL
