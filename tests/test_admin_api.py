@@ -209,3 +209,14 @@ def test_every_admin_route_of_the_url_map_refuses_an_anonymous_request(admin_app
             ("/api/v1/datasets/<int:dataset_id>/activate", "POST"),
             ("/api/v1/datasets/<int:dataset_id>/deactivate", "POST"),
             ("/api/v1/datasets/<int:dataset_id>", "DELETE")} <= set(checked)
+
+
+def test_the_readme_documents_every_admin_api_route(admin_app):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for rule in admin_app.server.url_map.iter_rules():
+        if rule.rule.startswith(("/api/v1/imports", "/api/v1/datasets")):
+            documented = re.sub(r"<[^>]*:?dataset_id>", "<id>", rule.rule)
+            for method in (rule.methods or set()) - {"HEAD", "OPTIONS"}:
+                assert f"`{method} {documented}" in readme or (
+                    documented.endswith("/activate") and "…/activate`" in readme), \
+                    (method, documented)
