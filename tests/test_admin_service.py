@@ -298,3 +298,26 @@ def test_html_in_a_label_is_stored_as_text_and_reports_are_formula_safe(empty_en
     assert detail is not None and detail["label"] == "<b>Pauvreté</b><script>x()</script>"
     report = service.problems_csv([service.ProblemRow("=cmd.csv", 2, "@col", "-1+1")])
     assert "'=cmd.csv" in report and "'@col" in report and "'-1+1" in report
+
+
+def test_the_banner_is_on_the_pages_that_show_active_demonstration_data(
+        databases, demo_url, make_app):
+    app = make_app(databases.new_url(template=demo_url))
+    client = app.server.test_client()
+    engine = app.server.extensions["territoires"].engine
+
+    def banner(path: str) -> bool:
+        answer = client.get(path)
+        assert answer.status_code == 200
+        return 'class="demo-banner"' in answer.text
+
+    assert banner("/") and banner("/acteurs") and not banner("/initiatives")
+    demo = [d for d in service.list_datasets(engine) if d.is_demo]
+    for dataset in demo:
+        if dataset.kind == "indicators":
+            service.set_active(engine, dataset.id, False)
+    assert banner("/acteurs") and banner("/")  # the map also shows survey perceptions
+    for dataset in demo:
+        if dataset.kind == "survey":
+            service.set_active(engine, dataset.id, False)
+    assert not banner("/") and not banner("/acteurs") and not banner("/region/93")
