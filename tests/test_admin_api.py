@@ -15,6 +15,7 @@ from conftest import ADMIN_PASSWORD, ADMIN_TOKEN
 from dashboard.auth import set_password
 from dashboard.services import services
 from debate_helpers import BEARER, csrf_token, sign_in
+from layouts.pages import ROUTES
 
 FILES = Path(__file__).resolve().parent / "files"
 ADMIN_PREFIXES = ("/api/v1/imports", "/api/v1/datasets", "/admin")
@@ -191,8 +192,22 @@ def _example_url(rule) -> str:
     return rule.build(dict.fromkeys(rule.arguments, 1), append_unknown=False)[1]
 
 
-def test_every_admin_route_of_the_url_map_refuses_an_anonymous_request(admin_app):
-    """Listed from the URL map, so that a new admin route cannot slip through."""
+def _example_path(pattern: str) -> str:
+    """A path a Dash page's route pattern matches (its groups filled with 1)."""
+    path = re.sub(r"\(\?P<\w+>[^)]*\)", "1", pattern).replace("/?", "").replace("\\", "")
+    assert re.fullmatch(pattern, path), f"no example path for {pattern}: adjust _example_path"
+    return path
+
+
+def _refused(answer) -> bool:
+    return answer.status_code in (401, 403) or (
+        answer.status_code in (302, 303) and answer.headers["Location"].startswith("/connexion"))
+
+
+def test_every_admin_route_refuses_an_anonymous_request(admin_app):
+    """Listed from the URL map (Flask routes) and from the Dash pages' routes
+    (`layouts.pages.ROUTES`, served through Dash's catch-all route), so that a new admin
+    route or page cannot slip through."""
     client = admin_app.server.test_client()
     checked = []
     for rule in admin_app.server.url_map.iter_rules():
@@ -200,11 +215,13 @@ def test_every_admin_route_of_the_url_map_refuses_an_anonymous_request(admin_app
             continue
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             answer = client.open(_example_url(rule), method=method)
-            refused = answer.status_code in (401, 403) or (
-                answer.status_code in (302, 303) and
-                answer.headers["Location"].startswith("/connexion"))
-            assert refused, (rule.rule, method, answer.status_code)
+            assert _refused(answer), (rule.rule, method, answer.status_code)
             checked.append((rule.rule, method))
+    for pattern, _layout in ROUTES:
+        if pattern.startswith(ADMIN_PREFIXES):
+            answer = client.get(_example_path(pattern))
+            assert _refused(answer), (pattern, answer.status_code)
+            checked.append((pattern, "GET"))
     assert {("/api/v1/imports", "POST"), ("/api/v1/datasets", "GET"),
             ("/api/v1/datasets/<int:dataset_id>/activate", "POST"),
             ("/api/v1/datasets/<int:dataset_id>/deactivate", "POST"),
