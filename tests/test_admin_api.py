@@ -9,9 +9,10 @@ import uuid
 from pathlib import Path
 
 import pytest
+import redis
 from sqlalchemy.orm import Session
 
-from conftest import ADMIN_PASSWORD, ADMIN_TOKEN
+from conftest import ADMIN_PASSWORD, ADMIN_TOKEN, REDIS_URL
 from dashboard.auth import set_password
 from dashboard.services import services
 from debate_helpers import BEARER, csrf_token, sign_in
@@ -113,6 +114,22 @@ def test_commit_answers_201_and_the_version_can_be_switched_off_and_on(client):
     assert client.delete(f"/api/v1/datasets/{dataset_id}", headers=BEARER).status_code == 204
     assert client.get("/api/v1/datasets", headers=BEARER).json["datasets"] == []
     assert client.delete(f"/api/v1/datasets/{dataset_id}", headers=BEARER).status_code == 404
+
+
+def test_a_switch_in_one_worker_shows_at_once_in_another(empty_url, make_app):
+    """Two workers on one database (and one Redis when TEST_REDIS_URL is set): the other
+    worker's cached answer goes stale the moment the version is switched."""
+    extra = {"redis_url": REDIS_URL} if REDIS_URL else {}
+    if REDIS_URL:
+        redis.Redis.from_url(REDIS_URL).flushdb()
+    worker_a = make_app(empty_url, admin_token=ADMIN_TOKEN, **extra).server.test_client()
+    worker_b = make_app(empty_url, admin_token=ADMIN_TOKEN, **extra).server.test_client()
+    created = post_file(worker_a, FILES / "indicators_ok.csv")
+    assert created.status_code == 201
+    assert shown(worker_b, "taux_chomage", "93") == pytest.approx(11.2)  # cached by b
+    assert worker_a.post(f"/api/v1/datasets/{created.json['id']}/deactivate",
+                         headers=BEARER).status_code == 200
+    assert shown(worker_b, "taux_chomage", "93") is None
 
 
 def test_a_missing_file_is_a_400(client):
