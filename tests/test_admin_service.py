@@ -184,6 +184,8 @@ def test_deactivating_a_version_restores_what_it_replaced_and_activating_brings_
     fixed.write_text(fixed.read_text(encoding="utf-8").replace(
         "Taux de chômage,emploi", "Taux de chômage révisé,emploi").replace(
         "percent,INSEE test", "percent,INSEE v2"), encoding="utf-8")
+    preview = service.preview_import(empty_engine, upload(tmp_path, fixed))
+    assert preview.changed_definitions == ("taux_chomage",) and preview.changed == 1
     second = service.commit_import(empty_engine, upload(tmp_path, fixed), None, "bob")
     assert shown_value(empty_engine, "taux_chomage", "93") == pytest.approx(11.6)
 

@@ -99,6 +99,9 @@ class Preview:
     changes: tuple[ValueChange, ...]
     respondents_added: int
     errors: tuple[ProblemRow, ...]  # non-empty: nothing may be written
+    # indicators whose label, domain, unit, direction or source the file changes (an import
+    # that changes only these is still a new version)
+    changed_definitions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,8 @@ def _preview_indicators(engine: Engine, upload: StoredUpload, detection: Detecti
     return Preview(kind="indicators", format=detection.format, rows=len(diff.merged),
                    added=len(diff.added), changed=len(diff.changed),
                    unchanged=diff.unchanged, new_indicators=diff.new_indicators,
-                   changes=changes, respondents_added=0, errors=())
+                   changes=changes, respondents_added=0, errors=(),
+                   changed_definitions=diff.changed_definitions)
 
 
 def _preview_survey(engine: Engine, upload: StoredUpload, detection: Detection) -> Preview:
@@ -186,7 +190,8 @@ def _preview_survey(engine: Engine, upload: StoredUpload, detection: Detection) 
             else "changed"
         count[status] += len(wave.parsed.respondents)
     return Preview(kind="survey", format=detection.format,
-                   rows=sum(len(w.parsed.respondents) for w in waves), **count,
+                   rows=sum(len(w.parsed.respondents) for w in waves), added=count["added"],
+                   changed=count["changed"], unchanged=count["unchanged"],
                    new_indicators=(), changes=(),
                    respondents_added=count["added"] + count["changed"], errors=())
 
