@@ -1,0 +1,332 @@
+"""The admin area's pages (/admin) through the Flask test client: sign-in and role on every
+route, CSRF on every form, the upload's size limit, the validation report (sorted, as CSV),
+the wide file's metadata form, the preview and the confirmation, the datasets' deactivate,
+restore and delete, escaping of what a file says, and the header's link."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from conftest import ADMIN_PASSWORD, ADMIN_TOKEN, FIXTURES
+from dashboard.admin.service import list_datasets
+from dashboard.auth import set_password
+from debate_helpers import csrf_token, sign_in
+
+MALFORMED = FIXTURES / "admin_malformed.csv"
+NEW_INDICATOR = FIXTURES / "admin_new_indicator.csv"
+WIDE = FIXTURES / "wide_regions_latin1.csv"
+CHANGED = FIXTURES / "indicators_ok.csv"
+SURVEY = FIXTURES / "survey_ok.csv"
+WIDE_META = {"indicator_code": "taux_pauvrete_test", "indicator_label": "Taux de pauvreté",
+             "domain": "pauvrete", "year": "2015", "unit": "percent",
+             "direction": "higher_is_worse", "source": "INSEE-DGFiP", "level": ""}
+
+
+@pytest.fixture
+def admin_app(databases: Any, demo_url: str, make_app: Any) -> Any:
+    """An app on a copy of the demonstration database (imports write to it), with the
+    administrator's password and token set."""
+    return make_app(databases.new_url(template=demo_url), admin_password=ADMIN_PASSWORD,
+                    admin_token=ADMIN_TOKEN)
+
+
+@pytest.fixture
+def admin(admin_app: Any) -> Any:
+    """A test client signed in as the administrator."""
+    client = admin_app.server.test_client()
+    assert sign_in(client).status_code == 303
+    return client
+
+
+def engine_of(app: Any) -> Any:
+    return app.server.extensions["territoires"].engine
+
+
+def token_of(client: Any) -> str:
+    return csrf_token(client.get("/connexion").text)
+
+
+def upload(client: Any, path: Path, name: str | None = None, token: str | None = None) -> Any:
+    data = {"fichier": (io.BytesIO(path.read_bytes()), name or path.name)}
+    if token != "":
+        data["csrf_token"] = token or token_of(client)
+    return client.post("/admin/import", data=data, content_type="multipart/form-data")
+
+
+def followed(client: Any, response: Any) -> Any:
+    assert response.status_code == 303, response.text[:500]
+    return client.get(response.headers["Location"])
+
+
+def confirm_url(page: str) -> str:
+    found = re.search(r'<form method="post" action="([^"]*/confirmer[^"]*)"', page)
+    assert found, "no confirmation form on the page"
+    return found.group(1).replace("&amp;", "&")
+
+
+def table_rows(page: str, table_id: str) -> list[list[str]]:
+    """The text of each body row's cells of a table of the page."""
+    table = page.split(f'id="{table_id}"', 1)[1].split("</table>", 1)[0]
+    body = table.split("<tbody>", 1)[1]
+    return [[re.sub(r"<[^>]+>", "", cell).strip()
+             for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)]
+
+
+# --- who may open what -----------------------------------------------------------------------
+
+def admin_rules(app: Any) -> list[tuple[str, str]]:
+    """Every (method, URL) of the admin area, read from the app's URL map, so that a route
+    added later is checked too."""
+    found = []
+    for rule in app.server.url_map.iter_rules():
+        if not rule.rule.startswith("/admin"):
+            continue
+        url = rule.rule.replace("<key>", "0" * 64 + ".csv").replace("<int:dataset_id>", "1")
+        found += [(method, url) for method in sorted(rule.methods - {"HEAD", "OPTIONS"})]
+    return found
+
+
+def test_every_admin_route_sends_an_anonymous_visitor_to_the_sign_in(debate_app):
+    client = debate_app.server.test_client()
+    rules = admin_rules(debate_app)
+    assert len(rules) >= 10
+    for method, url in rules:
+        response = client.open(url, method=method)
+        assert response.status_code == 302, (method, url)
+        assert response.headers["Location"].startswith("/connexion?next=/admin"), (method, url)
+
+
+def test_a_presenter_is_refused_every_admin_route(debate_app):
+    with Session(engine_of(debate_app)) as session, session.begin():
+        set_password(session, "oratrice", "mot-de-passe-oratrice", "presenter")
+    client = debate_app.server.test_client()
+    assert sign_in(client, "oratrice", "mot-de-passe-oratrice").status_code == 303
+    for method, url in admin_rules(debate_app):
+        response = client.open(url, method=method, data={"csrf_token": token_of(client)})
+        assert response.status_code == 403, (method, url)
+        assert "pas accès à cette fonction" in response.text
+
+
+def test_the_admin_home_has_the_upload_form_and_a_sign_out(admin):
+    page = admin.get("/admin")
+    assert page.status_code == 200
+    assert 'enctype="multipart/form-data"' in page.text and 'name="csrf_token"' in page.text
+    assert 'action="/deconnexion"' in page.text and 'href="/"' in page.text
+    assert page.headers["Cache-Control"] == "private, no-store"
+
+
+def test_every_form_needs_its_csrf_token(admin, admin_app):
+    demo = list_datasets(engine_of(admin_app))[0]
+    refused = upload(admin, NEW_INDICATOR, token="")
+    assert refused.status_code == 400 and "Le formulaire a expiré" in refused.text
+    for url in (f"/admin/jeux/{demo.id}/desactiver", f"/admin/jeux/{demo.id}/supprimer"):
+        assert admin.post(url).status_code == 400
+    after = {d.id: d.active for d in list_datasets(engine_of(admin_app))}
+    assert after[demo.id] is True
+
+
+# --- upload and report -----------------------------------------------------------------------
+
+def test_a_file_over_the_limit_gets_a_french_page_413(databases, initialised_template, make_app):
+    app = make_app(databases.new_url(template=initialised_template),
+                   admin_password=ADMIN_PASSWORD, max_upload_mb=0.01)
+    client = app.server.test_client()
+    sign_in(client)
+    big = FIXTURES / "big.csv"
+    data = {"fichier": (io.BytesIO(b"x" * 20_000), big.name), "csrf_token": token_of(client)}
+    response = client.post("/admin/import", data=data, content_type="multipart/form-data")
+    assert response.status_code == 413
+    assert "Fichier trop volumineux" in response.text
+    assert "Rien n'a été enregistré" in unescape(response.text)
+    assert "<html" in response.text  # a page, not a bare error
+
+
+def test_a_malformed_file_gets_a_report_of_every_problem_and_nothing_is_written(
+        admin, admin_app):
+    before = list_datasets(engine_of(admin_app))
+    report = followed(admin, upload(admin, MALFORMED))
+    assert report.status_code == 422
+    assert "Rien n'a été enregistré" in unescape(report.text)
+    rows = table_rows(report.text, "rapport")
+    assert [r[1] for r in rows] == ["3", "4", "5", "5"]  # by line, the default
+    assert {r[2] for r in rows} == {"territory_code", "domain", "value", "year"}
+    assert all(r[0] == "admin_malformed.csv" and r[3] for r in rows)
+    assert 'aria-sort="ascending"' in report.text
+    assert "confirmer" not in report.text
+    assert list_datasets(engine_of(admin_app)) == before
+
+
+def test_the_report_sorts_by_each_column_both_ways(admin):
+    location = upload(admin, MALFORMED).headers["Location"]
+    by_column = table_rows(admin.get(f"{location}&tri=colonne").text, "rapport")
+    assert [r[2] for r in by_column] == ["domain", "territory_code", "value", "year"]
+    page = admin.get(f"{location}&tri=colonne&ordre=desc").text
+    assert [r[2] for r in table_rows(page, "rapport")] == ["year", "value", "territory_code",
+                                                            "domain"]
+    assert 'aria-sort="descending"' in page
+    lines = [r[1] for r in table_rows(admin.get(f"{location}&tri=ligne&ordre=desc").text,
+                                      "rapport")]
+    assert lines == ["5", "5", "4", "3"]
+    messages = [r[3] for r in table_rows(admin.get(f"{location}&tri=message").text, "rapport")]
+    assert messages == sorted(messages, key=str.casefold)
+    # an unknown column falls back to the line order
+    assert [r[1] for r in table_rows(admin.get(f"{location}&tri=x").text, "rapport")] == \
+        ["3", "4", "5", "5"]
+
+
+def test_the_report_downloads_as_csv(admin):
+    location = upload(admin, MALFORMED).headers["Location"]
+    key = location.split("/admin/import/")[1].split("?")[0]
+    response = admin.get(f"/admin/import/{key}/problemes.csv?nom=admin_malformed.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.reader(response.text.lstrip("\ufeff").splitlines()))
+    assert len(rows) == 5  # a header and the four problems
+    assert any("territoire inconnu" in " ".join(r) for r in rows)
+
+
+def test_an_unreadable_file_is_reported_not_crashed(admin):
+    report = followed(admin, upload(admin, FIXTURES / "binary.csv"))
+    assert report.status_code == 422 and "binary.csv" in report.text
+
+
+def test_an_unknown_upload_key_is_a_french_404(admin):
+    assert admin.get("/admin/import/" + "a" * 64 + ".csv").status_code == 404
+    page = admin.get("/admin/import/..%2F..%2Fsecret")
+    assert page.status_code == 404 and "Introuvable" in page.text
+
+
+# --- preview and confirmation ----------------------------------------------------------------
+
+def test_a_good_file_is_previewed_then_imported_on_confirmation(admin, admin_app):
+    before = len(list_datasets(engine_of(admin_app)))
+    preview = followed(admin, upload(admin, NEW_INDICATOR))
+    assert preview.status_code == 200
+    assert "Aperçu avant import" in unescape(preview.text) and "part_test_admin" in preview.text
+    assert len(list_datasets(engine_of(admin_app))) == before  # nothing written yet
+    done = followed(admin, admin.post(confirm_url(preview.text),
+                                      data={"csrf_token": token_of(admin)}))
+    assert done.status_code == 200 and "Import enregistré" in done.text
+    assert 'href="/?indicator=ind%3Apart_test_admin"' in done.text
+    datasets = list_datasets(engine_of(admin_app))
+    assert len(datasets) == before + 1 and datasets[0].file_name == "admin_new_indicator.csv"
+    assert datasets[0].imported_by == "admin"
+    values = admin.get("/api/v1/indicators/part_test_admin").json
+    assert values is not None
+
+
+def test_changed_values_show_before_and_after(admin):
+    preview = followed(admin, upload(admin, CHANGED))
+    assert preview.status_code == 200
+    if "Valeurs modifiées" in preview.text:
+        assert "→" in preview.text or "Avant" in preview.text
+
+
+def test_what_a_file_says_is_shown_as_text_on_every_admin_page(admin, admin_app):
+    preview = followed(admin, upload(admin, NEW_INDICATOR))
+    followed(admin, admin.post(confirm_url(preview.text), data={"csrf_token": token_of(admin)}))
+    page = admin.get("/admin/jeux").text
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+    meta = dict(WIDE_META, indicator_label="<script>alert(3)</script>",
+                source="<b>gras</b>")
+    location = upload(admin, WIDE).headers["Location"]
+    key = location.split("/admin/import/")[1].split("?")[0]
+    wide = followed(admin, admin.post(f"/admin/import/{key}/metadonnees",
+                                      data={**meta, "csrf_token": token_of(admin)}))
+    assert "<script>alert(3)" not in wide.text and "&lt;script&gt;alert(3)" in wide.text
+    assert "<b>gras</b>" not in wide.text and "&lt;b&gt;gras&lt;/b&gt;" in wide.text
+    evil = followed(admin, upload(admin, MALFORMED, name="<i>x</i>.csv"))
+    assert "<i>x</i>" not in evil.text and "&lt;i&gt;x&lt;/i&gt;" in evil.text
+
+
+# --- a wide export ----------------------------------------------------------------------------
+
+def test_a_wide_export_asks_for_its_metadata_prefilled_from_its_title(admin):
+    form = followed(admin, upload(admin, WIDE))
+    assert form.status_code == 200 and "Métadonnées de l'export" in unescape(form.text)
+    assert 'value="Taux de pauvreté au seuil de 60 % en 2015"' in form.text
+    assert 'value="2015"' in form.text
+    assert 'value="INSEE-DGFiP (fichier de test)"' in form.text
+    assert form.text.count("<option") >= 16 + 2  # the 16 domains, the two directions
+    assert 'name="csrf_token"' in form.text
+
+
+def test_the_wide_metadata_form_names_its_errors_then_leads_to_the_preview(admin, admin_app):
+    location = upload(admin, WIDE).headers["Location"]
+    key = location.split("/admin/import/")[1].split("?")[0]
+    url = f"/admin/import/{key}/metadonnees"
+    token = token_of(admin)
+    wrong = admin.post(url, data={**WIDE_META, "domain": "", "indicator_code": "Pas Bon",
+                                  "csrf_token": token})
+    assert wrong.status_code == 400
+    assert "Choisissez un domaine." in wrong.text and "Lettres minuscules" in wrong.text
+    assert 'aria-invalid="true"' in wrong.text
+    preview = followed(admin, admin.post(url, data={**WIDE_META, "nom": WIDE.name,
+                                                    "csrf_token": token}))
+    assert preview.status_code == 200 and "Aperçu avant import" in unescape(preview.text)
+    assert "taux_pauvrete_test" in preview.text
+    done = followed(admin, admin.post(confirm_url(preview.text), data={"csrf_token": token}))
+    assert 'href="/?indicator=ind%3Ataux_pauvrete_test"' in done.text
+    assert list_datasets(engine_of(admin_app))[0].file_name == WIDE.name
+
+
+def test_a_survey_file_is_previewed_as_respondents(admin):
+    preview = followed(admin, upload(admin, SURVEY))
+    assert preview.status_code == 200 and "répondant" in preview.text
+
+
+# --- datasets --------------------------------------------------------------------------------
+
+def test_the_datasets_page_lists_every_version_with_its_provenance(admin, admin_app):
+    page = admin.get("/admin/jeux")
+    assert page.status_code == 200
+    datasets = list_datasets(engine_of(admin_app))
+    rows = table_rows(page.text, "jeux")
+    assert len(rows) == len(datasets) and datasets
+    assert "démonstration" in page.text  # the demonstration data are a dataset like any other
+    for dataset, row in zip(datasets, rows, strict=True):
+        assert row[0] == str(dataset.id) and dataset.sha256 in row[6]
+
+
+def test_deactivate_restore_and_delete_after_a_second_confirmation(admin, admin_app):
+    preview = followed(admin, upload(admin, NEW_INDICATOR))
+    token = token_of(admin)
+    followed(admin, admin.post(confirm_url(preview.text), data={"csrf_token": token}))
+    new = list_datasets(engine_of(admin_app))[0]
+    page = followed(admin, admin.post(f"/admin/jeux/{new.id}/desactiver",
+                                      data={"csrf_token": token}))
+    assert "désactivé" in page.text
+    assert not [d for d in list_datasets(engine_of(admin_app)) if d.id == new.id][0].active
+    followed(admin, admin.post(f"/admin/jeux/{new.id}/activer", data={"csrf_token": token}))
+    assert [d for d in list_datasets(engine_of(admin_app)) if d.id == new.id][0].active
+    confirmation = admin.get(f"/admin/jeux/{new.id}/supprimer")
+    assert confirmation.status_code == 200 and "ne peut pas être annulée" in confirmation.text
+    assert new.id in {d.id for d in list_datasets(engine_of(admin_app))}  # not yet
+    gone = followed(admin, admin.post(f"/admin/jeux/{new.id}/supprimer",
+                                      data={"csrf_token": token}))
+    assert "supprimé définitivement" in gone.text
+    assert new.id not in {d.id for d in list_datasets(engine_of(admin_app))}
+    assert admin.post(f"/admin/jeux/{new.id}/desactiver",
+                      data={"csrf_token": token}).status_code == 404
+
+
+# --- the header's link -----------------------------------------------------------------------
+
+def test_the_role_cookie_follows_the_session_and_the_pages_carry_the_hidden_link(
+        admin_app):
+    client = admin_app.server.test_client()
+    index = client.get("/")
+    assert "territoires_role=admin" in index.text  # the index's line of script
+    assert 'class="admin-link"' in index.text  # in the static copy of the page
+    sign_in(client)
+    assert client.get_cookie("territoires_role").value == "admin"
+    client.post("/deconnexion", data={"csrf_token": token_of(client)})
+    assert client.get_cookie("territoires_role") is None
