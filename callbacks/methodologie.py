@@ -1,6 +1,6 @@
 """Methodology page callback: the facts read from the database — the survey waves with
-their sample sizes, the demonstration datasets, every dataset. `facts_output` does the work
-(tested)."""
+their sample sizes, the active demonstration datasets, every dataset with its provenance
+(when, by whom, checksum, active). `facts_output` does the work (tested)."""
 from __future__ import annotations
 
 from typing import Any
@@ -38,7 +38,7 @@ def facts_output(svc: Services, lang: str) -> tuple[Any, Any, Any]:
                         lang)
              if wave_rows else html.P(t("method_no_waves", lang)))
     every = datasets(svc)
-    demo = every[every["demo"]]
+    demo = every[every["demo"] & every["active"]]
     if demo.empty:
         demo_list: Any = html.P(t("method_demo_none", lang))
     else:
@@ -51,10 +51,13 @@ def facts_output(svc: Services, lang: str) -> tuple[Any, Any, Any]:
                      for r in demo.to_dict("records")], className="method-demo-datasets"),
         ])
     dataset_rows = [{"kind": _kind(r["kind"], lang), "file": r["file"],
-                     "rows": int(r["rows"]), "demo": _yes_no(bool(r["demo"]), lang)}
+                     "rows": int(r["rows"]), "demo": _yes_no(bool(r["demo"]), lang),
+                     "imported_at": r["imported_at"], "imported_by": r["imported_by"],
+                     "sha256": r["sha256"][:12], "active": _yes_no(bool(r["active"]), lang)}
                     for r in every.to_dict("records")]
     table = data_table(dataset_rows, [(k, t(f"method_col_{k}", lang))
-                                      for k in ("kind", "file", "rows", "demo")], lang)
+                                      for k in ("kind", "file", "rows", "demo", "imported_at",
+                                                "imported_by", "sha256", "active")], lang)
     return waves, demo_list, table
 
 

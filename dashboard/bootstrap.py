@@ -43,6 +43,7 @@ TERRITORIES_FILE = DATA_DIR / "geo" / "territories.csv"
 PUBLISHED_FILE = DATA_DIR / "reference" / "published_figures.csv"
 INITIATIVES_FILE = DATA_DIR / "reference" / "initiatives.csv"
 DEMO_MANIFEST = DATA_DIR / "demo" / "manifest.json"
+DEMO_LOADER = "load-demo"  # `imported_by` of the demonstration datasets
 
 
 def init_database(engine: Engine, ref: Reference | None = None) -> None:
@@ -177,11 +178,12 @@ def load_demo(engine: Engine, manifest: Path = DEMO_MANIFEST,
                                 domain=entry["domain"], unit=entry["unit"],
                                 direction=entry["direction"], source=entry["source"])
             reports.append(import_indicators(engine, path, wide=meta, year=int(entry["year"]),
-                                             is_demo=True))
+                                             is_demo=True, imported_by=DEMO_LOADER))
         else:
-            reports.append(import_indicators(engine, path, is_demo=True))
+            reports.append(import_indicators(engine, path, is_demo=True,
+                                             imported_by=DEMO_LOADER))
     reports.extend(import_surveys(engine, [base / p for p in spec["surveys"]], is_demo=True,
-                                  progress=progress))
+                                  progress=progress, imported_by=DEMO_LOADER))
     return reports
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from dashboard.auth import ROLES, set_password, sync_admin_account
 from dashboard.bootstrap import database_is_empty, init_database, load_demo
 from dashboard.db import make_engine
+from dashboard.importers.detect import WIDE_META_FIELDS, detect
 from dashboard.importers.errors import ImportRejected
 from dashboard.importers.indicators import IndicatorDef
 from dashboard.importers.service import import_indicators, import_surveys, validate_file
@@ -68,23 +69,34 @@ def _create_user(engine: Engine, args: argparse.Namespace) -> None:
 
 
 def _wide_meta(args: argparse.Namespace) -> IndicatorDef | None:
-    if args.format != "wide":
+    """The metadata of a wide export — recognised from the file itself unless `--format`
+    says — from the options (all of them required)."""
+    if (args.format or detect(args.path).format) != "wide":
         return None
-    needed = ("indicator_code", "indicator_label", "domain", "year", "unit", "direction",
-              "source")
-    missing = [f"--{n.replace('_', '-')}" for n in needed if getattr(args, n) in (None, "")]
+    missing = [f"--{n.replace('_', '-')}" for n in WIDE_META_FIELDS
+               if getattr(args, n) in (None, "")]
     if missing:
-        raise SystemExit(f"export large : option(s) manquante(s) : {', '.join(missing)}")
+        raise SystemExit(f"{args.path.name} : export large (Code;Libellé;valeur) ; "
+                         f"option(s) manquante(s) : {', '.join(missing)}")
     return IndicatorDef(code=args.indicator_code, label=args.indicator_label,
                         domain=args.domain, unit=args.unit, direction=args.direction,
                         source=args.source)
 
 
+def command_line_user() -> str:
+    """`imported_by` of a command-line import: "cli:" and the operating-system user."""
+    try:
+        return f"cli:{getpass.getuser()}"[:80]
+    except (KeyError, OSError):  # no user name in this environment
+        return "cli"
+
+
 def _add_wide_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("long", "wide"), default="long",
+    parser.add_argument("--format", choices=("long", "wide"),
                         help="long (colonnes indicator_code…direction) ou wide (export INSEE / "
-                             "Observatoire des territoires : Code;Libellé;valeur)")
-    group = parser.add_argument_group("métadonnées d'un export large (--format wide)")
+                             "Observatoire des territoires : Code;Libellé;valeur) ; par "
+                             "défaut : reconnu d'après le fichier")
+    group = parser.add_argument_group("métadonnées d'un export large")
     group.add_argument("--indicator-code")
     group.add_argument("--indicator-label")
     group.add_argument("--domain")
@@ -150,15 +162,17 @@ def run(argv: Sequence[str] | None = None) -> int:
                 print(report.summary())
         elif args.command == "import-indicators":
             report = import_indicators(engine, args.path, wide=_wide_meta(args),
-                                       year=args.year, level=args.level)
+                                       year=args.year, level=args.level,
+                                       imported_by=command_line_user())
             print(report.summary())
         elif args.command == "import-survey":
             for report in import_surveys(engine, args.paths, questions=args.questions,
-                                         progress=True):
+                                         progress=True, imported_by=command_line_user()):
                 print(report.summary())
         elif args.command == "validate":
+            wide = _wide_meta(args) if detect(args.path).kind == "indicators" else None
             print(validate_file(engine, args.path, questions=args.questions,
-                                wide=_wide_meta(args), year=args.year, level=args.level))
+                                wide=wide, year=args.year, level=args.level))
         elif args.command == "create-user":
             _create_user(engine, args)
         elif args.command == "generate-demo":

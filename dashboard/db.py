@@ -92,3 +92,34 @@ def dialect_insert(session: Session, table: Table) -> postgresql.Insert | sqlite
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(table)
     return sqlite.insert(table)
+
+
+WRITE_LOCK_KEY = 731_009  # PostgreSQL advisory lock of the data writers (any constant)
+
+
+def lock_for_writing(session: Session) -> None:
+    """Make the session's transaction the only data writer until it ends; call it before
+    the transaction's first statement.
+
+    Imports and version switches read what is there, then write a diff: two at once would
+    both diff against the same old state. PostgreSQL takes a transaction advisory lock
+    (readers are never blocked); SQLite starts the transaction with BEGIN IMMEDIATE, which
+    waits for the write lock up front — a deferred transaction that read first could not
+    upgrade once another writer had committed (WAL snapshot)."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def read_snapshot(session: Session) -> None:
+    """Make every query of the session read one consistent state of the database; call it
+    before the first query. A reader that computes a figure from several queries then sees
+    the data before an import or after it, never a mix: PostgreSQL gets REPEATABLE READ,
+    SQLite a transaction opened now (pysqlite would otherwise run each SELECT on its own)."""
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    elif bind.dialect.name == "sqlite":
+        session.connection().exec_driver_sql("BEGIN")

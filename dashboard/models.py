@@ -24,6 +24,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -103,7 +105,15 @@ class Territory(Base):
 # --- provenance -----------------------------------------------------------------------
 
 class Dataset(Base):
-    """One imported file: where every value came from, and whether it is demonstration data."""
+    """One imported file — a dataset version: where every value came from, who brought it and
+    when, whether it is demonstration data, and whether it is `active`.
+
+    Values and respondents keep the dataset they were imported with; what the dashboard
+    reads, for each (indicator, territory, year) and each survey wave, is the row of the
+    newest active dataset, marked `effective` on the row itself (see
+    `dashboard.admin.versions`). `details` keeps what the file alone does not say (format,
+    a wide file's year and level) and the indicator definitions it brought, so that
+    switching versions restores labels and sources too."""
 
     __tablename__ = "dataset"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -115,6 +125,9 @@ class Dataset(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     row_count: Mapped[int] = mapped_column(Integer, default=0)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    imported_by: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class Meta(Base):
@@ -141,29 +154,43 @@ class Indicator(Base):
 
 
 class IndicatorValue(Base):
+    """One value of one dataset version. `effective` marks the value the dashboard reads
+    (the newest active dataset's for its indicator, territory and year); the partial unique
+    index both guarantees there is at most one and serves every read."""
+
     __tablename__ = "indicator_value"
-    __table_args__ = (UniqueConstraint("indicator_id", "territory_id", "year"),)
+    __table_args__ = (UniqueConstraint("indicator_id", "territory_id", "year", "dataset_id"),
+                      Index("ix_indicator_value_effective_key", "indicator_id", "territory_id",
+                            "year", unique=True, sqlite_where=text("effective"),
+                            postgresql_where=text("effective")))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
     territory_id: Mapped[int] = mapped_column(ForeignKey("territory.id"), index=True)
     year: Mapped[int] = mapped_column(Integer)
     value: Mapped[float] = mapped_column(Float)
     dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id"), index=True)
+    effective: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     indicator: Mapped[Indicator] = relationship(back_populates="values")
 
 
 # --- surveys --------------------------------------------------------------------------
 
 class Survey(Base):
-    """One wave of one study for one actor population, e.g. PHARE-Citoyens 2015."""
+    """One wave of one study for one actor population, e.g. PHARE-Citoyens 2015, as one
+    dataset version brought it; `effective` marks the version the dashboard reads (as for
+    `IndicatorValue`)."""
 
     __tablename__ = "survey"
-    __table_args__ = (UniqueConstraint("study", "year", "actor_slug"),)
+    __table_args__ = (UniqueConstraint("study", "year", "actor_slug", "dataset_id"),
+                      Index("ix_survey_effective_key", "study", "year", "actor_slug",
+                            unique=True, sqlite_where=text("effective"),
+                            postgresql_where=text("effective")))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     study: Mapped[str] = mapped_column(String(80))
     year: Mapped[int] = mapped_column(Integer)
     actor_slug: Mapped[str] = mapped_column(ForeignKey("actor.slug"))
     dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id"), index=True)
+    effective: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     questions: Mapped[list[Question]] = relationship(
         back_populates="survey", cascade="all, delete-orphan", passive_deletes=True)
 
@@ -206,7 +233,7 @@ class Answer(Base):
     import writes answers column by column, i.e. in key order. There are deliberately no
     database foreign keys here: answers are written only by the survey importer, in the
     same transaction as the respondents and questions they point to, and deleted with them
-    (`store._delete_survey`). On PostgreSQL a foreign-key check per answer row made a
+    (`store.delete_survey`). On PostgreSQL a foreign-key check per answer row made a
     100,000-respondent import three times slower (measured in bench/import_throughput.py).
     """
 

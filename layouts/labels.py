@@ -698,6 +698,10 @@ LABELS: dict[str, dict[str, str]] = {
     "method_col_demo": {"fr": "Démonstration", "en": "Demonstration"},
     "method_col_kind": {"fr": "Type", "en": "Kind"},
     "method_col_rows": {"fr": "Lignes", "en": "Rows"},
+    "method_col_imported_at": {"fr": "Importé le", "en": "Imported on"},
+    "method_col_imported_by": {"fr": "Par", "en": "By"},
+    "method_col_sha256": {"fr": "Empreinte SHA-256", "en": "SHA-256 checksum"},
+    "method_col_active": {"fr": "Actif", "en": "Active"},
     "method_yes": {"fr": "oui", "en": "yes"},
     "method_no": {"fr": "non", "en": "no"},
     "method_kind_survey": {"fr": "enquête", "en": "survey"},
@@ -807,11 +811,11 @@ LABELS: dict[str, dict[str, str]] = {
               "23% to 45% across regions, without naming them: the generator placed the lowest "
               "in {low} and the highest in {high}. That is a demonstration choice, not "
               "information from the studies."},
-    "method_demo_list": {"fr": "Jeux de données de démonstration en base ({n}) :",
-                         "en": "Demonstration datasets in the database ({n}):"},
+    "method_demo_list": {"fr": "Jeux de données de démonstration actifs ({n}) :",
+                         "en": "Active demonstration datasets ({n}):"},
     "method_demo_none": {
-        "fr": "Aucune donnée de démonstration en base : tout provient d'imports.",
-        "en": "No demonstration data in the database: everything comes from imports."},
+        "fr": "Aucune donnée de démonstration active : tout provient d'imports.",
+        "en": "No active demonstration data: everything comes from imports."},
     "method_datasets_h": {"fr": "Tous les jeux de données en base",
                           "en": "Every dataset in the database"},
     "method_licences_h": {"fr": "Licences", "en": "Licences"},

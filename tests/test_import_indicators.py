@@ -18,15 +18,17 @@ FILES = Path(__file__).resolve().parent / "files"
 
 
 def count_values(engine) -> int:
+    """The values the dashboard reads (the effective ones)."""
     with Session(engine) as s:
-        return s.scalar(select(func.count(IndicatorValue.id)))
+        return s.scalar(select(func.count(IndicatorValue.id)).where(IndicatorValue.effective))
 
 
 def value_of(engine, code: str, level: str, territory: str, year: int) -> float | None:
+    """The value the dashboard reads (the newest active dataset's)."""
     with Session(engine) as s:
         return s.scalar(
             select(IndicatorValue.value).join(Indicator).join(Territory)
-            .where(Indicator.code == code, Territory.level == level,
+            .where(Indicator.code == code, Territory.level == level, IndicatorValue.effective,
                    Territory.code == territory, IndicatorValue.year == year))
 
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from dashboard.analytics.survey_figures import FigureRequest, NoData, compute_figure
 from dashboard.importers.errors import ImportRejected
 from dashboard.importers.service import import_surveys, validate_file
-from dashboard.models import Answer, Respondent, Survey
+from dashboard.models import Answer, Question, Respondent, Survey
 from dashboard.reference import load_reference
 
 FILES = Path(__file__).resolve().parent / "files"
@@ -21,10 +21,15 @@ def approx(expected: float):
 
 
 def counts(engine) -> tuple[int, int, int]:
+    """Waves, respondents and answers the dashboard reads (the effective versions)."""
+    shown = select(Survey.id).where(Survey.effective)
     with Session(engine) as s:
-        return (s.scalar(select(func.count(Survey.id))),
-                s.scalar(select(func.count(Respondent.id))),
-                s.scalar(select(func.count()).select_from(Answer)))
+        return (s.scalar(select(func.count()).select_from(shown.subquery())),
+                s.scalar(select(func.count(Respondent.id)).where(
+                    Respondent.survey_id.in_(shown))),
+                s.scalar(select(func.count()).select_from(Answer).join(
+                    Question, Question.id == Answer.question_id).where(
+                    Question.survey_id.in_(shown))))
 
 
 def figure(engine, **kwargs):
@@ -91,7 +96,7 @@ def test_reimporting_the_same_survey_changes_nothing_and_a_new_version_replaces_
     revised.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
     [replaced] = import_surveys(empty_engine, [revised])
     assert replaced.result.updated == 1
-    assert counts(empty_engine) == (1, 3, 16)  # no orphan answers of the old wave
+    assert counts(empty_engine) == (1, 3, 16)  # the new version is what is read
 
 
 def test_bad_rows_are_all_reported_with_row_and_column_and_nothing_written(empty_engine):

@@ -60,8 +60,8 @@ def test_page_renders_in_both_languages(lang, expected):
 
 
 @pytest.mark.parametrize("lang, heading, kind", [
-    ("fr", "Jeux de données de démonstration en base (11)", "enquête"),
-    ("en", "Demonstration datasets in the database (11)", "survey"),
+    ("fr", "Jeux de données de démonstration actifs (11)", "enquête"),
+    ("en", "Active demonstration datasets (11)", "survey"),
 ])
 def test_facts_list_the_waves_and_the_demo_datasets(demo_url, make_app, lang, heading, kind):
     svc = services(make_app(demo_url).server)

@@ -24,12 +24,14 @@ def territories(session: Session, level: str) -> list[dict[str, Any]]:
 
 
 def indicators(session: Session) -> list[dict[str, Any]]:
-    """Every indicator definition with how many values it has."""
+    """Every indicator the dashboard shows (one with effective values: an indicator whose
+    every version is deactivated is left out) with how many values it has."""
     counts = (select(IndicatorValue.indicator_id, func.count().label("n"))
+              .where(IndicatorValue.effective)
               .group_by(IndicatorValue.indicator_id).subquery())
     rows = session.execute(
-        select(Indicator, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.indicator_id == Indicator.id)
+        select(Indicator, counts.c.n)
+        .join(counts, counts.c.indicator_id == Indicator.id)
         .order_by(Indicator.domain_slug, Indicator.code)).all()
     return [{"code": i.code, "label": i.label, "domain": i.domain_slug, "unit": i.unit,
              "direction": i.direction, "source": i.source, "n_values": int(n)}
@@ -46,7 +48,7 @@ def indicator_detail(session: Session, code: str) -> dict[str, Any] | None:
                Dataset.is_demo)
         .join(Territory, Territory.id == IndicatorValue.territory_id)
         .join(Dataset, Dataset.id == IndicatorValue.dataset_id)
-        .where(IndicatorValue.indicator_id == indicator.id)
+        .where(IndicatorValue.indicator_id == indicator.id, IndicatorValue.effective)
         .order_by(Territory.level, Territory.code, IndicatorValue.year)).all()
     return {"code": indicator.code, "label": indicator.label, "domain": indicator.domain_slug,
             "unit": indicator.unit, "direction": indicator.direction,
@@ -56,15 +58,24 @@ def indicator_detail(session: Session, code: str) -> dict[str, Any] | None:
 
 
 def data_status(session: Session) -> dict[str, Any]:
-    """What the database holds and whether any of it is demonstration data — every page
-    that shows data says so."""
-    rows = session.execute(select(Dataset.kind, Dataset.is_demo, func.count())
-                           .group_by(Dataset.kind, Dataset.is_demo)).all()
-    counts = {(kind, bool(demo)): int(n) for kind, demo, n in rows}
+    """What the dashboard shows and whether any of it is demonstration data — every page
+    that shows data says so. `demo` is true while an active demonstration dataset still
+    provides a value or a survey wave the pages read (its `effective` rows): once real
+    imports replace them, or the demonstration versions are deactivated, the banner goes."""
+    demo_values = select(IndicatorValue.id).join(
+        Dataset, Dataset.id == IndicatorValue.dataset_id).where(
+        IndicatorValue.effective, Dataset.is_demo).limit(1)
+    demo_waves = select(Survey.id).join(Dataset, Dataset.id == Survey.dataset_id).where(
+        Survey.effective, Dataset.is_demo).limit(1)
+    shown = select(Survey.id).where(Survey.effective)
     return {
-        "demo": any(demo for (_kind, demo) in counts),
-        "datasets": sum(counts.values()),
-        "indicators": int(session.scalar(select(func.count(Indicator.id))) or 0),
-        "surveys": int(session.scalar(select(func.count(Survey.id))) or 0),
-        "respondents": int(session.scalar(select(func.count(Respondent.id))) or 0),
+        "demo": session.scalar(demo_values) is not None or
+        session.scalar(demo_waves) is not None,
+        "datasets": int(session.scalar(select(func.count(Dataset.id)).where(Dataset.active))
+                        or 0),
+        "indicators": len(indicators(session)),
+        "surveys": int(session.scalar(select(func.count()).select_from(shown.subquery()))
+                       or 0),
+        "respondents": int(session.scalar(select(func.count(Respondent.id)).where(
+            Respondent.survey_id.in_(shown))) or 0),
     }

@@ -26,12 +26,14 @@ VALUE_COLUMNS = ["indicator_code", "domain", "direction", "level", "territory_co
 
 
 def load_indicator_values(session: Session) -> pd.DataFrame:
-    """Every indicator value with its indicator's domain and direction."""
+    """Every indicator value the dashboard shows (the effective one of each indicator,
+    territory and year) with its indicator's domain and direction."""
     rows = session.execute(
         select(Indicator.code, Indicator.domain_slug, Indicator.direction, Territory.level,
                Territory.code, IndicatorValue.year, IndicatorValue.value)
         .join(IndicatorValue, IndicatorValue.indicator_id == Indicator.id)
-        .join(Territory, Territory.id == IndicatorValue.territory_id)).all()
+        .join(Territory, Territory.id == IndicatorValue.territory_id)
+        .where(IndicatorValue.effective)).all()
     return pd.DataFrame(rows, columns=VALUE_COLUMNS)
 
 

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 from dashboard.models import Dataset, Respondent, Survey
 
 WAVE_COLUMNS = ["study", "year", "actor", "respondents", "file", "demo"]
-DATASET_COLUMNS = ["kind", "name", "file", "rows", "demo", "source"]
+DATASET_COLUMNS = ["kind", "name", "file", "rows", "demo", "source", "id", "sha256",
+                   "imported_by", "imported_at", "active"]
 
 
 def wave_sizes(session: Session) -> pd.DataFrame:
@@ -22,17 +23,22 @@ def wave_sizes(session: Session) -> pd.DataFrame:
                Dataset.file_name, Dataset.is_demo)
         .join(Dataset, Dataset.id == Survey.dataset_id)
         .outerjoin(counts, counts.c.survey_id == Survey.id)
+        .where(Survey.effective)
         .order_by(Survey.year, Survey.study, Survey.actor_slug)).all()
     frame = pd.DataFrame([tuple(r) for r in rows], columns=WAVE_COLUMNS)
     return frame.astype({"respondents": int, "demo": bool})
 
 
 def dataset_list(session: Session) -> pd.DataFrame:
-    """Every imported dataset (kind, name, file, rows, demo, source), demonstration data
-    first, then by kind and file."""
+    """Every dataset with its provenance (kind, name, file, rows, demo, source, id,
+    checksum, who imported it, when — a date —, whether it is active), demonstration data
+    first, then by kind and file, newest version first."""
     rows = session.execute(
         select(Dataset.kind, Dataset.name, Dataset.file_name, Dataset.row_count,
-               Dataset.is_demo, Dataset.source)
-        .order_by(Dataset.is_demo.desc(), Dataset.kind, Dataset.file_name)).all()
-    frame = pd.DataFrame([tuple(r) for r in rows], columns=DATASET_COLUMNS)
-    return frame.astype({"rows": int, "demo": bool})
+               Dataset.is_demo, Dataset.source, Dataset.id, Dataset.sha256,
+               Dataset.imported_by, Dataset.imported_at, Dataset.active)
+        .order_by(Dataset.is_demo.desc(), Dataset.kind, Dataset.file_name,
+                  Dataset.id.desc())).all()
+    frame = pd.DataFrame([(*r[:9], r.imported_at.date().isoformat(), r.active) for r in rows],
+                         columns=DATASET_COLUMNS)
+    return frame.astype({"rows": int, "demo": bool, "active": bool})

@@ -43,11 +43,12 @@ class Wave:
 
 
 def survey_waves(session: Session) -> list[Wave]:
-    """Every wave in the database, oldest first."""
+    """Every wave the dashboard shows (its effective version), oldest first."""
     rows = session.execute(
         select(Survey.study, Survey.year, Survey.actor_slug, Question.code, Dataset.is_demo)
         .join(Question, Question.survey_id == Survey.id)
-        .join(Dataset, Dataset.id == Survey.dataset_id)).all()
+        .join(Dataset, Dataset.id == Survey.dataset_id)
+        .where(Survey.effective)).all()
     grouped: dict[tuple[str, int, str], tuple[set[str], bool]] = {}
     for study, year, actor, code, demo in rows:
         questions, _ = grouped.setdefault((study, year, actor), (set(), bool(demo)))

@@ -103,7 +103,7 @@ def key_indicators(session: Session, code: str,
         .join(IndicatorValue, IndicatorValue.indicator_id == Indicator.id)
         .join(Territory, Territory.id == IndicatorValue.territory_id)
         .join(Dataset, Dataset.id == IndicatorValue.dataset_id)
-        .where(Indicator.code.in_(indicator_codes),
+        .where(Indicator.code.in_(indicator_codes), IndicatorValue.effective,
                Territory.level.in_(("region", "country")),
                Territory.code.in_((code, NATIONAL)))).all()
     values = pd.DataFrame(rows, columns=["code", "label", "domain", "unit", "direction",

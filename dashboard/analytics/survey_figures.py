@@ -129,7 +129,8 @@ def _sums_query(ref: Reference, request: FigureRequest, definition: MeasureDef,
         .join(Question, Question.id == Answer.question_id)
         .join(Survey, Survey.id == Question.survey_id)
         .where(Survey.study == request.study, Survey.year == request.year,
-               Survey.actor_slug == base_actor, Question.code == definition.question)
+               Survey.actor_slug == base_actor, Survey.effective,
+               Question.code == definition.question)
     )
     if every_item and definition.needs_domain:
         query = query.add_columns(Answer.item).group_by(Answer.item)
@@ -170,12 +171,15 @@ def regional_estimates(session: Session, ref: Reference,
 def _survey_provenance(session: Session, ref: Reference,
                        request: FigureRequest) -> dict[str, Any]:
     base = session.execute(
-        select(Dataset.file_name, Dataset.is_demo)
+        select(Dataset.id, Dataset.file_name, Dataset.is_demo, Dataset.imported_at)
         .join(Survey, Survey.dataset_id == Dataset.id)
         .where(Survey.study == request.study, Survey.year == request.year,
-               Survey.actor_slug == ref.resolve_actor(request.actor)[0])).first()
+               Survey.actor_slug == ref.resolve_actor(request.actor)[0],
+               Survey.effective)).first()
     return {"kind": "survey", "study": request.study, "year": request.year,
             "file": base.file_name if base else None,
+            "dataset": base.id if base else None,
+            "imported_at": base.imported_at.date().isoformat() if base else None,
             "demo": bool(base.is_demo) if base else None}
 
 

@@ -171,6 +171,17 @@ def _refuse_conflicting_duplicates(frame: pd.DataFrame, problems: Problems) -> N
     problems.raise_if_any()
 
 
+WIDE_CODE_HEADERS = {"code", "codgeo", "code géographique", "code geographique"}
+
+
+def wide_header_line(lines: list[str]) -> int | None:
+    """The index of a wide export's `Code;Libellé;…` header line (after its title lines),
+    or None: what tells an INSEE / Observatoire des territoires export from other files."""
+    return next((i for i, line in enumerate(lines)
+                 if line.split(sniff_delimiter(line))[0].strip().strip('"').lower()
+                 in WIDE_CODE_HEADERS), None)
+
+
 def parse_wide(path: Path, meta: IndicatorDef, year: int, ref: Reference,
                territories: TerritoryIndex, level: str | None = None) -> ParsedIndicators:
     """Validate an INSEE-style wide export: title lines, then `Code;Libellé;<value>`.
@@ -183,9 +194,7 @@ def parse_wide(path: Path, meta: IndicatorDef, year: int, ref: Reference,
     check_year(year, problems, None, "--year")
     problems.raise_if_any()
     lines = read_text(path, problems).splitlines()
-    header_at = next((i for i, line in enumerate(lines)
-                      if line.split(sniff_delimiter(line))[0].strip().strip('"').lower()
-                      in {"code", "codgeo", "code géographique", "code geographique"}), None)
+    header_at = wide_header_line(lines)
     if header_at is None:
         problems.fail("en-tête « Code;Libellé;… » introuvable (export INSEE / Observatoire des "
                       "territoires attendu)")

@@ -1,6 +1,7 @@
 """Import use cases: validate a whole file, then write it in one transaction, and log it.
 
-These are what the command line (and tests, and the demo loader) call. A refused file raises
+These are what the command line, the admin upload (`dashboard.admin.service`), tests and the
+demo loader call: one implementation for every entry point. A refused file raises
 `ImportRejected` before any write; a database error rolls the transaction back, so an import
 is all or nothing.
 """
@@ -8,22 +9,31 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from dashboard.importers.errors import ImportRejected, Problem, Problems
-from dashboard.importers.indicators import IndicatorDef, parse_long, parse_wide
-from dashboard.importers.reading import read_table
+from dashboard.db import lock_for_writing
+from dashboard.importers.detect import detect
+from dashboard.importers.errors import ImportRejected, Problem
+from dashboard.importers.indicators import (
+    IndicatorDef,
+    ParsedIndicators,
+    parse_long,
+    parse_wide,
+)
 from dashboard.importers.store import Provenance, StoreResult, store_indicators, store_surveys
 from dashboard.importers.surveys import parse_survey_file
 from dashboard.reference import QuestionDef, Reference, load_reference, read_questions
 from dashboard.territories import TerritoryIndex
 
 log = logging.getLogger("territoires.import")
+T = TypeVar("T")
 
 
 # The words of a summary, singular and plural, agreeing with what was counted: values
@@ -75,28 +85,92 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def load_territories(engine: Engine) -> TerritoryIndex:
+    """The territories files are checked against (a short read of its own: validation
+    holds no lock)."""
+    with Session(engine) as session:
+        return TerritoryIndex.load(session)
+
+
+def wide_metadata_missing(name: str) -> ImportRejected:
+    """The refusal of a wide export that came without what it does not say."""
+    return ImportRejected([Problem(name, "export large (lignes de titre puis « Code;Libellé;"
+                                         "valeur ») : il faut aussi l'indicateur, son libellé, "
+                                         "le domaine, l'année, l'unité, le sens et la source "
+                                         "(options --indicator-code, --indicator-label, "
+                                         "--domain, --year, --unit, --direction, --source)")])
+
+
+def parse_indicators(path: Path, ref: Reference, territories: TerritoryIndex, *,
+                     wide: IndicatorDef | None = None, year: int | None = None,
+                     level: str | None = None) -> ParsedIndicators:
+    """Validate an indicator file of either shape, recognised from the file itself: a wide
+    export needs `wide` (its metadata) and `year`."""
+    if wide is None and detect(path).format == "wide":
+        raise wide_metadata_missing(path.name)
+    if wide is None:
+        return parse_long(path, ref, territories)
+    if year is None:
+        raise ImportRejected([Problem(path.name, "l'année (--year) est obligatoire pour un "
+                                                 "export large")])
+    return parse_wide(path, wide, year, ref, territories, level)
+
+
+def write_locked(engine: Engine, store: Callable[[Session], StoreResult],
+                 on_committed: Callable[[], None] | None = None) -> StoreResult:
+    """Run a store step in one transaction, as the only writer (`lock_for_writing`): all
+    or nothing, and never diffed against a state another import is changing. `on_committed`
+    runs once the change is visible to every reader (not when nothing changed)."""
+    with Session(engine) as session, session.begin():
+        lock_for_writing(session)
+        result = store(session)
+    if on_committed is not None and result.changed:
+        on_committed()
+    return result
+
+
+def wide_details(wide: IndicatorDef | None, year: int | None,
+                 level: str | None) -> dict[str, Any]:
+    """What a dataset keeps of how its file was read (to re-import it as it was)."""
+    if wide is None:
+        return {"format": "long"}
+    return {"format": "wide", "year": year, "level": level}
+
+
 def import_indicators(engine: Engine, path: Path, *, wide: IndicatorDef | None = None,
                       year: int | None = None, level: str | None = None,
-                      is_demo: bool = False, ref: Reference | None = None) -> ImportReport:
-    """Import a long-format file, or a wide export when `wide` (its metadata) is given."""
+                      is_demo: bool = False, ref: Reference | None = None,
+                      imported_by: str = "cli", file_name: str | None = None,
+                      on_committed: Callable[[], None] | None = None) -> ImportReport:
+    """Import an indicator file, long or wide (a wide export needs `wide`, its metadata).
+    `file_name` is the name the user gave the file (an upload is stored under its
+    checksum)."""
     ref = ref or load_reference()
-    with Session(engine) as session, session.begin():
-        territories = TerritoryIndex.load(session)
-        if wide is None:
-            parsed = parse_long(path, ref, territories)
-        else:
-            if year is None:
-                raise ImportRejected([Problem(path.name, "l'année (--year) est obligatoire "
-                                                         "pour un export large")])
-            parsed = parse_wide(path, wide, year, ref, territories, level)
-        source = "; ".join(sorted({d.source for d in parsed.definitions.values()}))
-        result = store_indicators(session, parsed, territories,
-                                  Provenance(path.name, file_sha256(path), source, is_demo))
-    report = ImportReport(path.name, "indicators", len(parsed.values), result)
-    log.info("import indicateurs %s : %d lignes, %d ajoutées, %d modifiées, %d inchangées%s",
-             path, len(parsed.values), result.inserted, result.updated, result.unchanged,
-             " (démonstration)" if is_demo else "")
+    name = file_name or path.name
+    territories = load_territories(engine)
+    parsed = renamed(lambda: parse_indicators(path, ref, territories, wide=wide, year=year,
+                                              level=level), name)
+    source = "; ".join(sorted({d.source for d in parsed.definitions.values()}))
+    provenance = Provenance(name, file_sha256(path), source, is_demo, imported_by,
+                            wide_details(wide, year, level))
+    result = write_locked(engine, lambda session: store_indicators(
+        session, parsed, territories, provenance), on_committed)
+    report = ImportReport(name, "indicators", len(parsed.values), result)
+    log.info("import indicateurs %s par %s : %d lignes, %d ajoutées, %d modifiées, "
+             "%d inchangées%s", name, imported_by, len(parsed.values), result.inserted,
+             result.updated, result.unchanged, " (démonstration)" if is_demo else "")
     return report
+
+
+def renamed(parse: Callable[[], T], name: str) -> T:
+    """Run a parser, naming the refused file `name` (what the user calls it) in problems."""
+    try:
+        return parse()
+    except ImportRejected as rejected:
+        if all(p.file == name for p in rejected.problems):
+            raise
+        raise ImportRejected([replace(p, file=name) for p in rejected.problems],
+                             rejected.truncated) from None
 
 
 def question_catalogue(ref: Reference, extra: Path | None) -> dict[str, QuestionDef]:
@@ -113,51 +187,56 @@ def question_catalogue(ref: Reference, extra: Path | None) -> dict[str, Question
 
 def import_surveys(engine: Engine, paths: Sequence[Path], *, questions: Path | None = None,
                    is_demo: bool = False, progress: bool = False,
-                   ref: Reference | None = None) -> list[ImportReport]:
+                   ref: Reference | None = None, imported_by: str = "cli",
+                   file_names: Sequence[str] | None = None,
+                   on_committed: Callable[[], None] | None = None) -> list[ImportReport]:
     """Import survey files; each file is validated entirely and written in its own transaction."""
     ref = ref or load_reference()
     catalogue = question_catalogue(ref, questions)
-    reports = []
-    for path in paths:
-        with Session(engine) as session, session.begin():
-            territories = TerritoryIndex.load(session)
-            surveys = parse_survey_file(path, ref, territories, catalogue)
-            result = store_surveys(session, surveys, catalogue,
-                                   Provenance(path.name, file_sha256(path), "", is_demo),
-                                   progress=progress)
-        rows = sum(len(s.respondents) for s in surveys)
-        reports.append(ImportReport(path.name, "survey", rows, result))
-        log.info("import enquête %s : %s, %d répondants, %d réponses, %d écrits%s", path,
-                 ", ".join(f"{s.study} {s.year} {s.actor}" for s in surveys), rows,
-                 sum(len(s.answers) for s in surveys), result.inserted,
-                 " (démonstration)" if is_demo else "")
-    return reports
+    return [import_survey_file(engine, path, name, ref, catalogue, is_demo=is_demo,
+                               progress=progress, imported_by=imported_by,
+                               on_committed=on_committed)
+            for path, name in zip(paths, file_names or [p.name for p in paths], strict=True)]
+
+
+def import_survey_file(engine: Engine, path: Path, name: str, ref: Reference,
+                       catalogue: dict[str, QuestionDef], *, is_demo: bool, progress: bool,
+                       imported_by: str,
+                       on_committed: Callable[[], None] | None) -> ImportReport:
+    """One survey file: validated, then written as one dataset version."""
+    territories = load_territories(engine)
+    surveys = renamed(partial(parse_survey_file, path, ref, territories, catalogue), name)
+    provenance = Provenance(name, file_sha256(path), "", is_demo, imported_by,
+                            {"format": "microdata"})
+    result = write_locked(engine, partial(store_surveys, surveys=surveys, catalogue=catalogue,
+                                          provenance=provenance, progress=progress),
+                          on_committed)
+    rows = sum(len(s.respondents) for s in surveys)
+    log.info("import enquête %s par %s : %s, %d répondants, %d réponses, %d écrits%s",
+             name, imported_by, ", ".join(f"{s.study} {s.year} {s.actor}" for s in surveys),
+             rows, sum(len(s.answers) for s in surveys), result.inserted,
+             " (démonstration)" if is_demo else "")
+    return ImportReport(name, "survey", rows, result)
 
 
 def validate_file(engine: Engine, path: Path, *, questions: Path | None = None,
                   wide: IndicatorDef | None = None, year: int | None = None,
                   level: str | None = None, ref: Reference | None = None) -> str:
-    """Check an indicator file (long, or wide with its metadata) or a survey file; write
-    nothing; describe what an import would bring."""
+    """Check an indicator file (long, or wide with its metadata) or a survey file, its shape
+    recognised from the file; write nothing; describe what an import would bring."""
     ref = ref or load_reference()
-    with Session(engine) as session:
-        territories = TerritoryIndex.load(session)
-    if wide is not None:
-        parsed = parse_wide(path, wide, year or 0, ref, territories, level)
-        return (f"{path.name} : export large valide — {len(parsed.values)} valeur(s), "
-                f"{parsed.skipped_cells} case(s) secrète(s) ou manquante(s) ignorée(s)")
-    columns = set(read_table(path, Problems(path.name)).frame.columns)
-    if "indicator_code" in columns:
-        parsed = parse_long(path, ref, territories)
-        return (f"{path.name} : fichier d'indicateurs valide — {len(parsed.definitions)} "
-                f"indicateur(s), {len(parsed.values)} valeur(s)")
-    if "respondent_id" in columns:
+    territories = load_territories(engine)
+    detection = detect(path)
+    if detection.kind == "survey":
         surveys = parse_survey_file(path, ref, territories, question_catalogue(ref, questions))
         waves = "; ".join(f"{s.study} {s.year} {s.actor} : "
                           f"{counted(len(s.respondents), _WORDS['survey']['noun'])}, "
                           f"{counted(len(s.answers), ('réponse', 'réponses'))}"
                           for s in surveys)
         return f"{path.name} : fichier d'enquête valide — {waves}"
-    raise ImportRejected([Problem(path.name, "type de fichier non reconnu : ni indicateurs "
-                                             "(colonne indicator_code) ni enquête (colonne "
-                                             "respondent_id)", row=1)])
+    parsed = parse_indicators(path, ref, territories, wide=wide, year=year, level=level)
+    if detection.format == "wide":
+        return (f"{path.name} : export large valide — {len(parsed.values)} valeur(s), "
+                f"{parsed.skipped_cells} case(s) secrète(s) ou manquante(s) ignorée(s)")
+    return (f"{path.name} : fichier d'indicateurs valide — {len(parsed.definitions)} "
+            f"indicateur(s), {len(parsed.values)} valeur(s)")

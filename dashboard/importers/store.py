@@ -1,21 +1,26 @@
 """Writing validated imports into the database, inside the caller's transaction.
 
-Writes are diffs: an indicator value that is already there with the same number is left
-alone, and a survey wave whose file has not changed is not rewritten, so re-importing the
-same file changes nothing (no new dataset row, no new data version, caches stay warm).
+Every import that changes something is a new dataset version holding every row of its file;
+its rows become the `effective` ones (what the dashboard reads) and the rows they replace
+stay, no longer effective, with their own dataset, so deactivating the new version brings
+them back (`dashboard.admin.versions`). A file that would change nothing writes nothing (no
+new dataset row, no new data version, caches stay warm): re-importing the same file is a
+no-op. The diffs (`diff_indicators`, `diff_surveys`) are also what a preview shows.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from dashboard.bulk import bulk_insert
 from dashboard.db import bump_data_version
-from dashboard.importers.indicators import ParsedIndicators
+from dashboard.importers.indicators import IndicatorDef, ParsedIndicators
 from dashboard.importers.surveys import ParsedSurvey
 from dashboard.models import (
     Answer,
@@ -29,15 +34,20 @@ from dashboard.models import (
 from dashboard.reference import QuestionDef
 from dashboard.territories import TerritoryIndex
 
+ID_CHUNK = 5_000  # ids per UPDATE … WHERE id IN (…): under every backend's parameter limit
+
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a file came from: kept on its dataset row."""
+    """Where a file came from and who brought it: kept on its dataset row. `details` is
+    what the file alone does not say (format; a wide file's year and level)."""
 
     file_name: str
     sha256: str
     source: str = ""
     is_demo: bool = False
+    imported_by: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -52,11 +62,71 @@ class StoreResult:
         return bool(self.inserted or self.updated)
 
 
+@dataclass(frozen=True)
+class IndicatorDiff:
+    """A parsed file against the effective values: `merged` holds the file's values
+    (indicator_code, territory_id, year, value) with the effective row's `id` and `current`
+    value where there is one."""
+
+    merged: pd.DataFrame
+    new_indicators: tuple[str, ...]
+    changed_definitions: tuple[str, ...]
+
+    @property
+    def added(self) -> pd.DataFrame:
+        return self.merged[self.merged["id"].isna()]
+
+    @property
+    def changed(self) -> pd.DataFrame:
+        m = self.merged
+        return m[m["id"].notna() & (m["current"] != m["value"])]
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.merged) - len(self.added) - len(self.changed)
+
+    @property
+    def writes(self) -> bool:
+        return bool(len(self.added) or len(self.changed) or self.new_indicators
+                    or self.changed_definitions)
+
+
+def definition_fields(meta: IndicatorDef) -> dict[str, str]:
+    """An indicator definition as the `indicator` table's columns."""
+    return dict(label=meta.label, domain_slug=meta.domain, unit=meta.unit,
+                direction=meta.direction, source=meta.source)
+
+
+def diff_indicators(session: Session, parsed: ParsedIndicators,
+                    territories: TerritoryIndex) -> IndicatorDiff:
+    """What storing `parsed` would add and change (reads only)."""
+    codes = sorted(parsed.definitions)
+    values = parsed.values.assign(
+        territory_id=[territories.ids[(lvl, code)] for lvl, code in
+                      zip(parsed.values["level"], parsed.values["territory_code"], strict=True)])
+    current = pd.DataFrame(session.execute(
+        select(IndicatorValue.id, Indicator.code, IndicatorValue.territory_id,
+               IndicatorValue.year, IndicatorValue.value)
+        .join(Indicator, Indicator.id == IndicatorValue.indicator_id)
+        .where(Indicator.code.in_(codes), IndicatorValue.effective)).all(),
+        columns=["id", "indicator_code", "territory_id", "year", "current"])
+    merged = values.merge(current, on=["indicator_code", "territory_id", "year"], how="left")
+    shown = set(current["indicator_code"])
+    stored = {i.code: i for i in session.scalars(select(Indicator).where(
+        Indicator.code.in_(codes)))}
+    changed_defs = tuple(code for code in codes if code in stored and any(
+        getattr(stored[code], k) != v
+        for k, v in definition_fields(parsed.definitions[code]).items()))
+    return IndicatorDiff(merged, tuple(c for c in codes if c not in shown), changed_defs)
+
+
 def _new_dataset(session: Session, kind: str, name: str, provenance: Provenance,
-                 rows: int) -> Dataset:
+                 rows: int, details: dict[str, Any]) -> Dataset:
     dataset = Dataset(kind=kind, name=name, file_name=provenance.file_name,
                       sha256=provenance.sha256, source=provenance.source,
-                      is_demo=provenance.is_demo, row_count=rows)
+                      is_demo=provenance.is_demo, row_count=rows,
+                      imported_by=provenance.imported_by, active=True,
+                      details={**provenance.details, **details})
     session.add(dataset)
     session.flush()
     return dataset
@@ -71,83 +141,97 @@ def _names(codes: list[str], limit: int = 255) -> str:
     return head + text[:limit - len(head) - 1].rsplit(", ", 1)[0] + "…"
 
 
+def set_effective(session: Session, model: type[IndicatorValue] | type[Survey],
+                  ids: Iterable[int], effective: bool) -> None:
+    """Mark rows (by id) as read by the dashboard or not."""
+    id_list = [int(i) for i in ids]
+    for start in range(0, len(id_list), ID_CHUNK):
+        session.execute(update(model).where(model.id.in_(id_list[start:start + ID_CHUNK]))
+                        .values(effective=effective))
+
+
 def store_indicators(session: Session, parsed: ParsedIndicators, territories: TerritoryIndex,
                      provenance: Provenance) -> StoreResult:
-    """Upsert definitions and values; only what differs is written."""
-    existing_defs = {i.code: i for i in session.scalars(
+    """A new dataset version holding every value of the file, effective from now on; its
+    definitions replace the indicators' current ones. Nothing when nothing would change."""
+    diff = diff_indicators(session, parsed, territories)
+    if not diff.writes:
+        return StoreResult(unchanged=diff.unchanged)
+    existing = {i.code: i for i in session.scalars(
         select(Indicator).where(Indicator.code.in_(list(parsed.definitions))))}
-    def_changes = def_new = 0
     for code, meta in parsed.definitions.items():
-        fields = dict(label=meta.label, domain_slug=meta.domain, unit=meta.unit,
-                      direction=meta.direction, source=meta.source)
-        indicator = existing_defs.get(code)
+        fields = definition_fields(meta)
+        indicator = existing.get(code)
         if indicator is None:
-            indicator = Indicator(code=code, **fields)
-            session.add(indicator)
-            existing_defs[code] = indicator
-            def_new += 1
-        elif any(getattr(indicator, k) != v for k, v in fields.items()):
+            existing[code] = Indicator(code=code, **fields)
+            session.add(existing[code])
+        else:
             for k, v in fields.items():
                 setattr(indicator, k, v)
-            def_changes += 1
     session.flush()
 
-    values = parsed.values.assign(
-        indicator_id=parsed.values["indicator_code"].map(lambda c: existing_defs[c].id),
-        territory_id=[territories.ids[(lvl, code)] for lvl, code in
-                      zip(parsed.values["level"], parsed.values["territory_code"], strict=True)])
-    current = pd.DataFrame(session.execute(
-        select(IndicatorValue.id, IndicatorValue.indicator_id, IndicatorValue.territory_id,
-               IndicatorValue.year, IndicatorValue.value)
-        .where(IndicatorValue.indicator_id.in_(values["indicator_id"].unique().tolist()))).all(),
-        columns=["id", "indicator_id", "territory_id", "year", "current"])
-    merged = values.merge(current, on=["indicator_id", "territory_id", "year"], how="left")
-    new = merged[merged["id"].isna()]
-    changed = merged[merged["id"].notna() & (merged["current"] != merged["value"])]
-    unchanged = len(merged) - len(new) - len(changed)
-    if new.empty and changed.empty and not (def_changes or def_new):
-        return StoreResult(unchanged=unchanged)
-
-    dataset = _new_dataset(session, "indicators", _names(sorted(parsed.definitions)),
-                           provenance, len(values))
-    if not new.empty:
-        session.execute(insert(IndicatorValue), [
-            {"indicator_id": int(indicator_id), "territory_id": int(territory_id),
-             "year": int(year), "value": float(value), "dataset_id": dataset.id}
-            for indicator_id, territory_id, year, value in zip(
-                new["indicator_id"], new["territory_id"], new["year"], new["value"],
-                strict=True)])
-    for value_id, value in zip(changed["id"], changed["value"], strict=True):
-        row = session.get(IndicatorValue, int(value_id))
-        assert row is not None
-        row.value, row.dataset_id = float(value), dataset.id
+    dataset = _new_dataset(
+        session, "indicators", _names(sorted(parsed.definitions)), provenance,
+        len(diff.merged),
+        {"definitions": {c: asdict(d) for c, d in parsed.definitions.items()}})
+    set_effective(session, IndicatorValue, diff.merged["id"].dropna(), False)
+    merged = diff.merged
+    session.execute(insert(IndicatorValue), [
+        {"indicator_id": existing[code].id, "territory_id": int(territory_id),
+         "year": int(year), "value": float(value), "dataset_id": dataset.id, "effective": True}
+        for code, territory_id, year, value in zip(
+            merged["indicator_code"], merged["territory_id"], merged["year"], merged["value"],
+            strict=True)])
     bump_data_version(session)
-    return StoreResult(inserted=len(new), updated=len(changed) + def_changes,
-                       unchanged=unchanged, dataset_id=dataset.id)
+    return StoreResult(inserted=len(diff.added),
+                       updated=len(diff.changed) + len(diff.changed_definitions),
+                       unchanged=diff.unchanged, dataset_id=dataset.id)
+
+
+@dataclass(frozen=True)
+class WaveDiff:
+    """One wave of a file against the effective wave of the same study, year and actor:
+    `replaces` is that wave's id (None for a new wave); `same_file` when it came from this
+    very file (nothing to write)."""
+
+    parsed: ParsedSurvey
+    replaces: int | None
+    same_file: bool
+
+
+def diff_surveys(session: Session, surveys: list[ParsedSurvey],
+                 provenance: Provenance) -> list[WaveDiff]:
+    """What storing these waves would add and replace (reads only)."""
+    out = []
+    for parsed in surveys:
+        current = session.execute(
+            select(Survey.id, Dataset.sha256).join(Dataset, Survey.dataset_id == Dataset.id)
+            .where(Survey.study == parsed.study, Survey.year == parsed.year,
+                   Survey.actor_slug == parsed.actor, Survey.effective)).first()
+        out.append(WaveDiff(parsed, None if current is None else int(current.id),
+                            current is not None and current.sha256 == provenance.sha256))
+    return out
 
 
 def store_surveys(session: Session, surveys: list[ParsedSurvey],
                   catalogue: dict[str, QuestionDef], provenance: Provenance,
                   progress: bool = False) -> StoreResult:
-    """Replace each wave whose file changed; leave a wave imported from this very file."""
+    """One dataset version holding each wave whose file changed, effective from now on; a
+    wave imported from this very file is left as it is."""
     inserted = unchanged = replaced = 0
     dataset: Dataset | None = None
-    for parsed in surveys:
-        current = session.execute(
-            select(Survey, Dataset.sha256).join(Dataset, Survey.dataset_id == Dataset.id)
-            .where(Survey.study == parsed.study, Survey.year == parsed.year,
-                   Survey.actor_slug == parsed.actor)).first()
-        if current is not None and current.sha256 == provenance.sha256:
-            unchanged += len(parsed.respondents)
+    for wave in diff_surveys(session, surveys, provenance):
+        if wave.same_file:
+            unchanged += len(wave.parsed.respondents)
             continue
-        if current is not None:
-            _delete_survey(session, current.Survey.id)
+        if wave.replaces is not None:
+            set_effective(session, Survey, [wave.replaces], False)
             replaced += 1
         if dataset is None:
             dataset = _new_dataset(session, "survey", provenance.file_name, provenance,
-                                   sum(len(s.respondents) for s in surveys))
-        _insert_survey(session, parsed, catalogue, dataset.id, progress)
-        inserted += len(parsed.respondents)
+                                   sum(len(s.respondents) for s in surveys), {})
+        _insert_survey(session, wave.parsed, catalogue, dataset.id, progress)
+        inserted += len(wave.parsed.respondents)
     if dataset is None:
         return StoreResult(unchanged=unchanged)
     bump_data_version(session)
@@ -155,7 +239,7 @@ def store_surveys(session: Session, surveys: list[ParsedSurvey],
                        dataset_id=dataset.id)
 
 
-def _delete_survey(session: Session, survey_id: int) -> None:
+def delete_survey(session: Session, survey_id: int) -> None:
     """Delete a wave: its answers first (they have no foreign keys to cascade from), then the
     survey, whose respondents and questions the database cascades."""
     questions = select(Question.id).where(Question.survey_id == survey_id)
@@ -166,7 +250,7 @@ def _delete_survey(session: Session, survey_id: int) -> None:
 def _insert_survey(session: Session, parsed: ParsedSurvey, catalogue: dict[str, QuestionDef],
                    dataset_id: int, progress: bool) -> None:
     survey = Survey(study=parsed.study, year=parsed.year, actor_slug=parsed.actor,
-                    dataset_id=dataset_id)
+                    dataset_id=dataset_id, effective=True)
     survey.questions = [Question(code=code, kind=catalogue[code].kind,
                                  label_fr=catalogue[code].label_fr,
                                  label_en=catalogue[code].label_en)
