@@ -15,7 +15,9 @@ import pytest
 from sqlalchemy.orm import Session
 
 from conftest import ADMIN_PASSWORD, ADMIN_TOKEN, FIXTURES
-from dashboard.admin.service import list_datasets
+from dashboard.admin.prefill import guess_wide_meta
+from dashboard.admin.service import ProblemRow, list_datasets
+from dashboard.admin.tables import page_of, sort_problems
 from dashboard.auth import set_password
 from debate_helpers import csrf_token, sign_in
 
@@ -135,18 +137,22 @@ def test_every_form_needs_its_csrf_token(admin, admin_app):
 
 # --- upload and report -----------------------------------------------------------------------
 
-def test_a_file_over_the_limit_gets_a_french_page_413(databases, initialised_template, make_app):
+@pytest.mark.parametrize("size", [20_000, 200_000])
+def test_a_file_over_the_limit_gets_a_french_page_413(databases, initialised_template, make_app,
+                                                      size):
+    """Over MAX_UPLOAD_MB: caught while the file is stored (20 KB), or as soon as the
+    request's length is known (200 KB, past the limit and the form's allowance)."""
     app = make_app(databases.new_url(template=initialised_template),
                    admin_password=ADMIN_PASSWORD, max_upload_mb=0.01)
     client = app.server.test_client()
     sign_in(client)
-    big = FIXTURES / "big.csv"
-    data = {"fichier": (io.BytesIO(b"x" * 20_000), big.name), "csrf_token": token_of(client)}
+    data = {"fichier": (io.BytesIO(b"x" * size), "gros.csv"), "csrf_token": token_of(client)}
     response = client.post("/admin/import", data=data, content_type="multipart/form-data")
     assert response.status_code == 413
-    assert "Fichier trop volumineux" in response.text
+    assert "Fichier trop volumineux" in response.text and "<html" in response.text
     assert "Rien n'a été enregistré" in unescape(response.text)
-    assert "<html" in response.text  # a page, not a bare error
+    assert not list((Path(app.server.extensions["territoires"].settings.instance_path)
+                     / "uploads").glob("*"))
 
 
 def test_a_malformed_file_gets_a_report_of_every_problem_and_nothing_is_written(
@@ -200,7 +206,7 @@ def test_an_unreadable_file_is_reported_not_crashed(admin):
 
 def test_an_unknown_upload_key_is_a_french_404(admin):
     assert admin.get("/admin/import/" + "a" * 64 + ".csv").status_code == 404
-    page = admin.get("/admin/import/..%2F..%2Fsecret")
+    page = admin.get("/admin/import/territoires.sqlite3")  # a key is a checksum, never a name
     assert page.status_code == 404 and "Introuvable" in page.text
 
 
@@ -219,15 +225,26 @@ def test_a_good_file_is_previewed_then_imported_on_confirmation(admin, admin_app
     datasets = list_datasets(engine_of(admin_app))
     assert len(datasets) == before + 1 and datasets[0].file_name == "admin_new_indicator.csv"
     assert datasets[0].imported_by == "admin"
-    values = admin.get("/api/v1/indicators/part_test_admin").json
-    assert values is not None
+    detail = admin.get("/api/v1/indicators/part_test_admin").json
+    assert {(v["territory_code"], v["year"]): v["value"] for v in detail["values"]} == \
+        pytest.approx({("11", 2020): 71.5, ("93", 2020): 72.5, ("32", 2020): 73.5,
+                       ("84", 2020): 74.5})
 
 
 def test_changed_values_show_before_and_after(admin):
+    """indicators_ok.csv against the demonstration data: a new indicator, and 2015
+    unemployment rates that differ from the demonstration's."""
     preview = followed(admin, upload(admin, CHANGED))
     assert preview.status_code == 200
-    if "Valeurs modifiées" in preview.text:
-        assert "→" in preview.text or "Avant" in preview.text
+    counts = unescape(re.sub(r"<[^>]+>", "", preview.text.split('id="apercu-chiffres"')[1]
+                             .split("</ul>")[0]))
+    changed = int(re.search(r"(\d+)\s+valeurs? modifiées?", counts).group(1))
+    assert "1 nouvel indicateur" in " ".join(counts.split()) and changed >= 1
+    rows = table_rows(preview.text, "changements")
+    assert len(rows) == changed
+    by_place = {(r[0], r[1], r[2]): (r[3], r[4]) for r in rows}
+    before, after = by_place[("taux_chomage", "Île-de-France (11)", "2015")]
+    assert after == "8,7" and before != after  # the file's value, and what it replaces
 
 
 def test_what_a_file_says_is_shown_as_text_on_every_admin_page(admin, admin_app):
@@ -243,8 +260,8 @@ def test_what_a_file_says_is_shown_as_text_on_every_admin_page(admin, admin_app)
                                       data={**meta, "csrf_token": token_of(admin)}))
     assert "<script>alert(3)" not in wide.text and "&lt;script&gt;alert(3)" in wide.text
     assert "<b>gras</b>" not in wide.text and "&lt;b&gt;gras&lt;/b&gt;" in wide.text
-    evil = followed(admin, upload(admin, MALFORMED, name="<i>x</i>.csv"))
-    assert "<i>x</i>" not in evil.text and "&lt;i&gt;x&lt;/i&gt;" in evil.text
+    evil = followed(admin, upload(admin, MALFORMED, name="<img src=y onerror=alert(4)>.csv"))
+    assert "<img src=y" not in evil.text and "&lt;img src=y onerror=alert(4)&gt;" in evil.text
 
 
 # --- a wide export ----------------------------------------------------------------------------
@@ -330,3 +347,42 @@ def test_the_role_cookie_follows_the_session_and_the_pages_carry_the_hidden_link
     assert client.get_cookie("territoires_role").value == "admin"
     client.post("/deconnexion", data={"csrf_token": token_of(client)})
     assert client.get_cookie("territoires_role") is None
+
+
+# --- the pieces: sorting, pages, guesses -----------------------------------------------------
+
+def test_sorting_puts_problems_without_a_row_or_column_last_and_keeps_ties_in_order():
+    problems = [ProblemRow("f.csv", None, None, "b"), ProblemRow("f.csv", 4, "year", "a"),
+                ProblemRow("f.csv", 2, None, "c"), ProblemRow("f.csv", 2, "value", "d")]
+    by_row = sort_problems(problems, {})
+    assert [(p.row, p.message) for p in by_row.rows] == [(2, "c"), (2, "d"), (4, "a"),
+                                                         (None, "b")]
+    by_column = sort_problems(problems, {"tri": "colonne"})
+    assert [p.column for p in by_column.rows] == ["value", "year", None, None]
+    headers = {h["key"]: h for h in by_row.headers()}
+    assert headers["ligne"]["aria_sort"] == "ascending"
+    assert headers["ligne"]["query"] == {"tri": "ligne", "ordre": "desc"}
+    assert headers["message"]["aria_sort"] is None
+    assert headers["message"]["query"] == {"tri": "message", "ordre": "asc"}
+
+
+def test_pages_of_changes_stay_in_range():
+    items = list(range(250))
+    assert page_of(items, None).items == list(range(100))
+    last = page_of(items, "3")
+    assert (last.number, last.count, last.first, last.last) == (3, 3, 201, 250)
+    assert page_of(items, "99").number == 3 and page_of(items, "x").number == 1
+    empty = page_of([], "2")
+    assert (empty.number, empty.count, empty.first, empty.last) == (1, 1, 0, 0)
+
+
+def test_a_wide_exports_title_lines_suggest_its_metadata(tmp_path):
+    guess = guess_wide_meta(WIDE)
+    assert guess["indicator_label"] == "Taux de pauvreté au seuil de 60 % en 2015"
+    assert guess["indicator_code"] == "taux_de_pauvrete_au_seuil_de_60"
+    assert guess["year"] == 2015 and guess["unit"] == "percent"
+    assert guess["source"] == "INSEE-DGFiP (fichier de test)"
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Code;Libellé;Valeur\n11;Île-de-France;3\n", encoding="utf-8")
+    assert guess_wide_meta(plain) == {"direction": "higher_is_worse",
+                                      "indicator_label": "Valeur", "indicator_code": "valeur"}

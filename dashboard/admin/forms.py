@@ -12,7 +12,7 @@ from typing import Any
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from werkzeug.datastructures import MultiDict
-from wtforms import HiddenField, IntegerField, SelectField, StringField
+from wtforms import HiddenField, IntegerField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
 
 from dashboard.admin.service import WideMeta
@@ -21,9 +21,9 @@ from dashboard.reference import Reference
 
 EXTENSIONS = ("csv", "xlsx")
 REQUIRED = "Ce champ est obligatoire."
-DIRECTION_LABELS = {"higher_is_worse": "Plus la valeur est haute, plus le territoire est fragile",
-                    "higher_is_better": "Plus la valeur est haute, moins le territoire est "
-                                        "fragile"}
+DIRECTIONS_OFFERED = {
+    "higher_is_worse": "Plus la valeur est haute, plus le territoire est fragile",
+    "higher_is_better": "Plus la valeur est haute, moins le territoire est fragile"}
 LEVEL_LABELS = (("", "Reconnaître d'après les codes"), ("region", "Régions"),
                 ("department", "Départements"))
 META_FIELDS = ("indicator_code", "indicator_label", "domain", "year", "unit", "direction",
@@ -51,19 +51,21 @@ class WideMetaForm(FlaskForm):
         NumberRange(1990, max_year(), message="Une année entre %(min)s et %(max)s.")])
     unit = StringField(validators=[
         DataRequired(REQUIRED), Length(max=40, message="40 caractères au plus.")])
-    direction = SelectField(choices=list(DIRECTION_LABELS.items()),
+    direction = SelectField(choices=[SelectChoice(v, label) for v, label in
+                                     DIRECTIONS_OFFERED.items()],
                             validators=[DataRequired(REQUIRED)])
     source = StringField(validators=[
         DataRequired(REQUIRED), Length(max=300, message="300 caractères au plus.")])
-    level = SelectField(choices=list(LEVEL_LABELS), validate_choice=True)
+    level = SelectField(choices=[SelectChoice(v, label) for v, label in LEVEL_LABELS],
+                        default="")
     nom = HiddenField()
 
     def offer_domains(self, ref: Reference) -> WideMetaForm:
-        self.domain.choices = [("", "— choisir un domaine —")] + [
-            (d.slug, d.label_fr) for d in ref.domains]
+        self.domain.choices = [SelectChoice("", "— choisir un domaine —")] + [
+            SelectChoice(d.slug, d.label_fr) for d in ref.domains]
         return self
 
-    def meta(self) -> WideMeta:
+    def wide_meta(self) -> WideMeta:
         """The validated fields as the service wants them."""
         return WideMeta(indicator_code=self.indicator_code.data or "",
                         indicator_label=(self.indicator_label.data or "").strip(),
@@ -77,7 +79,7 @@ class WideMetaForm(FlaskForm):
 def meta_from_query(args: MultiDict[str, str], ref: Reference) -> WideMeta | None:
     """The metadata a wide file's pages carry in their URL, or None while incomplete."""
     form = WideMetaForm(formdata=args, meta={"csrf": False}).offer_domains(ref)
-    return form.meta() if form.validate() else None
+    return form.wide_meta() if form.validate() else None
 
 
 def meta_query(meta: WideMeta | None) -> dict[str, Any]:

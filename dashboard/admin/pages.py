@@ -47,6 +47,7 @@ from dashboard.admin.prefill import guess_wide_meta, indicator_codes
 from dashboard.admin.service import (
     DatasetInfo,
     Detection,
+    NothingToImport,
     Preview,
     ProblemRow,
     StoredUpload,
@@ -62,6 +63,7 @@ from dashboard.admin.service import (
     store_upload,
 )
 from dashboard.admin.tables import page_of, sort_problems
+from dashboard.admin.uploads import display_name, uploads_folder
 from dashboard.analytics.maps import INDICATOR_PREFIX
 from dashboard.auth import admin_required, signed_in_name
 from dashboard.importers.errors import ImportRejected
@@ -144,11 +146,11 @@ def _stored(key: str) -> StoredUpload:
     """The upload a URL names (404 for anything else: the key is a checksum, never a path)."""
     if not UPLOAD_KEY.fullmatch(key):
         abort(404)
-    path = services().settings.instance_path / "uploads" / key
+    path = uploads_folder(services().settings.instance_path) / key
     if not path.is_file():
         abort(404)
-    name = Path(request.args.get("nom", "") or key).name[:200]
-    return StoredUpload(path=path, file_name=name, sha256=key[:64], size=path.stat().st_size)
+    return StoredUpload(path=path, file_name=display_name(request.args.get("nom", "") or key),
+                        sha256=key[:64], size=path.stat().st_size)
 
 
 @dataclass(frozen=True)
@@ -170,18 +172,15 @@ def _problem_rows(rejected: ImportRejected) -> tuple[ProblemRow, ...]:
 def _examine(upload: StoredUpload) -> Examined:
     try:
         detection = detect(upload.path)
-    except ImportRejected as rejected:
-        return Examined(None, None, None, _problem_rows(rejected))
+    except ImportRejected:  # the preview reports it under the name the user gave the file
+        return Examined(None, None, None, preview_import(services().engine, upload).errors)
     meta = None
     if detection.missing_meta:  # `modifier`: the preview's link back to the form
         meta = None if request.args.get("modifier") else \
             meta_from_query(request.args, services().reference)
         if meta is None:
             return Examined(detection, None, None, ())
-    try:
-        preview = preview_import(services().engine, upload, meta)
-    except ImportRejected as rejected:
-        return Examined(detection, meta, None, _problem_rows(rejected))
+    preview = preview_import(services().engine, upload, meta)
     return Examined(detection, meta, preview, preview.errors)
 
 
@@ -230,7 +229,7 @@ def complete_meta(key: str) -> BaseResponse:
             return redirect(url_for(".examine", key=key, nom=upload.file_name), 303)
         return _meta_form(upload, detection, form, 400)
     return redirect(url_for(".examine", key=key, nom=form.nom.data or upload.file_name,
-                            **meta_query(form.meta())), 303)
+                            **meta_query(form.wide_meta())), 303)
 
 
 @admin_pages.get("/import/<key>/problemes.csv")
@@ -253,6 +252,8 @@ def confirm(key: str) -> BaseResponse:
     try:
         detection = detect(upload.path)
         dataset = commit_import(services().engine, upload, meta, signed_in_name())
+    except NothingToImport as same:
+        return _page("rien.html", 200, upload=upload, dataset=same.dataset)
     except ImportRejected as rejected:
         return _report(upload, Examined(None, meta, None, _problem_rows(rejected)))
     codes = indicator_codes(upload.path, detection, meta.indicator_code if meta else None)

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from dashboard.admin.service import Detection
 from dashboard.importers.errors import ImportRejected, Problems
+from dashboard.importers.indicators import wide_header_line
 from dashboard.importers.reading import read_table, read_text, sniff_delimiter
 
-HEADER_WORDS = {"code", "codgeo", "code géographique", "code geographique"}
 YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+DATED = re.compile(r"\b(?:en |au )?(19[89]\d|20\d\d)\b")  # « … en 2015 » is not the code
 SOURCE = re.compile(r"\bsources?\s*:\s*(.+)$", re.IGNORECASE)
 TITLE_LINES = 20  # an export's title block is a few lines; the table follows
 
@@ -35,12 +36,12 @@ def _title_and_header(path: Path) -> tuple[list[str], list[str]]:
         lines = read_text(path, Problems(path.name)).splitlines()[:TITLE_LINES]
     except ImportRejected:
         return [], []
-    for index, line in enumerate(lines):
-        cells = [c.strip().strip('"') for c in line.split(sniff_delimiter(line))]
-        if cells[0].lower() in HEADER_WORDS:
-            return [t.strip().strip(";").strip('"') for t in lines[:index] if t.strip(" ;")], \
-                cells
-    return [], []
+    index = wide_header_line(lines)
+    if index is None:
+        return [], []
+    header = lines[index]
+    titles = [t.strip().strip(";").strip('"') for t in lines[:index] if t.strip(" ;")]
+    return titles, [c.strip().strip('"') for c in header.split(sniff_delimiter(header))]
 
 
 def guess_wide_meta(path: Path) -> dict[str, object]:
@@ -51,7 +52,7 @@ def guess_wide_meta(path: Path) -> dict[str, object]:
     label = titles[0] if titles else value_header
     if label:
         guess["indicator_label"] = label
-        guess["indicator_code"] = slug(YEAR.sub("", label))
+        guess["indicator_code"] = slug(DATED.sub("", label))
     years = YEAR.findall(" ".join(titles + [value_header]))
     if years:
         guess["year"] = int(years[-1])
