@@ -51,7 +51,9 @@ def upload(driver: Any, path: Path) -> None:
 
 
 def heading(driver: Any) -> str:
-    return str(driver.find_element(By.CSS_SELECTOR, "main h1").text)
+    """The page's title, read in one script (no element to go stale while a page loads)."""
+    return str(driver.execute_script(
+        "const h = document.querySelector('main h1'); return h ? h.textContent.trim() : '';"))
 
 
 def column(driver: Any, index: int) -> list[str]:
@@ -96,6 +98,9 @@ def test_import_preview_confirm_see_it_on_the_map_then_roll_back(dash_duo: Any,
                == ["ind:part_test_admin"], what="the map with the indicator")
     dash_duo.wait_for_text_to_equal("h1", "Carte des fragilités", timeout=20)
     assert NEW_VALUES <= map_values(driver)
+    # the header shows the administrator the way back (hidden from everyone else)
+    assert wait_until(lambda: [a for a in driver.find_elements(By.CSS_SELECTOR, ".admin-link")
+                               if a.is_displayed()], what="the header's admin link")
 
     driver.get(dash_duo.server_url + "/admin/jeux")
     row = driver.find_element(By.CSS_SELECTOR, "#jeux tbody tr")  # the newest first
@@ -118,7 +123,7 @@ def test_a_wide_insee_export_asks_for_its_metadata(dash_duo: Any, admin_driver: 
     code = driver.find_element(By.ID, "indicator_code")
     code.clear()
     code.send_keys("taux_pauvrete_large")
-    Select(driver.find_element(By.ID, "domain")).select_by_visible_text("Pauvreté")
+    Select(driver.find_element(By.ID, "domain")).select_by_value("pauvrete")
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     wait_until(lambda: heading(driver) == "Aperçu avant import", what="the preview")
     assert "taux_pauvrete_large" in driver.find_element(By.CSS_SELECTOR, "main").text
