@@ -12,7 +12,8 @@ from typing import Any
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from werkzeug.datastructures import MultiDict
-from wtforms import HiddenField, IntegerField, SelectChoice, SelectField, StringField
+from wtforms import HiddenField, IntegerField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # stubs predate it
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Regexp
 
 from dashboard.admin.service import WideMeta
