@@ -29,6 +29,18 @@ from layouts.pages import BARE, ROUTES
 from layouts.shell import bare_frame, page_frame
 from views.maps import wave_options
 
+# What each page shows, so that the demonstration banner is where demonstration data are on
+# screen, and only there (the initiatives come from the sources; a page not found shows none).
+INDICATOR_PAGES = re.compile(r"/|/region/[^/]+|/domaine/[^/]+")
+SURVEY_PAGES = re.compile(r"/|/region/[^/]+|/domaine/[^/]+|/acteurs|/pratiques|/methodologie"
+                          r"|/debats/?|/debat/.+")
+
+
+def shows_demo(path: str, info: dict[str, Any]) -> bool:
+    """Whether the page at `path` shows active demonstration data (`catalogue.data_status`)."""
+    return bool((info["demo_indicators"] and INDICATOR_PAGES.fullmatch(path)) or
+                (info["demo_surveys"] and SURVEY_PAGES.fullmatch(path)))
+
 
 def match(path: str) -> tuple[Callable[[PageContext], Any] | None, dict[str, str]]:
     for pattern, page in ROUTES:
@@ -74,7 +86,7 @@ def _page(app: Dash, svc: Services, path: str, query: dict[str, str], lang: str)
         lang=lang, ref=svc.reference, query=query,
         regions=tuple(as_records(regions(svc)[["code", "name"]])),
         indicators=tuple(svc.cache.get_or_compute("indicators", (), catalogue.indicators)),
-        demo=bool(info["demo"]),
+        demo=shows_demo(path, info),
         waves=tuple(wave_options(score_waves(svc, "citoyens"), None)[0]),
         geo={"bounds": geometry_bounds("region"), "insets": load_insets()})
     page, params = match(path)

@@ -18,7 +18,7 @@ from flask_caching import Cache
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from dashboard.db import data_version
+from dashboard.db import data_version, read_snapshot
 from dashboard.settings import Settings
 
 T = TypeVar("T")
@@ -49,9 +49,11 @@ class DataCache:
 
     def get_or_compute(self, namespace: str, parts: tuple[Any, ...],
                        compute: Callable[[Session], T]) -> T:
-        """Read the data version and compute (on a miss) in one session, so the cached value
-        always belongs to the version it is filed under."""
+        """Read the data version and compute (on a miss) in one session reading one snapshot
+        of the database (`read_snapshot`), so the cached value always belongs to the version
+        it is filed under, and an import committing meanwhile is seen whole or not at all."""
         with Session(self.engine) as session:
+            read_snapshot(session)
             key = self.key(namespace, data_version(session), parts)
             hit = self.cache.get(key)
             if hit is not None:
@@ -66,6 +68,7 @@ class DataCache:
         of them filed under the same data version) and returns the one asked for: when the
         siblings are cheap to compute together, the next requests are all hits."""
         with Session(self.engine) as session:
+            read_snapshot(session)
             version = data_version(session)
             hit = self.cache.get(self.key(namespace, version, parts))
             if hit is not None:

@@ -10,6 +10,7 @@ from flask import Flask
 
 from callbacks import register_callbacks
 from callbacks.router import build_page
+from dashboard.admin.api import admin_api
 from dashboard.admin.pages import register_admin_pages
 from dashboard.api import api, health
 from dashboard.audience import audience
@@ -76,6 +77,15 @@ def register_debate(server: Flask, settings: Settings) -> None:
             csrf.exempt(server.view_functions[rule.endpoint])
 
 
+def register_admin_api(server: Flask) -> None:
+    """The data administration's JSON API, exempt from the blanket form CSRF check for the
+    same reason as the debate API (`dashboard.admin.api` checks a session's X-CSRFToken
+    header itself; a Bearer call needs none)."""
+    blueprint = admin_api()
+    server.register_blueprint(blueprint)
+    server.extensions["csrf"].exempt(blueprint)
+
+
 def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     """Build the app. No database work happens here: a worker starts fast, and a database
     that is down shows up in /health (and as a message on the page) instead of crashing the
@@ -101,6 +111,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     server.register_blueprint(health)
     server.register_blueprint(geo)
     register_debate(server, settings)
+    register_admin_api(server)
     app.layout = app_root()
     register_callbacks(app)
     app.prerender = lambda path, search: to_html(build_page(app, path, search))

@@ -66,6 +66,10 @@ class Settings:
         "env": "DEBATE_DEVICE_LIMIT",
         "help": "Ballots one device may send (Flask-Limiter notation), beyond which it "
                 "gets 429."})
+    max_upload_mb: int = field(default=20, metadata={
+        "env": "MAX_UPLOAD_MB",
+        "help": "Largest file the data administration accepts, in megabytes (web upload and "
+                "POST /api/v1/imports); a bigger one gets 413 and nothing is kept."})
     public_url: str | None = field(default=None, metadata={
         "env": "PUBLIC_URL",
         "help": "Address the audience types or scans (e.g. https://debat.example.org): join "
@@ -99,7 +103,7 @@ class Settings:
 def _convert(name: str, raw: str) -> Any:
     if name == "instance_path":
         return Path(raw)
-    if name in ("cache_timeout", "debate_address_limit"):
+    if name in ("cache_timeout", "debate_address_limit", "max_upload_mb"):
         return int(raw)
     if name == "load_demo_if_empty":
         return raw.strip().lower() in {"1", "true", "yes", "oui", "on"}

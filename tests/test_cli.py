@@ -90,3 +90,31 @@ def test_create_user_reads_the_password_from_stdin_and_the_account_signs_in(empt
                                              "password": "mot-de-passe-oratrice"})
     assert signed.status_code == 303
     assert client.get("/api/v1/debates").status_code == 200
+
+
+WIDE_OPTIONS = ("--indicator-code", "taux_chomage_dep", "--indicator-label", "Taux de chômage",
+                "--domain", "emploi", "--year", "2019", "--unit", "percent",
+                "--direction", "higher_is_worse", "--source", "INSEE test")
+
+
+def test_a_wide_export_is_imported_without_format_and_validated_as_wide(empty_url):
+    demo_wide = ROOT / "data" / "demo" / "taux_chomage_departements_2019.csv"
+    bare = run(empty_url, "import-indicators", str(demo_wide))
+    assert bare.returncode != 0
+    assert "export large" in bare.stderr and "--indicator-label" in bare.stderr
+    assert "guillemets" not in bare.stderr and "Traceback" not in bare.stderr
+    checked = run(empty_url, "validate", str(demo_wide), *WIDE_OPTIONS)
+    assert checked.returncode == 0, checked.stderr
+    assert "export large valide" in checked.stdout
+    imported = run(empty_url, "import-indicators", str(demo_wide), *WIDE_OPTIONS)
+    assert imported.returncode == 0, imported.stderr
+    assert "valeurs ajoutées" in imported.stdout
+
+
+def test_command_line_imports_record_who_ran_them(empty_url, engine_factory):
+    from dashboard.admin.service import list_datasets
+
+    assert run(empty_url, "import-indicators",
+               str(FILES / "indicators_ok.csv")).returncode == 0
+    [dataset] = list_datasets(engine_factory(empty_url))
+    assert dataset.imported_by.startswith("cli")

@@ -290,7 +290,7 @@ def _switch(dataset_id: int, active: bool) -> BaseResponse:
     except KeyError:
         abort(404)
     what = ("rétabli : ses données sont de nouveau affichées" if active
-            else "désactivé : ses données ne sont plus affichées")
+            else "désactivé : ses données ne sont plus affichées, ce qu'il remplaçait revient")
     flash(f"Jeu n° {dataset.id} ({dataset.file_name}) {what}.")
     return redirect(url_for(".datasets", _anchor=f"jeu-{dataset.id}"), 303)
 

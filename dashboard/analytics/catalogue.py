@@ -61,16 +61,20 @@ def data_status(session: Session) -> dict[str, Any]:
     """What the dashboard shows and whether any of it is demonstration data — every page
     that shows data says so. `demo` is true while an active demonstration dataset still
     provides a value or a survey wave the pages read (its `effective` rows): once real
-    imports replace them, or the demonstration versions are deactivated, the banner goes."""
+    imports replace them, or the demonstration versions are deactivated, the banner goes
+    (`demo_indicators` and `demo_surveys` say which: pages show one, the other or both)."""
     demo_values = select(IndicatorValue.id).join(
         Dataset, Dataset.id == IndicatorValue.dataset_id).where(
         IndicatorValue.effective, Dataset.is_demo).limit(1)
     demo_waves = select(Survey.id).join(Dataset, Dataset.id == Survey.dataset_id).where(
         Survey.effective, Dataset.is_demo).limit(1)
     shown = select(Survey.id).where(Survey.effective)
+    demo_indicators = session.scalar(demo_values) is not None
+    demo_surveys = session.scalar(demo_waves) is not None
     return {
-        "demo": session.scalar(demo_values) is not None or
-        session.scalar(demo_waves) is not None,
+        "demo": demo_indicators or demo_surveys,
+        "demo_indicators": demo_indicators,
+        "demo_surveys": demo_surveys,
         "datasets": int(session.scalar(select(func.count(Dataset.id)).where(Dataset.active))
                         or 0),
         "indicators": len(indicators(session)),
