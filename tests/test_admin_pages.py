@@ -297,7 +297,44 @@ def test_the_wide_metadata_form_names_its_errors_then_leads_to_the_preview(admin
 
 def test_a_survey_file_is_previewed_as_respondents(admin):
     preview = followed(admin, upload(admin, SURVEY))
-    assert preview.status_code == 200 and "répondant" in preview.text
+    assert preview.status_code == 200
+    counts = " ".join(unescape(re.sub(r"<[^>]+>", "", preview.text.split(
+        'id="apercu-chiffres"')[1].split("</ul>")[0])).split())
+    assert "4 répondants ajoutés" in counts  # survey_ok.csv: respondents r1 to r4
+    assert "indicateur" not in counts
+
+
+def test_a_file_already_imported_has_nothing_to_confirm(admin, admin_app):
+    preview = followed(admin, upload(admin, NEW_INDICATOR))
+    token = token_of(admin)
+    url = confirm_url(preview.text)
+    followed(admin, admin.post(url, data={"csrf_token": token}))
+    count = len(list_datasets(engine_of(admin_app)))
+    again = followed(admin, upload(admin, NEW_INDICATOR))
+    assert 'id="rien"' in again.text and 'id="confirmer"' not in again.text
+    twice = admin.post(url, data={"csrf_token": token})  # a confirmation sent again
+    assert twice.status_code == 200 and "Rien à importer" in unescape(twice.text)
+    assert len(list_datasets(engine_of(admin_app))) == count
+
+
+def test_many_changed_values_come_one_page_at_a_time(admin, tmp_path):
+    """Every 2019 demonstration value, one more: hundreds of changes, 100 a page."""
+    lines = (Path(__file__).resolve().parents[1] / "data" / "demo" / "indicators.csv") \
+        .read_text(encoding="utf-8").splitlines()
+    rows = list(csv.reader(lines))
+    changed = [rows[0]] + [r[:5] + [str(float(r[5]) + 1)] + r[6:] for r in rows[1:]
+                           if r[4] == "2019"]
+    path = tmp_path / "plus_un.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(changed)
+    first = followed(admin, upload(admin, path))
+    assert len(table_rows(first.text, "changements")) == 100
+    assert "1 à 100 sur" in first.text and "Page 1 sur" in first.text
+    second_link = re.search(r'href="([^"]*page=2[^"]*)"', first.text)
+    assert second_link
+    second = admin.get(unescape(second_link.group(1)))
+    assert "101 à 200 sur" in second.text
+    assert table_rows(second.text, "changements") != table_rows(first.text, "changements")
 
 
 # --- datasets --------------------------------------------------------------------------------
