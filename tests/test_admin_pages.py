@@ -231,6 +231,26 @@ def test_a_good_file_is_previewed_then_imported_on_confirmation(admin, admin_app
                        ("84", 2020): 74.5})
 
 
+def test_an_xlsx_workbook_is_read_like_its_csv(admin, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in csv.reader(NEW_INDICATOR.read_text(encoding="utf-8").splitlines()):
+        sheet.append([float(c) if re.fullmatch(r"\d+\.\d+", c) else c for c in row])
+    path = tmp_path / "classeur.xlsx"
+    book.save(path)
+    preview = followed(admin, upload(admin, path))
+    assert preview.status_code == 200 and "part_test_admin" in preview.text
+    assert "/admin/import/" in confirm_url(preview.text) and ".xlsx" in confirm_url(preview.text)
+
+
+def test_other_file_types_are_refused_by_the_form(admin):
+    refused = upload(admin, NEW_INDICATOR, name="indicateurs.txt")
+    assert refused.status_code == 400
+    assert "Seuls les fichiers .csv et .xlsx sont acceptés." in refused.text
+
+
 def test_changed_values_show_before_and_after(admin):
     """indicators_ok.csv against the demonstration data: a new indicator, and 2015
     unemployment rates that differ from the demonstration's."""
