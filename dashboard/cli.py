@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
+from dashboard.admin.service import list_datasets, set_active
 from dashboard.auth import ROLES, set_password, sync_admin_account
 from dashboard.bootstrap import database_is_empty, init_database, load_demo
 from dashboard.db import make_engine
@@ -83,6 +84,22 @@ def _wide_meta(args: argparse.Namespace) -> IndicatorDef | None:
                         source=args.source)
 
 
+def _datasets(engine: Engine, args: argparse.Namespace) -> int:
+    """List the dataset versions (newest first), after switching one when asked."""
+    target = args.activate if args.activate is not None else args.deactivate
+    if target is not None:
+        try:
+            set_active(engine, target, args.activate is not None)
+        except KeyError:
+            print(f"Aucune version de données n° {target}.", file=sys.stderr)
+            return EXIT_REJECTED
+    for d in list_datasets(engine):
+        print(f"{d.id:>5}  {'actif  ' if d.active else 'inactif'}  {d.kind:<10}  "
+              f"{d.imported_at:%Y-%m-%d %H:%M}  {d.imported_by:<16}  {d.row_count:>7} lignes  "
+              f"{d.file_name}{'  (démonstration)' if d.is_demo else ''}")
+    return EXIT_OK
+
+
 def command_line_user() -> str:
     """`imported_by` of a command-line import: "cli:" and the operating-system user."""
     try:
@@ -131,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("path", type=Path)
     val.add_argument("--questions", type=Path)
     _add_wide_options(val)
+    versions = sub.add_parser("datasets", help="lister les versions de données (imports), en "
+                                               "activer ou désactiver une")
+    switch = versions.add_mutually_exclusive_group()
+    switch.add_argument("--activate", type=int, metavar="ID", help="réactiver la version ID")
+    switch.add_argument("--deactivate", type=int, metavar="ID",
+                        help="désactiver la version ID (ce qu'elle remplaçait revient)")
     user = sub.add_parser("create-user", help="ajouter un compte (ou changer son mot de passe)")
     user.add_argument("name")
     user.add_argument("--role", choices=ROLES, default="presenter",
@@ -173,6 +196,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             wide = _wide_meta(args) if detect(args.path).kind == "indicators" else None
             print(validate_file(engine, args.path, questions=args.questions,
                                 wide=wide, year=args.year, level=args.level))
+        elif args.command == "datasets":
+            return _datasets(engine, args)
         elif args.command == "create-user":
             _create_user(engine, args)
         elif args.command == "generate-demo":

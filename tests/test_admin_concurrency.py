@@ -3,6 +3,7 @@ PostgreSQL: every import is all or nothing, none is lost, and a reader's queries
 state of the data — before an import or after it, never a mix."""
 from __future__ import annotations
 
+import itertools
 import threading
 from pathlib import Path
 
@@ -36,8 +37,13 @@ def values_of(session: Session, code: str) -> list[float]:
                                                            IndicatorValue.effective)))
 
 
-def test_concurrent_imports_and_readers_never_see_a_mix(empty_engine, tmp_path):
-    engine = empty_engine
+def read_both(session: Session) -> tuple[list[float], list[float]]:
+    return values_of(session, "taux_chomage"), values_of(session, "medecins_generalistes")
+
+
+def test_concurrent_imports_and_readers_never_see_a_mix(empty_url, make_app, tmp_path):
+    svc = make_app(empty_url).server.extensions["territoires"]
+    engine = svc.engine
     base = service.store_upload(tmp_path, "constant_0.csv",
                                 constant_file(tmp_path, 0).open("rb"), 1 << 20)
     service.commit_import(engine, base, None, "base")
@@ -55,13 +61,20 @@ def test_concurrent_imports_and_readers_never_see_a_mix(empty_engine, tmp_path):
         except BaseException as exc:  # reported by the main thread
             failures.append(exc)
 
-    def read() -> None:
+    def read(through_cache: bool) -> None:
+        """Two queries in one reader: directly, or as the pages compute through the
+        cache (a new key each time, so that it computes)."""
         try:
-            while not done.is_set():
-                with Session(engine) as session:
-                    read_snapshot(session)
-                    first = values_of(session, "taux_chomage")
-                    second = values_of(session, "medecins_generalistes")
+            for attempt in itertools.count():
+                if done.is_set():
+                    break
+                if through_cache:
+                    first, second = svc.cache.get_or_compute("concurrency", (attempt,),
+                                                             read_both)
+                else:
+                    with Session(engine) as session:
+                        read_snapshot(session)
+                        first, second = read_both(session)
                 values = set(first) | set(second)
                 assert len(first) == 4 and len(second) == 3, (first, second)
                 assert len(values) == 1, f"a reader saw a mix: {first} {second}"
@@ -72,7 +85,7 @@ def test_concurrent_imports_and_readers_never_see_a_mix(empty_engine, tmp_path):
     writers = [threading.Thread(target=write, args=(list(range(w + 1, WRITERS * IMPORTS_EACH
                                                                + 1, WRITERS)),))
                for w in range(WRITERS)]
-    readers = [threading.Thread(target=read) for _ in range(READERS)]
+    readers = [threading.Thread(target=read, args=(r % 2 == 1,)) for r in range(READERS)]
     for thread in readers + writers:
         thread.start()
     for thread in writers:

@@ -118,3 +118,16 @@ def test_command_line_imports_record_who_ran_them(empty_url, engine_factory):
                str(FILES / "indicators_ok.csv")).returncode == 0
     [dataset] = list_datasets(engine_factory(empty_url))
     assert dataset.imported_by.startswith("cli")
+
+
+def test_datasets_lists_the_versions_and_switches_one(empty_url):
+    assert run(empty_url, "import-indicators", str(FILES / "indicators_ok.csv")).returncode == 0
+    listed = run(empty_url, "datasets")
+    assert listed.returncode == 0 and "indicators_ok.csv" in listed.stdout
+    dataset_id = listed.stdout.split()[0]
+    off = run(empty_url, "datasets", "--deactivate", dataset_id)
+    assert off.returncode == 0 and "inactif" in off.stdout
+    on = run(empty_url, "datasets", "--activate", dataset_id)
+    assert on.returncode == 0 and "inactif" not in on.stdout
+    unknown = run(empty_url, "datasets", "--activate", "99999")
+    assert unknown.returncode == 1 and "99999" in unknown.stderr

@@ -74,6 +74,7 @@ def test_facts_list_the_waves_and_the_demo_datasets(demo_url, make_app, lang, he
     assert kind in demo_text and "published_figures.csv" not in demo_text
     assert "PHARE-Institutions" in text_of(waves) and "318" in text_of(waves)
     assert "published_figures.csv" in text_of(table)
+    assert "load-demo" in text_of(table)  # who imported each version, and when
 
 
 def test_facts_say_when_there_is_no_demonstration_data(empty_url, make_app):
