@@ -11,6 +11,7 @@ from flask import Flask
 from callbacks import register_callbacks
 from callbacks.router import build_page
 from dashboard.admin.api import admin_api
+from dashboard.admin.pages import register_admin_pages
 from dashboard.api import api, health
 from dashboard.audience import audience
 from dashboard.auth import guard_presenter_pages, init_auth
@@ -29,6 +30,10 @@ from dashboard.templating import init_templates
 from layouts.shell import app_root
 from layouts.static_html import to_html
 
+# The header's link to /admin shows in an administrator's browser (a readable cookie set at
+# sign-in, dashboard/admin/pages.py): one line, run before anything is drawn.
+ADMIN_LINK = ('<script>/(^|; )territoires_role=admin(;|$)/.test(document.cookie)'
+              '&&document.documentElement.classList.add("role-admin")</script>')
 INDEX = """<!DOCTYPE html>
 <html lang="fr">
     <head>
@@ -36,6 +41,7 @@ INDEX = """<!DOCTYPE html>
         <title>{%title%}</title>
         {%favicon%}
         {%css%}
+        """ + ADMIN_LINK + """
     </head>
     <body>
         {%app_entry%}
@@ -66,6 +72,7 @@ def register_debate(server: Flask, settings: Settings) -> None:
         server.register_blueprint(blueprint)
     for blueprint in (debates, phones):
         csrf.exempt(blueprint)
+    register_admin_pages(server, csrf)
     for rule in server.url_map.iter_rules():
         if rule.rule.startswith("/_dash-"):
             csrf.exempt(server.view_functions[rule.endpoint])

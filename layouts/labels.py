@@ -156,6 +156,7 @@ LABELS: dict[str, dict[str, str]] = {
     "nav_pratiques": {"fr": "Pratiques partenariales", "en": "Partnership practices"},
     "nav_initiatives": {"fr": "Initiatives", "en": "Initiatives"},
     "nav_methodologie": {"fr": "Méthodologie", "en": "Methodology"},
+    "nav_admin": {"fr": "Administration", "en": "Administration"},
     "switch_lang": {"fr": "English", "en": "Français"},
     "switch_lang_title": {"fr": "Switch to English", "en": "Passer en français"},
     "not_found": {"fr": "Page introuvable : {path}", "en": "Page not found: {path}"},

@@ -44,6 +44,8 @@ def page_frame(page: Any, lang: str, path: str, search_other_lang: str,
         html.Header([
             dcc.Link(t("app_title", lang), href=href("/", lang), className="brand"),
             nav,
+            # shown only to an administrator (factory.INDEX's line of script, style.css)
+            html.A(t("nav_admin", lang), href="/admin", className="admin-link"),
             html.A(t("switch_lang", lang), id=ids.LANG_SWITCH, href=path + search_other_lang,
                    lang=other, title=t("switch_lang_title", lang), className="lang-switch"),
             search_form(lang),
