@@ -6,6 +6,7 @@ from dash import Dash
 
 from callbacks import (
     acteurs,
+    action,
     carte,
     debats,
     domaine,
@@ -21,6 +22,6 @@ from callbacks import (
 
 
 def register_callbacks(app: Dash) -> None:
-    for module in (router, downloads, carte, region, domaine, acteurs,
+    for module in (router, downloads, carte, region, action, domaine, acteurs,
                    pratiques, initiatives, methodologie, debats, projection, presentateur):
         module.register(app)

@@ -96,6 +96,8 @@ def layout(ctx: PageContext) -> html.Div:
         html.P(t("region_intro", lang), className="intro"),
         html.Div(id=NOTE),
         html.P(dcc.Link(t("region_back_to_map", lang), href=href("/", lang))),
+        html.P(dcc.Link(t("action_link", lang), href=href(f"/region/{code}/action", lang),
+                        id="region-action-link"), className="action-link"),
         contents,
         controls,
         html.Div(sections(lang, name, code), id=CARDS, className="region-cards"),
