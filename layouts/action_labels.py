@@ -61,8 +61,10 @@ ACTION_LABELS: dict[str, dict[str, str]] = {
         "fr": "Aucun indicateur statistique ne couvre cette région : pas de priorité à "
               "proposer.",
         "en": "No statistical indicator covers this region: no priority to propose."},
-    "action_no_priority": {"fr": "Pas de {n}e priorité : trop peu de domaines sont couverts.",
-                           "en": "No priority {n}: too few domains are covered."},
+    "action_no_priority": {
+        "fr": "Pas de priorité {n} : les statistiques couvrent trop peu de domaines dans cette "
+              "région.",
+        "en": "No priority {n}: the statistics cover too few domains in this region."},
     "action_col_order": {"fr": "Priorité", "en": "Priority"},
     "action_col_domain": {"fr": "Domaine", "en": "Domain"},
     "action_col_index": {"fr": "Indice région", "en": "Region's index"},
@@ -81,13 +83,15 @@ ACTION_LABELS: dict[str, dict[str, str]] = {
     # one priority
     "action_figures": {"fr": "Les chiffres", "en": "The figures"},
     "action_index_line": {
-        "fr": "Indice de fragilité : {value}/10 (France {france}), {rank}e domaine le plus "
-              "fragile de la région selon les statistiques.",
-        "en": "Fragility index: {value}/10 (France {france}), the region's no. {rank} most "
-              "fragile domain according to the statistics."},
+        "fr": "Indice de fragilité : {value}/10 (France {france}), {rank} rang des domaines "
+              "de la région selon les statistiques.",
+        "en": "Fragility index: {value}/10 (France {france}), {rank} among the region's "
+              "domains according to the statistics."},
     "action_score_line": {
-        "fr": "{actor} : note {value}/10 (France {france}), {rank}e rang (n = {n})",
-        "en": "{actor}: score {value}/10 (France {france}), rank {rank} (n = {n})"},
+        "fr": "{actor} : note {value}/10 (France {france}), {rank} rang (n = {n})",
+        "en": "{actor}: score {value}/10 (France {france}), {rank} (n = {n})"},
+    "action_ordinal_one": {"fr": "1er", "en": "rank 1"},
+    "action_ordinal": {"fr": "{n}e", "en": "rank {n}"},
     "action_wishes": {"fr": "Qui veut co-construire sur ce domaine",
                       "en": "Who wants to co-construct on this domain"},
     "action_wish_line": {"fr": "{actor} : {value} % (France {france} %, n = {n})",
@@ -109,8 +113,8 @@ ACTION_LABELS: dict[str, dict[str, str]] = {
         "en": "For {value}% of the region's mayors (France {france}%, n = {n}), this domain "
               "merits partnerships."},
     "action_merits_france": {
-        "fr": "Pour {france} % des maires de France (n = {n}), ce domaine mérite de développer "
-              "des partenariats.",
+        "fr": "Pour {france} % des maires de France (n = {n}), ce domaine mérite de "
+              "développer des partenariats.",
         "en": "For {france}% of France's mayors (n = {n}), this domain merits partnerships."},
     "action_examples": {"fr": "Exemples de partenariats dans ce domaine",
                         "en": "Partnership examples in this domain"},
@@ -155,10 +159,10 @@ ACTION_LABELS: dict[str, dict[str, str]] = {
     # bands
     "action_bands_intro": {
         "fr": "Les réponses des maires par taille de commune, en France et dans la région. "
-              "En italique : estimation fragile (moins de {fragile} répondants) ; « – » : "
-              "moins de {hidden} répondants, non affiché.",
-        "en": "Mayors' answers by commune size, in France and in the region. In italics: "
-              "fragile estimate (fewer than {fragile} respondents); '–': fewer than {hidden} "
+              "« * » : estimation fragile (moins de {fragile} répondants) ; « – » : moins "
+              "de {hidden} répondants, non affiché.",
+        "en": "Mayors' answers by commune size, in France and in the region. '*': fragile "
+              "estimate (fewer than {fragile} respondents); '–': fewer than {hidden} "
               "respondents, not shown."},
     "action_bands_demo": {
         "fr": "Données de démonstration : la taille de commune des maires fictifs suit la "

@@ -56,6 +56,11 @@ def _share(value: Any, lang: str) -> str:
     return format_number(clean(value), 0, lang)
 
 
+def _ordinal(n: int, lang: str) -> str:
+    """1er, 2e… / rank 1, rank 2…"""
+    return t("action_ordinal_one" if n == 1 else "action_ordinal", lang, n=n)
+
+
 def _filename(plan: ActionPlan, what: str) -> str:
     return f"region_{plan.profile.identity.code}_action_{what}.csv"
 
@@ -98,7 +103,8 @@ def priorities_section(plan: ActionPlan, ref: Reference, lang: str) -> View:
     note = _scope_note(profile, lang)
     if priorities.empty:
         return View(html.Div([note, empty_state(t("action_no_priorities", lang))]), title,
-                    store=csv_store(_filename(plan, "priorites"), columns, []))
+                    source_line(lang, _index_source(profile, lang)),
+                    csv_store(_filename(plan, "priorites"), columns, []))
     domains = domain_labels(ref, lang, short=False)
     rows = clean_rows([{**{k: r[k] for k, _ in columns}, "domain": domains[r["domain"]]}
                        for r in priorities.to_dict("records")])
@@ -125,13 +131,13 @@ def _figure_lines(plan: ActionPlan, priority: dict[str, Any], ref: Reference,
     actors = actor_labels(ref, lang)
     lines: list[Any] = [html.Li(t("action_index_line", lang, value=_score(priority["index"], lang),
                                   france=_score(priority["france"], lang),
-                                  rank=priority["index_rank"]))]
+                                  rank=_ordinal(int(priority["index_rank"]), lang)))]
     rows: Rows = [{"what": t("region_index", lang), "actor": "", "value": priority["index"],
                    "france": priority["france"], "n": None}]
     for r in plan.perceived[plan.perceived["domain"] == domain].to_dict("records"):
         lines.append(html.Li(t("action_score_line", lang, actor=actors[r["actor"]],
                                value=_score(r["value"], lang), france=_score(r["france"], lang),
-                               rank=r["rank"], n=_n(r["n"], lang))))
+                               rank=_ordinal(int(r["rank"]), lang), n=_n(r["n"], lang))))
         rows.append({"what": ref.measures["mean_score"].label_en if lang == "en" else
                      ref.measures["mean_score"].label_fr, "actor": actors[r["actor"]],
                      "value": r["value"], "france": r["france"], "n": count(r["n"])})
@@ -174,12 +180,13 @@ def _roles(plan: ActionPlan, domain: str, ref: Reference, lang: str) -> tuple[li
             parts.append(html.P(t("action_merits_line", lang, value=_share(r["value"], lang),
                                   france=_share(r["france"], lang), n=_n(r["n"], lang))))
         else:
-            parts.append(html.P(t("action_merits_france", lang,
-                                  france=_share(r["france"], lang), n="–")))
+            parts.append(html.P(t("action_merits_france", lang, france=_share(r["france"], lang),
+                                  n=_n(r["n_france"], lang))))
         measure = ref.measures["share_domain_merits_partnerships"]
         rows.append({"what": measure.label_en if lang == "en" else measure.label_fr,
                      "actor": actors[MAYORS], "value": clean(r["value"]),
-                     "france": clean(r["france"]), "n": count(r["n"])})
+                     "france": clean(r["france"]), "n": count(r["n"]),
+                     "n_france": count(r["n_france"])})
     return parts, rows
 
 
@@ -235,13 +242,15 @@ def priority_section(plan: ActionPlan, ref: Reference, lang: str, number: int) -
                         ("actor", t("action_col_actor", lang)),
                         ("value", t("action_col_region", lang)),
                         ("france", t("action_col_france", lang)),
-                        ("n", t("action_col_n", lang))]
+                        ("n", t("action_col_n", lang)),
+                        ("n_france", t("action_col_n_france", lang))]
     filename = _filename(plan, f"priorite_{number}")
     if found.empty:
         key = "action_no_priorities" if plan.priorities.empty else "action_no_priority"
         return View(empty_state(t(key, lang, n=number)),
-                    t("action_priority_title", lang, n=number), store=csv_store(filename,
-                                                                                columns, []))
+                    t("action_priority_title", lang, n=number),
+                    source_line(lang, _index_source(profile, lang)),
+                    csv_store(filename, columns, []))
     priority = as_records(found)[0]
     domain = priority["domain"]
     name = domain_labels(ref, lang, short=False)[domain]
@@ -255,12 +264,13 @@ def priority_section(plan: ActionPlan, ref: Reference, lang: str, number: int) -
         html.H3(t("action_roles", lang)), *roles,
         html.H3(t("action_examples", lang)), *_examples(plan, domain, ref, lang)])
     merit_waves = {MAYORS: plan.mayors_wave} if role_rows else {}
+    merit_n = (role_rows[0]["n"] or role_rows[0]["n_france"]) if role_rows else None
     files = [str(f) for f in plan.examples[domain]["source"].dropna().unique()]
     source = source_line(
         lang, _index_source(profile, lang), _score_waves(plan, lang),
         waves_text(profile.coconstruction_waves, _largest_n(item_rows(
             profile.coconstruction, domain)), lang),
-        waves_text(merit_waves, {MAYORS: role_rows[0]["n"]} if role_rows else {}, lang),
+        waves_text(merit_waves, {MAYORS: merit_n}, lang),
         t("region_initiatives_source", lang, files=", ".join(files)) if files else "",
         demo=(any_demo(profile.score_waves) or any_demo(profile.coconstruction_waves)
               or any_demo(merit_waves)))

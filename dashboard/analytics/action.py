@@ -29,6 +29,7 @@ from dashboard.analytics.profile import (
     actor_figures,
     actor_series,
 )
+from dashboard.analytics.survey_figures import NATIONAL
 from dashboard.commune_bands import BANDS
 from dashboard.reference import ActorRole, ExampleCategory, Reference
 
@@ -215,7 +216,7 @@ class ActionPlan:
     priorities: pd.DataFrame       # PRIORITY_COLUMNS
     perceived: pd.DataFrame        # PERCEIVED_COLUMNS
     examples: dict[str, pd.DataFrame]  # priority domain → EXAMPLE_COLUMNS
-    merits: pd.DataFrame           # profile shape: mayors' share_domain_merits_partnerships
+    merits: pd.DataFrame  # profile shape + n_france: mayors' share_domain_merits_partnerships
     mayors_wave: Wave | None
     mayors: pd.DataFrame           # measure + FIGURE_COLUMNS
     bands: pd.DataFrame            # BAND_COLUMNS
@@ -233,8 +234,12 @@ def build_action_plan(session: Session, ref: Reference, profile: RegionProfile,
     priorities, perceived = priority_fragilities(profile.fragility)
     wave = mayors_wave(waves)
     merit_waves = waves_asking(waves, MAYORS, "domain_merits_partnerships")
-    merits = (actor_series(ref, {MAYORS: load_items(merit_waves[0], MAYORS, MERITS)}, code)
-              if merit_waves else pd.DataFrame(columns=PROFILE_COLUMNS))
+    merits = pd.DataFrame(columns=[*PROFILE_COLUMNS, "n_france"])
+    if merit_waves:
+        table = load_items(merit_waves[0], MAYORS, MERITS)
+        merits = actor_series(ref, {MAYORS: table}, code)
+        national = table[table["territory_code"] == NATIONAL].set_index("item")["n"]
+        merits["n_france"] = merits["item"].map(national)
     return ActionPlan(
         profile=profile, priorities=priorities, perceived=perceived,
         examples={d: domain_examples(ref, initiatives, d, code) for d in priorities["domain"]},
