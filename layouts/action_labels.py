@@ -210,4 +210,30 @@ ACTION_LABELS: dict[str, dict[str, str]] = {
               "mayors, and each band holds the same share of mayors for whom alliances are a "
               "source of innovation (87% 'whatever the size of the commune', published). The "
               "answers do not change: every published figure is still reproduced."},
+    "method_action_title": {"fr": "Passer à l'action : les trois priorités",
+                            "en": "Taking action: the three priorities"},
+    "method_action": {
+        "fr": "Les trois fragilités prioritaires d'une région sont celles où statistiques et "
+              "perceptions s'accordent le plus. Les domaines couverts par l'indice sont classés "
+              "selon l'indice (1 = le plus fragile) et, pour chaque acteur interrogé dans la "
+              "région sur tous ces domaines, selon sa note moyenne ; valeurs arrondies au "
+              "dixième, ex æquo au meilleur rang. Score = k × rang de l'indice + somme des "
+              "rangs des k acteurs (soit k fois le rang de l'indice plus le rang moyen perçu), "
+              "un entier : le plus faible l'emporte, puis le rang de l'indice, puis l'ordre des "
+              "domaines. Sans enquête dans la région (outre-mer), l'indice seul décide. Le rôle "
+              "de chaque acteur vient de l'étude PHARE-Institutions 2016 (publié en mots, sans "
+              "chiffre par acteur) ; la catégorie de partenariat d'un exemple vient de la "
+              "source qui le classe, ou de la définition de la catégorie "
+              "(data/reference/example_categories.csv).",
+        "en": "A region's three priority fragilities are those on which statistics and "
+              "perceptions agree most. The domains the index covers are ranked by the index "
+              "(1 = most fragile) and, for each actor surveyed in the region on all of them, "
+              "by its mean score; values rounded to one decimal, ties share the better rank. "
+              "Score = k × index rank + the sum of the k actors' ranks (k times the index rank "
+              "plus the mean perceived rank), an integer: the lowest wins, then the index rank, "
+              "then the order of domains. Without a survey in the region (overseas), the index "
+              "alone decides. Each actor's role comes from the PHARE-Institutions 2016 study "
+              "(published in words, with no figure per actor); an example's category of "
+              "partnership comes from the source that files it, or from the category's "
+              "definition (data/reference/example_categories.csv)."},
 }
