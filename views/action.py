@@ -6,7 +6,7 @@ cover (overseas regions, a band of too few mayors) is said in words, never left 
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -80,6 +80,22 @@ def _index_source(profile: RegionProfile, lang: str) -> str:
 def _largest_n(frame: pd.DataFrame, column: str = "series") -> dict[str, float | None]:
     counted = frame[frame["n"].notna()]
     return {str(k): float(v) for k, v in counted.groupby(column)["n"].max().items()}
+
+
+def _merged_waves(lang: str, *sets: tuple[Mapping[str, Wave | None],
+                                          Mapping[str, float | None]]) -> str:
+    """The waves behind a section, each actor's wave once with its largest n (the same wave
+    asks several questions, each answered by slightly different numbers)."""
+    waves: dict[str, Wave | None] = {}
+    sizes: dict[str, float | None] = {}
+    for chosen, counted in sets:
+        for actor, wave in chosen.items():
+            n = counted.get(actor)
+            if wave is not None and n:
+                key = f"{actor}:{wave.key}"
+                waves[key] = wave
+                sizes[key] = max(sizes.get(key) or 0.0, n)
+    return waves_text(waves, sizes, lang)
 
 
 def _score_waves(plan: ActionPlan, lang: str) -> str:
@@ -225,7 +241,8 @@ def _examples(plan: ActionPlan, domain: str, ref: Reference, lang: str) -> list[
     if by_category:
         illustrated: Any = html.Ul([html.Li([
             html.Strong(categories[c]), " — ", ", ".join(r["name"] for r in found), ". ",
-            html.Span(found[0]["why_en" if lang == "en" else "why_fr"], className="muted")])
+            html.Span(" ".join(dict.fromkeys(r["why_en" if lang == "en" else "why_fr"]
+                                             for r in found)), className="muted")])
             for c, found in by_category.items()], className="action-list")
     else:
         illustrated = html.P(t("action_no_category", lang))
@@ -267,10 +284,11 @@ def priority_section(plan: ActionPlan, ref: Reference, lang: str, number: int) -
     merit_n = (role_rows[0]["n"] or role_rows[0]["n_france"]) if role_rows else None
     files = [str(f) for f in plan.examples[domain]["source"].dropna().unique()]
     source = source_line(
-        lang, _index_source(profile, lang), _score_waves(plan, lang),
-        waves_text(profile.coconstruction_waves, _largest_n(item_rows(
-            profile.coconstruction, domain)), lang),
-        waves_text(merit_waves, {MAYORS: merit_n}, lang),
+        lang, _index_source(profile, lang),
+        _merged_waves(lang, (profile.score_waves, _largest_n(plan.perceived, "actor")),
+                      (profile.coconstruction_waves,
+                       _largest_n(item_rows(profile.coconstruction, domain))),
+                      (merit_waves, {MAYORS: merit_n})),
         t("region_initiatives_source", lang, files=", ".join(files)) if files else "",
         demo=(any_demo(profile.score_waves) or any_demo(profile.coconstruction_waves)
               or any_demo(merit_waves)))
@@ -380,22 +398,28 @@ def bands_section(plan: ActionPlan, ref: Reference, lang: str) -> View:
                     store=csv_store(filename, columns, []))
     bands = {b.slug: b.label_en if lang == "en" else b.label_fr for b in BANDS}
     rows: Rows = []
-    shown: Rows = []
-    for (measure, band), cells in plan.bands.groupby(["measure", "band"], sort=False):
-        by = {r["territory"]: r for r in as_records(cells)}
-        france, region = by["FR"], by[code]
-        row = {"measure": _measure_label(ref, str(measure), lang), "band": bands[str(band)],
-               "france": clean(france["value"]), "n_france": count(france["n"]),
-               "france_reliability": _reliability(france["reliability"], lang),
-               "value": clean(region["value"]), "n": count(region["n"]),
-               "reliability": _reliability(region["reliability"], lang)}
-        rows.append(row)
-        shown.append({**row, "france": _band_cell(row["france"], france["reliability"], lang),
-                      "value": _band_cell(row["value"], region["reliability"], lang)})
+    tables: list[Any] = []
+    shown_columns = [columns[1], columns[2], columns[3], columns[5], columns[6]]
+    for measure, by_measure in plan.bands.groupby("measure", sort=False):
+        label = _measure_label(ref, str(measure), lang)
+        shown: Rows = []
+        for band, cells in by_measure.groupby("band", sort=False):
+            by = {r["territory"]: r for r in as_records(cells)}
+            france, region = by["FR"], by[code]
+            row = {"measure": label, "band": bands[str(band)],
+                   "france": clean(france["value"]), "n_france": count(france["n"]),
+                   "france_reliability": _reliability(france["reliability"], lang),
+                   "value": clean(region["value"]), "n": count(region["n"]),
+                   "reliability": _reliability(region["reliability"], lang)}
+            rows.append(row)
+            shown.append({**row,
+                          "france": _band_cell(row["france"], france["reliability"], lang),
+                          "value": _band_cell(row["value"], region["reliability"], lang)})
+        tables += [html.H3(label),
+                   html.Div(data_table(shown, shown_columns, lang), className="table-scroll")]
     parts: list[Any] = [_scope_note(plan.profile, lang),
                         html.P(t("action_bands_intro", lang, fragile=FRAGILE_N,
-                                 hidden=HIDDEN_N)),
-                        html.Div(data_table(shown, columns, lang), className="table-scroll")]
+                                 hidden=HIDDEN_N)), *tables]
     if wave.demo:
         parts.append(html.P([t("action_bands_demo", lang), " ",
                              dcc.Link(t("nav_methodologie", lang),
