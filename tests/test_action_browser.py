@@ -41,4 +41,12 @@ def test_mayor_opens_the_action_page_and_reads_three_priorities(dash_duo, browse
     dash_duo.driver.set_script_timeout(60)
     violations = [v for v in scan(dash_duo.driver) if v["impact"] in ("serious", "critical")]
     assert violations == [], violations
+    # on a phone: every section drawn, no sideways scrolling, still nothing serious
+    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": 360, "height": 780, "deviceScaleFactor": 1, "mobile": True})
+    scroll_through(dash_duo.driver)
+    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 360, f"the action page is {width} px wide"
+    violations = [v for v in scan(dash_duo.driver) if v["impact"] in ("serious", "critical")]
+    assert violations == [], violations
     no_browser_errors(dash_duo)

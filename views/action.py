@@ -20,7 +20,7 @@ from dashboard.commune_bands import BANDS
 from dashboard.figures.style import format_number
 from dashboard.frames import as_records
 from dashboard.reference import Reference
-from layouts.components import data_table, empty_state, view_card
+from layouts.components import aria, data_table, empty_state, view_card
 from layouts.context import href
 from layouts.labels import t, term_label
 from layouts.pages import action as page
@@ -59,6 +59,12 @@ def _share(value: Any, lang: str) -> str:
 def _ordinal(n: int, lang: str) -> str:
     """1er, 2e… / rank 1, rank 2…"""
     return t("action_ordinal_one" if n == 1 else "action_ordinal", lang, n=n)
+
+
+def _scrolling(table: html.Table, label: str) -> html.Div:
+    """A table that scrolls sideways on a phone, reachable and named for the keyboard."""
+    return html.Div(table, className="table-scroll", tabIndex="0", role="region",
+                    **aria(label=label))
 
 
 def _filename(plan: ActionPlan, what: str) -> str:
@@ -131,7 +137,7 @@ def priorities_section(plan: ActionPlan, ref: Reference, lang: str) -> View:
                                     for d, c in zip([r["domain"] for r in rows],
                                                     page.PRIORITY_CARDS, strict=False)],
                                    className="action-priorities"),
-                     html.Div(data_table(shown, columns, lang), className="table-scroll"),
+                     _scrolling(data_table(shown, columns, lang), title),
                      html.P(rule, className="note")])
     source = source_line(lang, _index_source(profile, lang), _score_waves(plan, lang),
                          demo=any_demo(profile.score_waves) and profile.surveyed)
@@ -361,7 +367,7 @@ def mayors_section(plan: ActionPlan, ref: Reference, lang: str) -> View:
     shown = [{**r, **{k: _share(r[k], lang) for k in ("value", "ci_low", "ci_high", "france")}}
              for r in rows]
     body = html.Div([_scope_note(plan.profile, lang),
-                     html.Div(data_table(shown, columns, lang), className="table-scroll"),
+                     _scrolling(data_table(shown, columns, lang), title),
                      html.P(t("action_mayors_note", lang), className="note")])
     source = _mayors_source(wave, plan.mayors["n_france"].max(), plan.mayors["n"].max(), lang)
     return View(body, title, source, csv_store(_filename(plan, "maires"), columns, rows))
@@ -416,7 +422,7 @@ def bands_section(plan: ActionPlan, ref: Reference, lang: str) -> View:
                           "france": _band_cell(row["france"], france["reliability"], lang),
                           "value": _band_cell(row["value"], region["reliability"], lang)})
         tables += [html.H3(label),
-                   html.Div(data_table(shown, shown_columns, lang), className="table-scroll")]
+                   _scrolling(data_table(shown, shown_columns, lang), label)]
     parts: list[Any] = [_scope_note(plan.profile, lang),
                         html.P(t("action_bands_intro", lang, fragile=FRAGILE_N,
                                  hidden=HIDDEN_N)), *tables]
