@@ -134,3 +134,11 @@ def test_action_page_first_render_builds_nothing_and_each_section_draws_once_see
     priority = json.dumps(replay.props[ids.slot(action_page.PRIORITY_CARDS[0])]["children"],
                           ensure_ascii=False)
     assert "Priorité 1 : " in priority and "Exemples de partenariats" in priority
+
+
+def test_the_page_reads_before_its_scripts_run(demo_url, make_app) -> None:
+    """The index page's static copy holds the page's title and its sections' places."""
+    client = make_app(demo_url).server.test_client()
+    html_text = client.get("/region/93/action").get_data(as_text=True)
+    assert "Passer à l&#x27;action — Provence-Alpes-Côte d&#x27;Azur" in html_text
+    assert "Comment démarrer" in html_text and "Données de démonstration" in html_text
