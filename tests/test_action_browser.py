@@ -24,9 +24,10 @@ def test_mayor_opens_the_action_page_and_reads_three_priorities(dash_duo, browse
     scroll_through(dash_duo.driver)
     for number in (1, 2, 3):
         card = f"#action-priority-{number}-card"
-        title = wait_until(lambda c=card: [e for e in dash_duo.find_elements(f"{c} h2")
-                                           if e.text.startswith(f"Priorité {number} : ")],
-                           what=f"priority {number} drawn")
+        named = f"Priorité {number} : "
+        title = wait_until(lambda c=card, named=named: [
+            e for e in dash_duo.find_elements(f"{c} h2") if e.text.startswith(named)],
+            what=f"priority {number} drawn")
         assert title
         headings = [h.text for h in dash_duo.find_elements(f"{card} h3")]
         assert all(s in headings for s in SECTIONS), headings
