@@ -11,7 +11,8 @@ from browser_helpers import wait_until
 
 AXE = (Path(__file__).resolve().parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 PAGES = ["/", "/?lang=en", "/region/93", "/region/03", "/domaine/mobilite", "/acteurs",
-         "/pratiques", "/initiatives", "/methodologie", "/commune/42218", "/commune/97411",
+         "/pratiques", "/initiatives", "/methodologie", "/region/93/action",
+         "/region/03/action?lang=en", "/commune/42218", "/commune/97411",
          "/communes?q=saint+martin", "/commune/99999"]
 
 
