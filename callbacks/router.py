@@ -31,9 +31,9 @@ from views.maps import wave_options
 
 # What each page shows, so that the demonstration banner is where demonstration data are on
 # screen, and only there (the initiatives come from the sources; a page not found shows none).
-INDICATOR_PAGES = re.compile(r"/|/region/[^/]+|/domaine/[^/]+")
-SURVEY_PAGES = re.compile(r"/|/region/[^/]+|/domaine/[^/]+|/acteurs|/pratiques|/methodologie"
-                          r"|/debats/?|/debat/.+")
+INDICATOR_PAGES = re.compile(r"/|/region/[^/]+(?:/action)?|/domaine/[^/]+")
+SURVEY_PAGES = re.compile(r"/|/region/[^/]+(?:/action)?|/domaine/[^/]+|/acteurs|/pratiques"
+                          r"|/methodologie|/debats/?|/debat/.+")
 
 
 def shows_demo(path: str, info: dict[str, Any]) -> bool:

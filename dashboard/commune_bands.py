@@ -1,6 +1,8 @@
 """The three commune-size bands the mayors' results are shown in: defined here and nowhere
 else (the commune card, the mayors' survey attribute and the demonstration generator all
-read them from this module).
+read them from this module). Over the 34,875 communes of data/geo/communes.csv (2017) they
+hold 84.6 %, 12.5 % and 2.9 % of the communes, and 22.8 %, 27.0 % and 50.2 % of the
+population.
 
 The source documents (PHARE-Institutions 2016) give no size strata, so the bands follow
 INSEE's usual strata: fewer than 2,000 inhabitants (rural communes, most of France's),
@@ -28,6 +30,9 @@ class Band:
     low: int
     high: int | None
 
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_fr
+
 
 BANDS: tuple[Band, ...] = (
     Band("moins_2000", "moins de 2 000 habitants", "fewer than 2,000 inhabitants", 0, 2_000),
@@ -43,8 +48,3 @@ def band_of(population: int) -> Band:
     if population < 0:
         raise ValueError(f"population négative : {population}")
     return next(b for b in BANDS if b.high is None or population < b.high)
-
-
-def commune_size_band(population: int) -> str:
-    """The band's French label, as the pages print it: `moins de 2 000 habitants`…"""
-    return band_of(population).label_fr

@@ -314,6 +314,7 @@ def test_the_banner_is_on_the_pages_that_show_active_demonstration_data(
         return 'class="demo-banner"' in answer.text
 
     assert banner("/") and banner("/acteurs") and not banner("/initiatives")
+    assert banner("/region/93/action") and not banner("/commune/42218")
     demo = [d for d in service.list_datasets(engine) if d.is_demo]
     for dataset in demo:
         if dataset.kind == "indicators":
@@ -323,3 +324,4 @@ def test_the_banner_is_on_the_pages_that_show_active_demonstration_data(
         if dataset.kind == "survey":
             service.set_active(engine, dataset.id, False)
     assert not banner("/") and not banner("/acteurs") and not banner("/region/93")
+    assert not banner("/region/93/action")

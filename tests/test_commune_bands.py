@@ -3,16 +3,20 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.commune_bands import BANDS, band_of, commune_size_band
+from dashboard.commune_bands import BANDS, band_of
 
 
-@pytest.mark.parametrize(("population", "label"), [
-    (0, "moins de 2 000 habitants"), (1_999, "moins de 2 000 habitants"),
-    (2_000, "de 2 000 à 10 000 habitants"), (9_999, "de 2 000 à 10 000 habitants"),
-    (10_000, "plus de 10 000 habitants"), (2_165_423, "plus de 10 000 habitants")])
-def test_commune_size_band_puts_each_boundary_in_the_upper_band(population: int,
-                                                                label: str) -> None:
-    assert commune_size_band(population) == label
+@pytest.mark.parametrize(("population", "slug", "label"), [
+    (0, "moins_2000", "moins de 2 000 habitants"),
+    (1_999, "moins_2000", "moins de 2 000 habitants"),
+    (2_000, "2000_10000", "de 2 000 à 10 000 habitants"),
+    (9_999, "2000_10000", "de 2 000 à 10 000 habitants"),
+    (10_000, "plus_10000", "plus de 10 000 habitants"),
+    (2_165_423, "plus_10000", "plus de 10 000 habitants")])
+def test_each_boundary_falls_in_the_upper_band(population: int, slug: str, label: str) -> None:
+    band = band_of(population)
+    assert (band.slug, band.label("fr")) == (slug, label)
+    assert band.label("en").endswith("inhabitants") and band.label("en") != label
 
 
 def test_bands_are_three_contiguous_ranges_from_zero() -> None:

@@ -108,7 +108,7 @@ def test_commune_card_shows_population_band_department_epci_and_region(demo_clie
 
 def test_commune_card_in_english(demo_client):
     html = page(demo_client, "/commune/42218?lang=en")
-    assert "172,565 inhabitants" in html and "10,000 inhabitants or more" in html
+    assert "172,565 inhabitants" in html and "more than 10,000 inhabitants" in html
     assert 'href="/region/84/action?lang=en"' in html
 
 

@@ -7,7 +7,6 @@ import time
 
 import pytest
 
-from dashboard.commune_size import SIZE_BANDS, commune_size_band, size_band
 from dashboard.communes import (
     EPCI_FILE,
     MAX_LIMIT,
@@ -160,20 +159,3 @@ def test_epci_file_names_every_epci_a_commune_belongs_to(index):
     isolated = [c.name for c in index._communes if not c.epci]
     assert "Ouessant" in isolated and all(c.epci_name == "" for c in index._communes
                                           if not c.epci)
-
-
-@pytest.mark.parametrize(("population", "band"), [
-    (0, "moins_2000"), (1_999, "moins_2000"), (2_000, "2000_10000"), (9_999, "2000_10000"),
-    (10_000, "plus_10000"), (2_187_526, "plus_10000")])
-def test_size_bands_hold_their_lower_bound(population, band):
-    assert commune_size_band(population) == band
-
-
-def test_size_bands_are_contiguous_labelled_and_refuse_nonsense():
-    assert [b.lower for b in SIZE_BANDS[1:]] == [b.upper for b in SIZE_BANDS[:-1]]
-    assert size_band("moins_2000").label("fr") == "moins de 2 000 habitants"
-    assert size_band("plus_10000").label("en").startswith("10,000")
-    with pytest.raises(ValueError, match="negative"):
-        commune_size_band(-1)
-    with pytest.raises(KeyError, match="unknown commune-size band"):
-        size_band("huge")

@@ -11,7 +11,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.commune_size import commune_size_band, size_band
+from dashboard.commune_bands import band_of
 from dashboard.communes import (
     MAX_LIMIT,
     MAX_QUERY_CHARS,
@@ -40,7 +40,7 @@ MAP_PADDING = 0.08  # share of the region's width and height left around it
 
 
 def _facts(commune: Commune, lang: str) -> list[tuple[str, str]]:
-    band = size_band(commune_size_band(commune.population)).label(lang)
+    band = band_of(commune.population).label(lang)
     return [
         (t("commune_population", lang, year=POPULATION_YEAR),
          t("commune_inhabitants", lang, n=format_number(float(commune.population), 0, lang))),
