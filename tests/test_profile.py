@@ -563,11 +563,18 @@ def test_reader_switches_the_citizens_wave_and_follows_a_similar_region(dash_duo
     from browser_helpers import wait_until
 
     dash_duo.start_server(browser_app)
+    def fragility_source_says(text: str) -> None:
+        """The 16 fragilities' source line, once the section is seen (it may start below
+        the fold, under the header and the identity card)."""
+        dash_duo.wait_for_element("main h1", timeout=20)
+        scroll_to(dash_duo, region_page.FRAGILITY)
+        dash_duo.wait_for_contains_text("#region-fragility-source", text, timeout=20)
+
     dash_duo.driver.get(dash_duo.server_url + "/region/93?lang=en")
-    dash_duo.wait_for_contains_text("#region-fragility-source", "IMPACT-Citoyens 2019 (n = ",
-                                    timeout=20)
+    fragility_source_says("IMPACT-Citoyens 2019 (n = ")
     scroll_to(dash_duo, region_page.GAPS)  # below the fold: drawn once it comes into view
     dash_duo.wait_for_contains_text("#region-gaps-body", "Digital: index 9.2, citizens 4.4")
+    dash_duo.driver.execute_script("window.scrollTo(0, 0)")
     dash_duo.find_element(f"#{region_page.WAVE}").click()
     option = wait_until(lambda: [o for o in dash_duo.find_elements(
         ".dash-options-list-option, [role=option]") if o.text.strip() == "PHARE-Citoyens 2015"],
@@ -581,13 +588,12 @@ def test_reader_switches_the_citizens_wave_and_follows_a_similar_region(dash_duo
     name = link.text
     link.click()
     dash_duo.wait_for_contains_text("main h1", name)
-    dash_duo.wait_for_contains_text("#region-fragility-source", "PHARE-Citoyens 2015 (n = ")
+    fragility_source_says("PHARE-Citoyens 2015 (n = ")
     url = urlparse(dash_duo.driver.current_url)
     assert url.path != "/region/93" and parse_qs(url.query)["lang"] == ["en"]
     # a shared link opens on its wave
     dash_duo.driver.get(dash_duo.server_url + "/region/44?wave=PHARE-Citoyens:2015")
-    dash_duo.wait_for_contains_text("#region-fragility-source", "PHARE-Citoyens 2015 (n = ",
-                                    timeout=20)
     dash_duo.wait_for_contains_text("main h1", "Grand Est")
+    fragility_source_says("PHARE-Citoyens 2015 (n = ")
     severe = [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"]
     assert severe == []
