@@ -24,15 +24,23 @@ def territories(session: Session, level: str) -> list[dict[str, Any]]:
 
 
 def indicators(session: Session) -> list[dict[str, Any]]:
-    """Every indicator definition with how many values it has."""
+    """Every indicator definition with how many values it has and the territory levels they
+    are at (`levels`, sorted: the map offers departments for those that have them)."""
     counts = (select(IndicatorValue.indicator_id, func.count().label("n"))
               .group_by(IndicatorValue.indicator_id).subquery())
     rows = session.execute(
         select(Indicator, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.indicator_id == Indicator.id)
         .order_by(Indicator.domain_slug, Indicator.code)).all()
+    levels: dict[int, list[str]] = {}
+    for indicator_id, level in session.execute(
+            select(IndicatorValue.indicator_id, Territory.level).distinct()
+            .join(Territory, Territory.id == IndicatorValue.territory_id)
+            .order_by(Territory.level)):
+        levels.setdefault(indicator_id, []).append(level)
     return [{"code": i.code, "label": i.label, "domain": i.domain_slug, "unit": i.unit,
-             "direction": i.direction, "source": i.source, "n_values": int(n)}
+             "direction": i.direction, "source": i.source, "n_values": int(n),
+             "levels": levels.get(i.id, [])}
             for i, n in rows]
 
 

@@ -23,6 +23,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from dashboard.analytics.departments import DEPARTMENT_COLUMNS, region_departments
 from dashboard.analytics.perception import Wave, waves_asking
 from dashboard.analytics.survey_figures import (
     NATIONAL,
@@ -330,6 +331,9 @@ class RegionProfile:
     initiatives: pd.DataFrame
     similar: pd.DataFrame
     citizens_waves: tuple[str, ...] = field(default=())  # the keys a reader can pick
+    # its departments on the indicators that have department values (`region_departments`)
+    departments: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=DEPARTMENT_COLUMNS))
 
     @property
     def surveyed(self) -> bool:
@@ -381,6 +385,7 @@ def build_profile(session: Session, ref: Reference, code: str, index: pd.DataFra
         similar=similar_regions(index, ref, regions, code),
         citizens_waves=tuple(w.key for w in waves_asking(waves, "citoyens",
                                                            "fragility_score")),
+        departments=region_departments(session, code),
     )
 
 
