@@ -38,6 +38,9 @@ def subject_label(svc: Any, subject: str, data: MapData, lang: str) -> str:
     return next(term_label(d, lang) for d in svc.reference.domains if d.slug == subject)
 
 
+GEOMETRY_TRIGGERS = {f"{ids.MAP_LEVEL}.value", f"{ids.MAP_INDICATOR}.value"}
+
+
 def ranking_title(data: MapData, name: str, level: str, lang: str) -> str:
     """The ranking's title; by department, it says when only both ends are drawn."""
     if level == "region":
@@ -116,7 +119,10 @@ def register(app: Dash) -> None:
         Input(ids.MAP_LEVEL, "value"),
         State(ids.LANG, "data"), State(ids.MAP_LENS, "options")], first=first_view)
     def update_map(*values: Any) -> tuple[Any, ...]:
-        return map_view(f"{ids.MAP_LEVEL}.value" in ctx.triggered_prop_ids, *values)
+        # a new indicator may bring the level back to regions (`level_for_indicator`): its
+        # Patch sets the geometry too, whether or not the level's change is merged into
+        # this call's triggers
+        return map_view(bool(GEOMETRY_TRIGGERS & set(ctx.triggered_prop_ids)), *values)
 
     @app.callback(Output(ids.MAP_LEVEL, "options"), Output(ids.MAP_LEVEL, "value"),
                   Output(ids.MAP_LEVEL_NOTE, "children"),

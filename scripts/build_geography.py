@@ -83,7 +83,10 @@ INSET_PADDING = 0.06              # share of the box left blank on each side
 # metres; regions are unions of the simplified departments. The overseas territories are
 # simplified after scaling into their insets, so they get the same on-screen detail as the
 # mainland.
-SIMPLIFY_TOLERANCE_M = 650.0
+SIMPLIFY_TOLERANCE_M = 700.0
+# The department map sends departments.geojson once per browser; it must stay under this many
+# bytes before compression (main() refuses to write a larger one).
+DEPARTMENT_BUDGET_BYTES = 400_000
 COORD_DECIMALS = 3                # ≈ 100 m
 SMALL_HOLE_KM2 = 1.0              # holes no department fills, below this, are data gaps
 
@@ -559,7 +562,9 @@ code.)
   - simplification: the departments by GEOS coverage simplification
     (`shapely.coverage_simplify`, which keeps shared borders identical, so no gaps or slivers
     appear between neighbours), tolerance {SIMPLIFY_TOLERANCE_M:.0f} m in display metres
-    (EPSG:3035 for the mainland, the inset frame for overseas shapes); the regions are the
+    (EPSG:3035 for the mainland, the inset frame for overseas shapes), chosen so that
+    `departments.geojson` stays under {DEPARTMENT_BUDGET_BYTES // 1000} KB: a department map
+    downloads it once per browser (650 m, the first value, gave 428 KB); the regions are the
     unions of the simplified departments, so both layers share their borders exactly;
   - coordinates rounded to {COORD_DECIMALS} decimals (about 100 m), polygons kept valid,
     exterior rings counter-clockwise as RFC 7946 requires (plotly wants the reverse:
@@ -613,6 +618,9 @@ def main() -> None:
 
     files = ["territories.csv", "regions.geojson", "departments.geojson", "insets.json"]
     sizes = {name: (GEO_DIR / name).stat().st_size for name in files}
+    if sizes["departments.geojson"] >= DEPARTMENT_BUDGET_BYTES:
+        sys.exit(f"departments.geojson is {sizes['departments.geojson']:,} bytes, over the "
+                 f"{DEPARTMENT_BUDGET_BYTES:,} budget: raise SIMPLIFY_TOLERANCE_M")
     (GEO_DIR / "SOURCES.md").write_text(sources_text(table, notes, sizes, source), encoding="utf-8")
     summary = table[table["level"] != "department"][["code", "name", "population", "area_km2"]]
     print(summary.to_string(index=False))
