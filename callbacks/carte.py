@@ -1,6 +1,7 @@
 """Map page callbacks: thin wiring from controls to `data_access.load_map` and
-`map_view.render_map`. The figure with its geometry URL is in the page's layout; every
-change of view sends a Patch of values only."""
+`views.maps.render_map`. The figure with its geometry URL is in the page's layout; every
+change of view sends a Patch of values only, to which a change of level (regions or
+departments) or of indicator adds the level's geometry URL and locations, never shapes."""
 from __future__ import annotations
 
 import json
@@ -27,6 +28,9 @@ from layouts.labels import t, term_label
 from layouts.pages.carte import level_state
 from views.maps import RANKING_EACH, map_source_line, render_map, wave_options
 
+# what makes a map's Patch carry its level's geometry (see `update_map`)
+GEOMETRY_TRIGGERS = {f"{ids.MAP_LEVEL}.value", f"{ids.MAP_INDICATOR}.value"}
+
 
 def subject_label(svc: Any, subject: str, data: MapData, lang: str) -> str:
     """How a title names what is mapped."""
@@ -36,9 +40,6 @@ def subject_label(svc: Any, subject: str, data: MapData, lang: str) -> str:
         if subject == f"axe:{axis.slug}":
             return t("axis_option", lang, label=term_label(axis, lang))
     return next(term_label(d, lang) for d in svc.reference.domains if d.slug == subject)
-
-
-GEOMETRY_TRIGGERS = {f"{ids.MAP_LEVEL}.value", f"{ids.MAP_INDICATOR}.value"}
 
 
 def ranking_title(data: MapData, name: str, level: str, lang: str) -> str:
