@@ -10,8 +10,9 @@ import pytest
 from browser_helpers import wait_until
 
 AXE = (Path(__file__).resolve().parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
-PAGES = ["/", "/?lang=en", "/region/93", "/region/03", "/domaine/mobilite", "/acteurs",
-         "/pratiques", "/initiatives", "/methodologie"]
+PAGES = ["/", "/?lang=en", "/?indicator=ind:taux_chomage&level=department", "/region/93",
+         "/region/03", "/domaine/mobilite", "/acteurs", "/pratiques", "/initiatives",
+         "/methodologie"]
 
 
 def scan(driver) -> list[dict]:  # type: ignore[no-untyped-def]
