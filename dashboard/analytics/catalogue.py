@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+import pandas as pd
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from dashboard.models import Dataset, Indicator, IndicatorValue, Respondent, Survey, Territory
@@ -61,6 +62,25 @@ def indicator_detail(session: Session, code: str) -> dict[str, Any] | None:
             "source": indicator.source,
             "values": [{"territory_level": lvl, "territory_code": c, "year": y, "value": v,
                         "demo": bool(demo)} for lvl, c, y, v, demo in rows]}
+
+
+INDICATOR_VALUE_COLUMNS = ["indicator", "label", "domain", "unit", "direction", "source",
+                           "level", "territory", "year", "value", "demo"]
+
+
+def indicator_values(session: Session, *where: ColumnElement[bool]) -> pd.DataFrame:
+    """Indicator values with their definition, territory and whether they are demonstration
+    data (INDICATOR_VALUE_COLUMNS), filtered by `where` (on Indicator, Territory,
+    IndicatorValue)."""
+    rows = session.execute(
+        select(Indicator.code, Indicator.label, Indicator.domain_slug, Indicator.unit,
+               Indicator.direction, Indicator.source, Territory.level, Territory.code,
+               IndicatorValue.year, IndicatorValue.value, Dataset.is_demo)
+        .join(IndicatorValue, IndicatorValue.indicator_id == Indicator.id)
+        .join(Territory, Territory.id == IndicatorValue.territory_id)
+        .join(Dataset, Dataset.id == IndicatorValue.dataset_id)
+        .where(*where)).all()
+    return pd.DataFrame(rows, columns=INDICATOR_VALUE_COLUMNS)
 
 
 def data_status(session: Session) -> dict[str, Any]:

@@ -7,28 +7,15 @@ value stays, as missing), and the region's and France's value the same year when
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from dashboard.analytics.catalogue import indicator_values
 from dashboard.analytics.survey_figures import NATIONAL
-from dashboard.models import Dataset, Indicator, IndicatorValue, Territory
+from dashboard.models import Indicator, IndicatorValue, Territory
 
 DEPARTMENT_COLUMNS = ["indicator", "label", "unit", "direction", "source", "year", "code",
                       "name", "value", "region", "france", "demo"]
-_VALUE_COLUMNS = ["indicator", "label", "unit", "direction", "source", "level", "code", "year",
-                  "value", "demo"]
-
-
-def _values(session: Session, *where: ColumnElement[bool]) -> pd.DataFrame:
-    rows = session.execute(
-        select(Indicator.code, Indicator.label, Indicator.unit, Indicator.direction,
-               Indicator.source, Territory.level, Territory.code, IndicatorValue.year,
-               IndicatorValue.value, Dataset.is_demo)
-        .join(IndicatorValue, IndicatorValue.indicator_id == Indicator.id)
-        .join(Territory, Territory.id == IndicatorValue.territory_id)
-        .join(Dataset, Dataset.id == IndicatorValue.dataset_id)
-        .where(*where)).all()
-    return pd.DataFrame(rows, columns=_VALUE_COLUMNS)
 
 
 def _value_at(frame: pd.DataFrame, level: str) -> float | None:
@@ -48,16 +35,17 @@ def region_departments(session: Session, code: str) -> pd.DataFrame:
         select(Territory.id, Territory.code, Territory.name)
         .where(Territory.level == "department", Territory.parent_id == region.id)
         .order_by(Territory.code)).all()
-    own = _values(session, IndicatorValue.territory_id.in_([m.id for m in members]))
+    own = indicator_values(session, IndicatorValue.territory_id.in_([m.id for m in members]))
     if own.empty:
         return pd.DataFrame(columns=DEPARTMENT_COLUMNS)
-    above = _values(session, Indicator.code.in_(sorted(set(own["indicator"]))),
-                    or_(and_(Territory.level == "region", Territory.code == code),
-                        and_(Territory.level == "country", Territory.code == NATIONAL)))
+    above = indicator_values(
+        session, Indicator.code.in_(sorted(set(own["indicator"]))),
+        or_(and_(Territory.level == "region", Territory.code == code),
+            and_(Territory.level == "country", Territory.code == NATIONAL)))
     records = []
     for indicator, rows in own.groupby("indicator", sort=True):
         year = int(rows["year"].max())
-        latest = rows[rows["year"] == year].set_index("code")
+        latest = rows[rows["year"] == year].set_index("territory")
         first = rows.iloc[0]
         same_year = above[(above["indicator"] == indicator) & (above["year"] == year)]
         region_value, france = _value_at(same_year, "region"), _value_at(same_year, "country")
