@@ -88,7 +88,7 @@ def measure(client: Any, body: dict[str, Any]) -> tuple[float, int, int]:
 def report(name: str, rows: list[tuple[float, int, int]]) -> None:
     times = sorted(r[0] for r in rows)
     p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-    print(f"{name:28s} n={len(rows):4d}  latency p50 {statistics.median(times):7.1f} ms  "
+    print(f"{name:34s} n={len(rows):4d}  latency p50 {statistics.median(times):7.1f} ms  "
           f"p95 {p95:7.1f} ms   bytes/interaction raw {statistics.mean(r[1] for r in rows):9,.0f}"
           f"  gzip {statistics.mean(r[2] for r in rows):8,.0f}")
 
