@@ -100,20 +100,41 @@ def resolve_wave(svc: Services, actor: str, key: str | None) -> Wave | None:
     return next((w for w in available if w.key == key), available[0] if available else None)
 
 
+def indicator_list(svc: Services) -> list[dict[str, Any]]:
+    """Every indicator with its number of values and levels (`catalogue.indicators`)."""
+    return svc.cache.get_or_compute("indicators", (), catalogue.indicators)
+
+
+def map_territories(svc: Services, level: str) -> pd.DataFrame:
+    """The territories a map of `level` colours (code, name, in code order): the regions,
+    or the departments named with their number, as French readers know them."""
+    if level == "department":
+        frame = departments(svc)
+        return pd.DataFrame({"code": frame["code"],
+                             "name": frame["name"] + " (" + frame["code"] + ")"})
+    return regions(svc)[["code", "name"]]
+
+
 def load_map(svc: Services, subject: str, lens: str, actor: str,
-             wave_key: str | None) -> tuple[MapData, Wave | None]:
+             wave_key: str | None, level: str = "region") -> tuple[MapData, Wave | None]:
     """The map values of one view, cached. A miss computes the whole family the view belongs
     to — every domain and axis for this lens, actor and wave — so that switching domains,
-    what users do most, always reads the cache."""
+    what users do most, always reads the cache. Only an indicator is mapped by `level`
+    (domains and axes are regional)."""
     wave = resolve_wave(svc, actor, wave_key) if lens != "index" else None
-    family_key = (lens, actor if lens != "index" else "", wave.key if wave else "")
+    family_key: tuple[str, ...] = (lens, actor if lens != "index" else "",
+                                   wave.key if wave else "")
     ref = svc.reference
+    if subject.startswith(INDICATOR_PREFIX):
+        family_key = (*family_key, level)
 
     def family(subjects: list[str]) -> dict[str, MapData]:
         parsed = [Subject.parse(name, ref) for name in subjects]
         if parsed[0].kind == "indicator":
-            return {subjects[0]: map_data(parsed[0], "index", ref, regions(svc), fragility(svc),
-                                          indicator=indicator(svc, parsed[0].slug))}
+            return {subjects[0]: map_data(parsed[0], "index", ref, map_territories(svc, level),
+                                          fragility(svc),
+                                          indicator=indicator(svc, parsed[0].slug),
+                                          level=level)}
         if lens != "index" and wave is None:  # no survey asked this actor: empty maps
             empty = MapData(regions(svc)[["code", "name"]].assign(
                 value=float("nan"), rank=float("nan"), n=float("nan"), ci_low=float("nan"),

@@ -15,6 +15,8 @@ MAP_LENS = "map-lens"
 MAP_ACTOR = "map-actor"
 MAP_WAVE = "map-wave"
 MAP_CLASSES = "map-classes"
+MAP_LEVEL = "map-level"  # region | department
+MAP_LEVEL_NOTE = "map-level-note"  # why departments are (not) offered
 MAP_GRAPH = "map-graph"
 MAP_RANKING = "map-ranking"
 

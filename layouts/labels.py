@@ -218,8 +218,50 @@ LABELS: dict[str, dict[str, str]] = {
     "source_survey": {"fr": "{study} {year}, n = {n}", "en": "{study} {year}, n = {n}"},
     "source_gap": {"fr": "{study} {year} (n = {n}) et indice composite",
                    "en": "{study} {year} (n = {n}) and composite index"},
-    "source_indicator": {"fr": "{source}, {year}", "en": "{source}, {year}"},
+    "source_indicator": {"fr": "{source}, {year}, n = {n} {territories}",
+                         "en": "{source}, {year}, n = {n} {territories}"},
     "open_region": {"fr": "Ouvrir la fiche de la région", "en": "Open the region's profile"},
+    # --- map page: regions or departments ---
+    "control_level": {"fr": "Territoires", "en": "Territories"},
+    "level_region": {"fr": "Régions", "en": "Regions"},
+    "level_department": {"fr": "Départements", "en": "Departments"},
+    "level_available": {
+        "fr": "Cet indicateur existe aussi par département (outre-mer en médaillons).",
+        "en": "This indicator also exists by department (overseas as insets)."},
+    "level_unavailable": {
+        "fr": "Départements : seulement pour un indicateur qui a des valeurs départementales "
+              "({names}).",
+        "en": "Departments: only for an indicator that has department values ({names})."},
+    "level_none": {
+        "fr": "Départements : aucun indicateur importé n'a de valeurs départementales.",
+        "en": "Departments: no imported indicator has department values."},
+    "department": {"fr": "Département", "en": "Department"},
+    "n_regions": {"fr": "régions", "en": "regions"},
+    "n_departments": {"fr": "départements", "en": "departments"},
+    "map_chart_title_department": {"fr": "{lens} — {subject}, par département",
+                                   "en": "{lens} — {subject}, by department"},
+    "ranking_title_department": {"fr": "Classement des départements — {subject}",
+                                 "en": "Departments ranked — {subject}"},
+    "ranking_title_department_ends": {
+        "fr": "Classement des départements — {subject} : les {each} premiers et les {each} "
+              "derniers sur {n}",
+        "en": "Departments ranked — {subject}: the top {each} and the bottom {each} of {n}"},
+    # --- page: region, its departments ---
+    "region_departments_toc": {"fr": "Départements", "en": "Departments"},
+    "region_departments_title": {"fr": "Ses départements — {name}",
+                                 "en": "Its departments — {name}"},
+    "region_departments_intro": {
+        "fr": "Les indicateurs qui ont des valeurs par département, à leur dernière année, "
+              "avec la région et la France.",
+        "en": "The indicators that have department values, at their latest year, with the "
+              "region and France."},
+    "region_no_departments": {
+        "fr": "Aucun indicateur n'a de valeurs pour les départements de cette région.",
+        "en": "No indicator has values for this region's departments."},
+    "region_departments_source": {"fr": "{source}, {year}, n = {n} départements",
+                                  "en": "{source}, {year}, n = {n} departments"},
+    "region_departments_map": {"fr": "{label} : la carte par département",
+                               "en": "{label}: the map by department"},
     # --- page: region ---
     "region_unknown": {"fr": "Région inconnue : « {code} »", "en": "Unknown region: '{code}'"},
     "region_unknown_help": {"fr": "Choisissez une région sur la carte ou dans la liste :",

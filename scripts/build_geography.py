@@ -83,7 +83,10 @@ INSET_PADDING = 0.06              # share of the box left blank on each side
 # metres; regions are unions of the simplified departments. The overseas territories are
 # simplified after scaling into their insets, so they get the same on-screen detail as the
 # mainland.
-SIMPLIFY_TOLERANCE_M = 650.0
+SIMPLIFY_TOLERANCE_M = 750.0
+# The department map sends departments.geojson once per browser; it must stay under this many
+# bytes before compression (the build refuses to write a larger one).
+DEPARTMENT_BUDGET_BYTES = 400_000
 COORD_DECIMALS = 3                # ≈ 100 m
 SMALL_HOLE_KM2 = 1.0              # holes no department fills, below this, are data gaps
 
@@ -431,14 +434,20 @@ def to_crs_many(geoms: np.ndarray, src: CRS | int, dst: CRS | int) -> np.ndarray
         transformer.transform(xy[:, 0], xy[:, 1])))
 
 
-def write_geojson(path: Path, shapes: gpd.GeoSeries, properties: dict[str, dict]) -> None:
+def write_geojson(path: Path, shapes: gpd.GeoSeries, properties: dict[str, dict],
+                  budget: int | None = None) -> None:
     """Compact GeoJSON FeatureCollection, one feature per code (id = code, for plotly's
-    default featureidkey; properties.code for featureidkey='properties.code')."""
+    default featureidkey; properties.code for featureidkey='properties.code'). A file that
+    would reach `budget` bytes is not written: the build stops and says so."""
     features = [{"type": "Feature", "id": code, "properties": properties[code],
                  "geometry": mapping(shapes[code])} for code in properties]
     text = json.dumps({"type": "FeatureCollection", "features": features},
-                      ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text + "\n", encoding="utf-8")
+                      ensure_ascii=False, separators=(",", ":")) + "\n"
+    size = len(text.encode("utf-8"))
+    if budget is not None and size >= budget:
+        sys.exit(f"{path.name} would be {size:,} bytes, over its {budget:,} budget: raise "
+                 "SIMPLIFY_TOLERANCE_M")
+    path.write_text(text, encoding="utf-8")
 
 
 def write_insets(path: Path, names: dict[str, str], departments: dict[str, str],
@@ -562,8 +571,11 @@ code.)
   - simplification: the departments by GEOS coverage simplification
     (`shapely.coverage_simplify`, which keeps shared borders identical, so no gaps or slivers
     appear between neighbours), tolerance {SIMPLIFY_TOLERANCE_M:.0f} m in display metres
-    (EPSG:3035 for the mainland, the inset frame for overseas shapes); the regions are the
-    unions of the simplified departments, so both layers share their borders exactly;
+    (EPSG:3035 for the mainland, the inset frame for overseas shapes), chosen so that
+    `departments.geojson` stays under {DEPARTMENT_BUDGET_BYTES:,} bytes, which the map by
+    department downloads once per browser (650 m, the first value, gave 427,944 bytes; the
+    build refuses a file over the budget); the regions are the unions of the simplified
+    departments, so both layers share their borders exactly;
   - coordinates rounded to {COORD_DECIMALS} decimals (about 100 m), polygons kept valid,
     exterior rings counter-clockwise as RFC 7946 requires (plotly wants the reverse:
     `dashboard.geography.load_geojson` reorients them);
@@ -605,7 +617,7 @@ def main() -> None:
     write_geojson(GEO_DIR / "departments.geojson", dep_display, {
         code: {"code": code, "name": dep_names[code], "region": dep_region[code],
                "overseas": code in OVERSEAS_DEPARTMENTS}
-        for code in METRO_DEPARTMENTS + OVERSEAS_DEPARTMENTS})
+        for code in METRO_DEPARTMENTS + OVERSEAS_DEPARTMENTS}, DEPARTMENT_BUDGET_BYTES)
     write_geojson(GEO_DIR / "regions.geojson", reg_display, {
         code: {"code": code, "name": reg_names[code], "overseas": code in OVERSEAS_REGIONS}
         for code in METRO_REGIONS + OVERSEAS_REGIONS})

@@ -10,10 +10,10 @@ import pytest
 from browser_helpers import wait_until
 
 AXE = (Path(__file__).resolve().parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
-PAGES = ["/", "/?lang=en", "/region/93", "/region/03", "/domaine/mobilite", "/acteurs",
-         "/pratiques", "/initiatives", "/methodologie", "/region/93/action",
-         "/region/03/action?lang=en", "/commune/42218", "/commune/97411",
-         "/communes?q=saint+martin", "/commune/99999"]
+PAGES = ["/", "/?lang=en", "/?indicator=ind:taux_chomage&level=department", "/region/93",
+         "/region/03", "/domaine/mobilite", "/acteurs", "/pratiques", "/initiatives",
+         "/methodologie", "/region/93/action", "/region/03/action?lang=en", "/commune/42218",
+         "/commune/97411", "/communes?q=saint+martin", "/commune/99999"]
 
 
 def scan(driver) -> list[dict]:  # type: ignore[no-untyped-def]

@@ -16,6 +16,8 @@ def test_region_geometry_is_served_with_an_etag_and_compressed(demo_client):
 
 
 def test_department_geometry_exists_and_unknown_levels_are_404(demo_client):
-    body = demo_client.get("/geo/department.geojson").get_json()
+    response = demo_client.get("/geo/department.geojson")
+    body = response.get_json()
     assert len(body["features"]) == 101
+    assert len(response.get_data()) < 400_000  # before compression: sent once per browser
     assert demo_client.get("/geo/commune.geojson").status_code == 404

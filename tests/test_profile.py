@@ -481,6 +481,8 @@ def test_overseas_sections_are_empty_states_never_blank_charts(demo_services, co
             assert card == region_page.FRAGILITY and code == "03"
             assert all(trace.x is not None for trace in drawn[0].figure.data)
             assert "seul l'indice statistique" in text_of(body)
+        elif card == region_page.DEPARTMENTS and code == "03":  # Guyane's unemployment
+            assert "Guyane (973)" in text_of(body)
         elif card != region_page.SYNTHESIS and card != region_page.IDENTITY:
             assert is_empty_state(body), card
     if code == "06":

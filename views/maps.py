@@ -1,4 +1,4 @@
-"""What every region map in the app shows (map page, domain page, practices page): the value
+"""What every map in the app shows (map page, domain page, practices page): the value
 Patch, the ranking beside it, the CSV rows and the source line — one place, so that all maps
 look, read and export alike — and the wave choice the pages with a wave control share."""
 from __future__ import annotations
@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 from dash import Patch
 
 from dashboard.analytics.maps import MapData
 from dashboard.analytics.perception import Wave
-from dashboard.figures.choropleth import as_patch, legend_breaks, value_update
+from dashboard.figures.choropleth import as_patch, geometry_update, legend_breaks, value_update
 from dashboard.figures.ranking import ranking_bars
 from dashboard.figures.style import DIVERGING, SEQUENTIAL, format_number
 from dashboard.frames import as_records
@@ -18,6 +19,7 @@ from layouts.labels import t
 from views.common import interval_columns, source_line
 
 UNIT_KEYS = ("index_0_10", "score_0_10", "gap", "percent")
+RANKING_EACH = 10  # a department ranking shows the 10 highest and the 10 lowest
 
 
 @dataclass(frozen=True)
@@ -40,30 +42,44 @@ def table_rows(data: MapData) -> list[dict[str, Any]]:
     return rows
 
 
+def ranked_shown(values: pd.DataFrame, each: int = RANKING_EACH) -> pd.DataFrame:
+    """What a ranking beside a map can show legibly: every territory with a value, or, when
+    there are more than 2 × `each` (the departments), the `each` highest and the `each`
+    lowest; the table and the CSV keep them all."""
+    known = values.dropna(subset=["value"]).sort_values("value", kind="stable")
+    return known if len(known) <= 2 * each else pd.concat([known.head(each),
+                                                           known.tail(each)])
+
+
 def render_map(data: MapData, codes: list[str], classes: str, lang: str,
-               filename: str) -> MapView:
-    """Patch for the map, ranking figure, table and CSV store of one view."""
+               filename: str, level: str = "region", geometry: bool = False) -> MapView:
+    """Patch for the map, ranking figure, table and CSV store of one view, at `level`
+    (`codes`: its territories); `geometry` adds the level's geometry URL and locations to the
+    Patch, for a change of level."""
     unit = unit_label(data.unit, lang)
     labels = {"value": t("value", lang), "rank": t("rank", lang), "ci": t("ci", lang),
               "unit": unit}
     breaks = legend_breaks(data, classes)
     france = t("france", lang) + (f" {format_number(data.france, 1, lang)}"
                                   if data.france is not None else "")
-    ranking = ranking_bars(data.values, data.france, breaks,
+    ranking = ranking_bars(ranked_shown(data.values), data.france, breaks,
                            DIVERGING if data.unit == "gap" else SEQUENTIAL, france, unit, lang)
     rows = table_rows(data)
-    columns = [("name", t("region", lang)), ("value", t("value", lang)),
+    columns = [("name", t(level, lang)), ("value", t("value", lang)),
                ("rank", t("rank", lang)), ("n", t("n", lang)),
                *interval_columns(lang)]
-    return MapView(as_patch(value_update(data, codes, classes, labels, lang)), ranking,
-                   {"filename": filename, "columns": columns, "rows": rows})
+    patch = as_patch(value_update(data, codes, classes, labels, lang),
+                     geometry_update(level, codes) if geometry else None)
+    return MapView(patch, ranking, {"filename": filename, "columns": columns, "rows": rows})
 
 
 def map_source_line(data: MapData, lang: str) -> str:
     """The source line under a map: the indicator, the survey wave with its n, or the index."""
     s = data.source
     if "indicator" in s:
-        text = t("source_indicator", lang, source=s["indicator_source"], year=s["year"])
+        text = t("source_indicator", lang, source=s["indicator_source"], year=s["year"],
+                 n=format_number(s.get("n"), 0, lang),
+                 territories=t(f"n_{s.get('level', 'region')}s", lang))
     elif "study" in s:
         key = "source_gap" if data.unit == "gap" else "source_survey"
         text = t(key, lang, study=s["study"], year=s["year"],

@@ -9,6 +9,7 @@ from typing import Any, cast
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.analytics.maps import INDICATOR_PREFIX
 from dashboard.analytics.perception import Wave
 from dashboard.analytics.profile import (
     INDEX,
@@ -313,6 +314,46 @@ def modes_section(profile: RegionProfile, ref: Reference, lang: str) -> View:
                   html.P(t("region_modes_note", lang), className="note"))
 
 
+# --- its departments -------------------------------------------------------------------------
+
+def departments_section(profile: RegionProfile, ref: Reference, lang: str) -> View:
+    """The region's departments on every indicator that has department values: a table
+    (one row per department, then the region and France), a link to each indicator's
+    department map, and the CSV."""
+    frame = profile.departments
+    code = profile.identity.code
+    filename = f"region_{code}_departements.csv"
+    known = frame[frame["value"].notna()]
+    if known.empty:
+        return View(empty_state(t("region_no_departments", lang)),
+                    store=csv_store(filename, [], []))
+    indicators = frame.drop_duplicates("indicator")
+    columns = [("department", t("department", lang))] + [
+        (r["indicator"], f"{r['label']} ({r['year']}, {unit_label(r['unit'], lang)})")
+        for r in indicators.to_dict("records")]
+    rows = [{"department": f"{name} ({dep})",
+             **{str(r["indicator"]): clean(r["value"]) for r in members.to_dict("records")}}
+            for (dep, name), members in frame.groupby(["code", "name"], sort=True)]
+    for label, column in ((profile.identity.name, "region"), (t("france", lang), "france")):
+        rows.append({"department": label, **{str(r["indicator"]): clean(r[column])
+                                             for r in indicators.to_dict("records")}})
+    shown = [{k: v if k == "department" else format_number(v, _digits(v), lang)
+              for k, v in row.items()} for row in rows]
+    links = html.Ul([html.Li(dcc.Link(
+        t("region_departments_map", lang, label=r["label"]),
+        href=href("/", lang, indicator=f"{INDICATOR_PREFIX}{r['indicator']}",
+                  level="department"))) for r in indicators.to_dict("records")],
+        className="department-maps")
+    sources = [t("region_departments_source", lang, source=r["source"], year=r["year"],
+                 n=int(known["indicator"].eq(r["indicator"]).sum()))
+               for r in indicators.to_dict("records")]
+    return View(html.Div([html.P(t("region_departments_intro", lang), className="note"),
+                          html.Div(data_table(shown, columns, lang), className="table-scroll"),
+                          links]),
+                source=source_line(lang, *sources, demo=bool(frame["demo"].any())),
+                store=csv_store(filename, columns, rows))
+
+
 # --- 6-8. synthesis, initiatives, similar regions --------------------------------------------
 
 def synthesis_section(profile: RegionProfile, ref: Reference, lang: str) -> View:
@@ -376,7 +417,7 @@ SECTIONS: dict[str, Section] = {
     page.GAPS: gaps_section, page.COCON: coconstruction_section,
     page.ALLIANCES: alliances_section, page.PARTNERSHIPS: partnerships_section,
     page.MODES: modes_section, page.SYNTHESIS: synthesis_section,
-    page.INITIATIVES: initiatives_section}
+    page.DEPARTMENTS: departments_section, page.INITIATIVES: initiatives_section}
 
 
 def section(card: str, profile: RegionProfile, ref: Reference, lang: str,

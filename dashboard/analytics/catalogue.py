@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+import pandas as pd
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from dashboard.models import Dataset, Indicator, IndicatorValue, Respondent, Survey, Territory
@@ -25,7 +26,9 @@ def territories(session: Session, level: str) -> list[dict[str, Any]]:
 
 def indicators(session: Session) -> list[dict[str, Any]]:
     """Every indicator the dashboard shows (one with effective values: an indicator whose
-    every version is deactivated is left out) with how many values it has."""
+    every version is deactivated is left out) with how many values it has and the territory
+    levels they are at (`levels`, sorted: the map offers departments for those that have
+    them)."""
     counts = (select(IndicatorValue.indicator_id, func.count().label("n"))
               .where(IndicatorValue.effective)
               .group_by(IndicatorValue.indicator_id).subquery())
@@ -33,8 +36,15 @@ def indicators(session: Session) -> list[dict[str, Any]]:
         select(Indicator, counts.c.n)
         .join(counts, counts.c.indicator_id == Indicator.id)
         .order_by(Indicator.domain_slug, Indicator.code)).all()
+    levels: dict[int, list[str]] = {}
+    for indicator_id, level in session.execute(
+            select(IndicatorValue.indicator_id, Territory.level).distinct()
+            .join(Territory, Territory.id == IndicatorValue.territory_id)
+            .where(IndicatorValue.effective).order_by(Territory.level)):
+        levels.setdefault(indicator_id, []).append(level)
     return [{"code": i.code, "label": i.label, "domain": i.domain_slug, "unit": i.unit,
-             "direction": i.direction, "source": i.source, "n_values": int(n)}
+             "direction": i.direction, "source": i.source, "n_values": int(n),
+             "levels": levels.get(i.id, [])}
             for i, n in rows]
 
 
@@ -55,6 +65,25 @@ def indicator_detail(session: Session, code: str) -> dict[str, Any] | None:
             "source": indicator.source,
             "values": [{"territory_level": lvl, "territory_code": c, "year": y, "value": v,
                         "demo": bool(demo)} for lvl, c, y, v, demo in rows]}
+
+
+INDICATOR_VALUE_COLUMNS = ["indicator", "label", "domain", "unit", "direction", "source",
+                           "level", "territory", "year", "value", "demo"]
+
+
+def indicator_values(session: Session, *where: ColumnElement[bool]) -> pd.DataFrame:
+    """The values the dashboard shows (effective rows) with their definition, territory and
+    whether they are demonstration data (INDICATOR_VALUE_COLUMNS), filtered by `where` (on
+    Indicator, Territory, IndicatorValue)."""
+    rows = session.execute(
+        select(Indicator.code, Indicator.label, Indicator.domain_slug, Indicator.unit,
+               Indicator.direction, Indicator.source, Territory.level, Territory.code,
+               IndicatorValue.year, IndicatorValue.value, Dataset.is_demo)
+        .join(IndicatorValue, IndicatorValue.indicator_id == Indicator.id)
+        .join(Territory, Territory.id == IndicatorValue.territory_id)
+        .join(Dataset, Dataset.id == IndicatorValue.dataset_id)
+        .where(IndicatorValue.effective, *where)).all()
+    return pd.DataFrame(rows, columns=INDICATOR_VALUE_COLUMNS)
 
 
 def data_status(session: Session) -> dict[str, Any]:

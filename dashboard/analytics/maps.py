@@ -8,6 +8,7 @@ PACA, a high objective fragility that inhabitants do not rank).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,7 @@ from dashboard.analytics.survey_figures import NATIONAL
 from dashboard.reference import Reference
 
 LENSES = ("index", "perception", "gap")
+LEVELS = ("region", "department")  # what a map colours: only indicators have departments
 AXIS_PREFIX, INDICATOR_PREFIX = "axe:", "ind:"
 VALUE_COLUMNS = ["code", "name", "value", "rank", "n", "ci_low", "ci_high"]
 
@@ -152,28 +154,46 @@ def _ranked_series(regions: pd.DataFrame, values: pd.Series, n: pd.Series,
 def map_data(subject: Subject, lens: str, ref: Reference, regions: pd.DataFrame,
              index: pd.DataFrame, scores: pd.DataFrame | None = None,
              indicator: dict[str, Any] | None = None,
-             wave: tuple[str, int] | None = None) -> MapData:
+             wave: tuple[str, int] | None = None, level: str = "region") -> MapData:
     """One view's map values (see `map_family`); an indicator subject shows its raw values
-    (`indicator` is its `indicator_detail`)."""
+    (`indicator` is its `indicator_detail`) at `level`, `regions` being then that level's
+    territories (code, name). Only indicators have department values."""
     if subject.kind == "indicator":
-        return _indicator_map(regions, indicator)
+        return indicator_map(regions, indicator, level)
+    if level != "region":
+        raise ValueError(f"seuls les indicateurs ont des valeurs par {level!r}")
     return map_family([subject], lens, ref, regions, index, scores, wave)[subject]
 
 
-def _indicator_map(regions: pd.DataFrame, indicator: dict[str, Any] | None) -> MapData:
-    """Raw values of one indicator at region level, its latest year."""
+def with_level(indicators: Iterable[Mapping[str, Any]], level: str) -> list[Mapping[str, Any]]:
+    """The indicators (`catalogue.indicators` entries) that have values at `level`: what
+    the map can show by department is what the database holds, not a fixed list."""
+    return [i for i in indicators if level in i.get("levels", ())]
+
+
+def indicator_map(territories: pd.DataFrame, indicator: dict[str, Any] | None,
+                  level: str = "region") -> MapData:
+    """Raw values of one indicator for the territories of `level` (code, name), its latest
+    year there, with France that year; the source says the year and how many territories
+    have a value (n)."""
+    if level not in LEVELS:
+        raise ValueError(f"niveau inconnu : {level!r}")
     if not indicator:
-        return MapData(ranked_values(regions, pd.DataFrame(columns=["code", "value"])), None, "")
-    values = pd.DataFrame(indicator["values"])
-    values = values[values["territory_level"].isin(["region", "country"])]
-    if values.empty:
-        return MapData(ranked_values(regions, pd.DataFrame(columns=["code", "value"])), None,
-                       indicator["unit"])
-    year = int(values["year"].max())
-    latest = values[values["year"] == year].rename(columns={"territory_code": "code"})
-    france = latest.loc[latest["code"] == NATIONAL, "value"]
-    return MapData(ranked_values(regions, latest[latest["code"] != NATIONAL][["code", "value"]]),
-                   float(france.iloc[0]) if len(france) else None, indicator["unit"],
+        return MapData(ranked_values(territories, pd.DataFrame(columns=["code", "value"])),
+                       None, "")
+    values = pd.DataFrame(indicator["values"], columns=["territory_level", "territory_code",
+                                                       "year", "value"])
+    at_level = values[values["territory_level"] == level]
+    if at_level.empty:
+        return MapData(ranked_values(territories, pd.DataFrame(columns=["code", "value"])),
+                       None, indicator["unit"])
+    year = int(at_level["year"].max())
+    latest = at_level[at_level["year"] == year].rename(columns={"territory_code": "code"})
+    france = values.loc[(values["territory_level"] == "country") & (values["year"] == year),
+                        "value"]
+    ranked = ranked_values(territories, latest[["code", "value"]])
+    return MapData(ranked, float(france.iloc[0]) if len(france) else None, indicator["unit"],
                    {"indicator": indicator["code"], "label": indicator["label"],
                     "indicator_source": indicator["source"], "year": year,
-                    "direction": indicator["direction"]})
+                    "direction": indicator["direction"], "level": level,
+                    "n": int(ranked["value"].notna().sum())})

@@ -23,6 +23,8 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from dashboard.analytics.catalogue import indicator_values
+from dashboard.analytics.departments import DEPARTMENT_COLUMNS, region_departments
 from dashboard.analytics.perception import Wave, waves_asking
 from dashboard.analytics.survey_figures import (
     NATIONAL,
@@ -33,7 +35,7 @@ from dashboard.analytics.survey_figures import (
 )
 from dashboard.figures.style import format_number
 from dashboard.frames import as_records
-from dashboard.models import Dataset, Indicator, IndicatorValue, Initiative, Territory
+from dashboard.models import Indicator, Initiative, Territory
 from dashboard.reference import Reference
 
 INDEX = "index"  # the statistics' series, beside the actors
@@ -96,18 +98,10 @@ def key_indicators(session: Session, code: str,
                    indicator_codes: tuple[str, ...] = KEY_INDICATORS) -> pd.DataFrame:
     """For each indicator the region has, its latest year's value and France's the same year
     (None when France has no value that year), in the order asked."""
-    rows = session.execute(
-        select(Indicator.code, Indicator.label, Indicator.domain_slug, Indicator.unit,
-               Indicator.direction, Indicator.source, Territory.code, IndicatorValue.year,
-               IndicatorValue.value, Dataset.is_demo)
-        .join(IndicatorValue, IndicatorValue.indicator_id == Indicator.id)
-        .join(Territory, Territory.id == IndicatorValue.territory_id)
-        .join(Dataset, Dataset.id == IndicatorValue.dataset_id)
-        .where(Indicator.code.in_(indicator_codes), IndicatorValue.effective,
-               Territory.level.in_(("region", "country")),
-               Territory.code.in_((code, NATIONAL)))).all()
-    values = pd.DataFrame(rows, columns=["code", "label", "domain", "unit", "direction",
-                                         "source", "territory", "year", "value", "demo"])
+    values = indicator_values(session, Indicator.code.in_(indicator_codes),
+                              Territory.level.in_(("region", "country")),
+                              Territory.code.in_((code, NATIONAL))
+                              ).rename(columns={"indicator": "code"})
     records = []
     for indicator in indicator_codes:
         own = values[(values["code"] == indicator) & (values["territory"] == code)]
@@ -330,6 +324,9 @@ class RegionProfile:
     initiatives: pd.DataFrame
     similar: pd.DataFrame
     citizens_waves: tuple[str, ...] = field(default=())  # the keys a reader can pick
+    # its departments on the indicators that have department values (`region_departments`)
+    departments: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=DEPARTMENT_COLUMNS))
 
     @property
     def surveyed(self) -> bool:
@@ -381,6 +378,7 @@ def build_profile(session: Session, ref: Reference, code: str, index: pd.DataFra
         similar=similar_regions(index, ref, regions, code),
         citizens_waves=tuple(w.key for w in waves_asking(waves, "citoyens",
                                                            "fragility_score")),
+        departments=region_departments(session, code),
     )
 
 

@@ -1,10 +1,12 @@
-"""The region map: the geometry reaches the browser once, interactions send only values.
+"""The region and department maps: the geometry reaches the browser once, interactions send
+only values.
 
-`base_map` builds the figure once per page: a grey layer that draws every region (so a
-region without data still shows, in grey), the value layer, and the frames and names of the
-overseas insets. Its geometry is a URL (`/geo/regions.geojson`), which plotly.js fetches once
-and the browser caches. `map_patch` is what a change of domain, lens or actor sends: the
-values, their colours and the legend, a few kilobytes.
+`base_map` builds the figure once per page: a grey layer that draws every territory (so one
+without data still shows, in grey), the value layer, and the frames and names of the overseas
+insets. Its geometry is a URL (`/geo/region.geojson`, `/geo/department.geojson`), which
+plotly.js fetches once per level and the browser caches. `as_patch` is what a change of
+domain, lens or actor sends: the values, their colours and the legend, a few kilobytes; a
+change of level adds the other level's URL and locations (`geometry_update`), never shapes.
 """
 from __future__ import annotations
 
@@ -133,9 +135,22 @@ def highlight_update(codes: list[str], code: str, names: Mapping[str, str],
             "hovertemplate": "<b>%{customdata}</b><extra></extra>"}
 
 
-def as_patch(update: dict[str, Any]) -> Patch:
-    """What a change of view sends: only the value layer's properties (a few kilobytes)."""
+def geometry_update(level: str, codes: list[str]) -> dict[int, dict[str, Any]]:
+    """Both layers' geometry for `level` (`codes`: its territories, in the order the values
+    come): the URL plotly.js fetches once per level, and the locations."""
+    url = GEOJSON_URL.format(level=level)
+    return {0: {"geojson": url, "locations": codes, "z": [0] * len(codes)},
+            VALUE_TRACE: {"geojson": url, "locations": codes}}
+
+
+def as_patch(update: dict[str, Any],
+             geometry: Mapping[int, Mapping[str, Any]] | None = None) -> Patch:
+    """What a change of view sends: only the value layer's properties (a few kilobytes), and
+    on a change of level the layers' `geometry_update`."""
     patch = Patch()
+    for trace, properties in (geometry or {}).items():
+        for key, value in properties.items():
+            patch["data"][trace][key] = value
     for key, value in update.items():
         patch["data"][VALUE_TRACE][key] = value
     return patch

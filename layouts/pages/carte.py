@@ -1,9 +1,12 @@
 """Carte (`/`): a domain, axis or indicator across the regions, through a lens."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from dash import dcc, html
 
-from dashboard.analytics.maps import AXIS_PREFIX, INDICATOR_PREFIX, LENSES
+from dashboard.analytics.maps import AXIS_PREFIX, INDICATOR_PREFIX, LENSES, LEVELS, with_level
 from dashboard.figures.choropleth import base_map
 from dashboard.figures.style import CLASS_METHODS
 from layouts import ids
@@ -24,6 +27,38 @@ def actor_options(ctx: PageContext) -> list[dict[str, str]]:
     label = "label_en" if ctx.lang == "en" else "label_fr"
     return [{"label": getattr(a, label), "value": a.slug} for a in ctx.ref.actors]
 
+
+def level_state(indicators: Iterable[Mapping[str, Any]], indicator: str | None, requested: str,
+                lang: str) -> tuple[list[dict[str, Any]], str, str]:
+    """The level switch for a view: its options (departments disabled unless the chosen
+    indicator has department values in the database), its value (the level asked for where
+    it can be shown, else regions) and the note that says why."""
+    by_department = with_level(indicators, "department")
+    available = any(INDICATOR_PREFIX + i["code"] == indicator for i in by_department)
+    options: list[dict[str, Any]] = [{"label": t("level_region", lang), "value": "region"},
+                                     {"label": t("level_department", lang),
+                                      "value": "department", "disabled": not available}]
+    if available:
+        note = t("level_available", lang)
+    elif by_department:
+        note = t("level_unavailable", lang, names=", ".join(i["label"] for i in by_department))
+    else:
+        note = t("level_none", lang)
+    return options, requested if available and requested in LEVELS else "region", note
+
+
+def level_field(ctx: PageContext, indicator: str) -> html.Fieldset:
+    """Regions or departments: a row of its own under the other controls, its note beside
+    the choice."""
+    options, level, note = level_state(ctx.indicators, indicator,
+                                       ctx.arg("level", LEVELS, "region"), ctx.lang)
+    return html.Fieldset([
+        html.Legend(t("control_level", ctx.lang)),
+        html.Div([dcc.RadioItems(id=ids.MAP_LEVEL, value=level, className="radio-row",
+                                 options=options),
+                  html.P(note, id=ids.MAP_LEVEL_NOTE, className="level-note")],
+                 className="level-row"),
+    ], className="field field-wide", **aria(describedby=ids.MAP_LEVEL_NOTE))
 
 
 def layout(ctx: PageContext) -> html.Div:
@@ -56,6 +91,7 @@ def layout(ctx: PageContext) -> html.Div:
                        dcc.RadioItems(id=ids.MAP_CLASSES, value=classes, className="radio-row",
                                       options=[{"label": t(f"classes_{m}", lang), "value": m}
                                                for m in CLASS_METHODS])], className="field"),
+        level_field(ctx, indicator),
     ], className="controls", role="group", **aria(label=t("map_title", lang)))
     return html.Div([
         html.H1(t("map_title", lang)),

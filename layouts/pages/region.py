@@ -32,17 +32,19 @@ PARTNERSHIPS, MODES, SYNTHESIS, INITIATIVES, SIMILAR = ("region-partnerships", "
                                                         "region-synthesis",
                                                         "region-initiatives",
                                                         "region-similar")
+DEPARTMENTS = "region-departments"  # its departments on the indicators that have them
 CHART_CARDS = (FRAGILITY, GAPS, COCON, ALLIANCES, PARTNERSHIPS, MODES)
-CSV_TEXT_CARDS = (IDENTITY, INITIATIVES)
+CSV_TEXT_CARDS = (IDENTITY, DEPARTMENTS, INITIATIVES)
 TITLES = {IDENTITY: "region_identity_title", FRAGILITY: "region_fragility_title",
           GAPS: "region_gaps_title", COCON: "region_cocon_title",
           ALLIANCES: "region_alliances_title", PARTNERSHIPS: "region_partnerships_title",
           MODES: "region_modes_title", SYNTHESIS: "region_synthesis_title",
-          INITIATIVES: "region_initiatives_title", SIMILAR: "region_similar_title"}
+          INITIATIVES: "region_initiatives_title", SIMILAR: "region_similar_title",
+          DEPARTMENTS: "region_departments_title"}
 # the sections on screen when the page opens, at their usual drawn height (1350 px wide)
 ON_SCREEN = {IDENTITY: "32rem", FRAGILITY: "57rem"}
 ORDER = (IDENTITY, FRAGILITY, GAPS, COCON, ALLIANCES, PARTNERSHIPS, MODES, SYNTHESIS,
-         INITIATIVES, SIMILAR)
+         DEPARTMENTS, INITIATIVES, SIMILAR)
 
 
 def title(card: str, lang: str, name: str) -> str:
@@ -58,7 +60,7 @@ def sections(lang: str, name: str, code: str) -> list[Any]:
 
     return [one(IDENTITY), one(FRAGILITY), one(GAPS), one(COCON),
             html.Div([one(ALLIANCES), one(PARTNERSHIPS)], className="region-pair"),
-            one(MODES), one(SYNTHESIS), one(INITIATIVES), one(SIMILAR)]
+            one(MODES), one(SYNTHESIS), one(DEPARTMENTS), one(INITIATIVES), one(SIMILAR)]
 
 
 def unknown(ctx: PageContext, code: str) -> html.Div:
