@@ -66,6 +66,11 @@ class Settings:
         "env": "DEBATE_DEVICE_LIMIT",
         "help": "Ballots one device may send (Flask-Limiter notation), beyond which it "
                 "gets 429."})
+    chromium_path: str = field(default="", metadata={
+        "env": "CHROMIUM_PATH",
+        "help": "Chromium that prints the PDF reports (/region/<code>/rapport.pdf). Unset: "
+                "chromium (or chromium-browser, google-chrome) on the PATH; none: the PDF "
+                "routes answer 503 with what to install."})
     public_url: str | None = field(default=None, metadata={
         "env": "PUBLIC_URL",
         "help": "Address the audience types or scans (e.g. https://debat.example.org): join "

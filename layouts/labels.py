@@ -22,6 +22,31 @@ LABELS: dict[str, dict[str, str]] = {
     "status": {"fr": "{surveys} enquêtes ({respondents} répondants), {indicators} indicateurs",
                "en": "{surveys} surveys ({respondents} respondents), {indicators} indicators"},
     "api": {"fr": "API JSON", "en": "JSON API"},
+    # --- the printed report (views/report.py, dashboard/reports.py) ---
+    "report_title": {"fr": "{name} : fragilités et co-construction",
+                     "en": "{name}: fragility and co-construction"},
+    "report_printed": {"fr": "Rapport édité le {date}", "en": "Report printed on {date}"},
+    "report_link": {"fr": "Imprimer / Télécharger le rapport (PDF)",
+                    "en": "Print / Download the report (PDF)"},
+    "report_download": {"fr": "Télécharger ce rapport en PDF (A4)",
+                        "en": "Download this report as a PDF (A4)"},
+    "report_printable": {"fr": "Voir la version imprimable du rapport",
+                         "en": "See the printable version of the report"},
+    "report_unavailable": {"fr": "Rapport PDF indisponible", "en": "PDF report unavailable"},
+    "report_no_chromium": {
+        "fr": "Ce serveur ne peut pas produire le PDF : Chromium est introuvable ({path}). "
+              "Installez-le (Debian : « apt-get install chromium ») ou indiquez son chemin "
+              "dans la variable CHROMIUM_PATH, puis réessayez.",
+        "en": "This server cannot produce the PDF: Chromium was not found ({path}). Install it "
+              "(Debian: 'apt-get install chromium') or give its path in CHROMIUM_PATH, then "
+              "try again."},
+    "report_failed": {"fr": "Chromium n'a pas pu imprimer le rapport. Réessayez dans un "
+                            "instant ; l'erreur est dans le journal du serveur.",
+                      "en": "Chromium could not print the report. Try again in a moment; the "
+                            "error is in the server's log."},
+    "report_unknown_help": {"fr": "Aucun rapport pour ce code : choisissez une région sur la "
+                                  "carte.",
+                            "en": "No report for this code: choose a region on the map."},
     # --- sign-in and the audience's phone page (Flask templates, not Dash) ---
     "signin_title": {"fr": "Connexion", "en": "Sign in"},
     "signin_intro": {"fr": "Espace des présentateurs et des administrateurs.",

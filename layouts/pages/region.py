@@ -61,6 +61,13 @@ def sections(lang: str, name: str, code: str) -> list[Any]:
             one(MODES), one(SYNTHESIS), one(INITIATIVES), one(SIMILAR)]
 
 
+def report_link(code: str, lang: str) -> html.A:
+    """The region's report as an A4 PDF (`dashboard.reports`): what to print, since the
+    browser's own Print cannot wait for the sections below the fold to be drawn."""
+    return html.A(t("report_link", lang), href=href(f"/region/{code}/rapport.pdf", lang),
+                  download=f"rapport-region-{code}-{lang}.pdf", className="report-link")
+
+
 def unknown(ctx: PageContext, code: str) -> html.Div:
     """A clear message and a way out for a code that is not a region."""
     return html.Div([
@@ -95,7 +102,8 @@ def layout(ctx: PageContext) -> html.Div:
         html.H1(name),
         html.P(t("region_intro", lang), className="intro"),
         html.Div(id=NOTE),
-        html.P(dcc.Link(t("region_back_to_map", lang), href=href("/", lang))),
+        html.P([dcc.Link(t("region_back_to_map", lang), href=href("/", lang)), " · ",
+                report_link(code, lang)], className="region-links"),
         contents,
         controls,
         html.Div(sections(lang, name, code), id=CARDS, className="region-cards"),
