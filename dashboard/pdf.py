@@ -18,7 +18,7 @@ import json
 import os
 import select
 import shutil
-import subprocess
+import signal
 import tempfile
 import time
 from html import escape
@@ -33,7 +33,7 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu",
                   "--mute-audio", "--hide-scrollbars", "--remote-debugging-pipe")
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 READY = "window.reportReady"  # the page's promise: resolved when its charts are drawn
-A4_INCHES = (8.27, 11.69)
+A4_INCHES = (210 / 25.4, 297 / 25.4)
 MARGIN_INCHES = 0.45  # about 11 mm; the bottom one holds the footer
 FOOTER_INCHES = 0.6
 
@@ -60,37 +60,66 @@ def find_chromium(configured: str = "") -> str:
 
 
 def _high_fd(fd: int) -> int:
-    """A copy of `fd` numbered above 4, inheritable, and the original closed: the child's
-    shell moves it to 3 or 4, which must not be taken by the other pipe's end."""
-    copy = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+    """A copy of `fd` numbered 10 or more (closed on exec), and the original closed: the
+    child's fds 3 and 4 are then made from copies that neither of them can overwrite."""
+    copy = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
     os.close(fd)
-    os.set_inheritable(copy, True)
     return copy
 
 
 class _DevTools:
     """One Chromium and the protocol's messages: JSON texts ending in a NUL byte, commands
-    on the child's fd 3, answers and events on its fd 4."""
+    on the child's fd 3, answers and events on its fd 4.
+
+    Chromium is started with `posix_spawn`, whose file actions put the pipes on fds 3 and 4
+    in the child: no Python code runs between fork and exec (unlike `preexec_fn`, unsafe in
+    a threaded server), and no shell is involved."""
 
     def __init__(self, chromium: str, profile_dir: str, deadline: float) -> None:
         self.deadline = deadline
-        child_in, self.write_fd = os.pipe()
-        self.read_fd, child_out = os.pipe()
-        child_in, child_out = _high_fd(child_in), _high_fd(child_out)
-        command = ["/bin/sh", "-c", f'exec "$@" 3<&{child_in} 4>&{child_out}', "sh",
-                   chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}",
-                   "about:blank"]
+        child_in, self.write_fd = (_high_fd(fd) for fd in os.pipe())
+        self.read_fd, child_out = (_high_fd(fd) for fd in os.pipe())
         # Chromium's own messages go to a file: a pipe nobody reads would fill and stall it
         self.log = Path(profile_dir) / "chromium.log"
-        with self.log.open("wb") as log:
-            self.process = subprocess.Popen(command, pass_fds=(child_in, child_out),
-                                            stdin=subprocess.DEVNULL,
-                                            stdout=subprocess.DEVNULL, stderr=log)
-        os.close(child_in)
-        os.close(child_out)
+        try:
+            self.pid = os.posix_spawn(
+                chromium, [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}",
+                           "about:blank"], dict(os.environ),
+                file_actions=[
+                    (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                    (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+                    (os.POSIX_SPAWN_OPEN, 2, str(self.log),
+                     os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
+                    (os.POSIX_SPAWN_DUP2, child_in, 3), (os.POSIX_SPAWN_DUP2, child_out, 4)])
+        except OSError as error:
+            os.close(self.write_fd)
+            os.close(self.read_fd)
+            raise PrintFailed(f"Chromium could not start: {error}") from error
+        finally:  # the child has its copies
+            os.close(child_in)
+            os.close(child_out)
+        self.returncode: int | None = None
         self.buffer = b""
         self.next_id = 0
         self.events: list[dict[str, Any]] = []
+
+    def _exited(self, timeout: float = 0.0) -> bool:
+        """Whether Chromium has exited (reaped), waiting up to `timeout` seconds."""
+        end = time.monotonic() + timeout
+        while self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+            elif time.monotonic() >= end:
+                return False
+            else:
+                time.sleep(0.05)
+        return True
+
+    def _kill(self) -> None:
+        if not self._exited():
+            os.kill(self.pid, signal.SIGKILL)
+            self._exited(timeout=10)
 
     def _message(self) -> dict[str, Any]:
         while b"\0" not in self.buffer:
@@ -136,24 +165,20 @@ class _DevTools:
             self.events.append(self._message())
 
     def _stderr(self) -> str:
-        self.process.kill()
-        self.process.wait()
+        self._kill()
         return self.log.read_text("utf-8", "replace")[-500:]
 
     def close(self) -> None:
         """Ask Chromium to quit, and make sure it has."""
-        if self.process.poll() is None:
+        if not self._exited():
             try:
                 self.send("Browser.close")
             except OSError:  # it had closed the pipe already
                 pass
         for fd in (self.write_fd, self.read_fd):
             os.close(fd)
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        if not self._exited(timeout=5):
+            self._kill()
 
 
 def footer(text: str) -> str:
