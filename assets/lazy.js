@@ -48,11 +48,14 @@
   }).observe(document.documentElement, {childList: true, subtree: true, attributes: true,
                                         attributeFilter: ["data-lazy-key"]});
 
-  // a chart is drawn for the screen's width: on paper a wide one is scaled down to fit
+  // a chart is drawn for the screen's width: on paper a wide one is scaled down to fit, at
+  // its drawn width (a responsive chart would otherwise redraw to fill the zoomed frame)
   var PAPER_WIDTH = 680;  // CSS px: A4 within the browser's default margins, with room
   function fitCharts(printing) {
     document.querySelectorAll(".chart-frame").forEach(function (el) {
-      el.style.zoom = printing && el.offsetWidth > PAPER_WIDTH ? PAPER_WIDTH / el.offsetWidth : "";
+      var wide = printing && el.offsetWidth > PAPER_WIDTH;
+      el.style.width = wide ? el.offsetWidth + "px" : "";
+      el.style.zoom = wide ? PAPER_WIDTH / el.offsetWidth : "";
     });
   }
 

@@ -58,5 +58,13 @@ def test_printing_a_page_hides_header_navigation_footer_and_controls(dash_duo, b
         assert computed(driver, "#region-fragility-card", "break-inside") == "avoid"
         assert computed(driver, "h1", "display") != "none"
         assert computed(driver, "#demo-banner", "display") != "none"
+        # a chart drawn for a 1300 px screen is scaled to the paper's width, then back
+        frame = "#region-fragility-card .main-svg"
+        width = "return document.querySelector(arguments[0]).getBoundingClientRect().width"
+        assert driver.execute_script(width, frame) > 700
+        driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+        assert driver.execute_script(width, frame) <= 681
+        driver.execute_script("window.dispatchEvent(new Event('afterprint'))")
+        assert driver.execute_script(width, frame) > 700
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
