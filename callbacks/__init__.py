@@ -7,6 +7,7 @@ from dash import Dash
 from callbacks import (
     acteurs,
     carte,
+    commune,
     debats,
     domaine,
     downloads,
@@ -22,5 +23,6 @@ from callbacks import (
 
 def register_callbacks(app: Dash) -> None:
     for module in (router, downloads, carte, region, domaine, acteurs,
-                   pratiques, initiatives, methodologie, debats, projection, presentateur):
+                   pratiques, initiatives, methodologie, debats, projection, presentateur,
+                   commune):
         module.register(app)

@@ -15,6 +15,7 @@ from dashboard.audience import audience
 from dashboard.auth import guard_presenter_pages, init_auth
 from dashboard.auth_views import auth
 from dashboard.cache import DataCache, make_cache
+from dashboard.commune_routes import communes
 from dashboard.db import make_engine
 from dashboard.debate_api import debate_api
 from dashboard.frontend import VENDOR_FOLDER, TerritoiresDash, configure_frontend
@@ -95,6 +96,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     server.register_blueprint(health)
     server.register_blueprint(geo)
     server.register_blueprint(reports(plotly_url))
+    server.register_blueprint(communes)
     register_debate(server, settings)
     app.layout = app_root()
     register_callbacks(app)

@@ -30,6 +30,9 @@ ASSETS = PROJECT_ROOT / "assets"
 # mtime query): the app adds the bundle itself, with a content hash.
 VENDOR_FOLDER = "vendor"
 PLOTLY_BUNDLE = ASSETS / VENDOR_FOLDER / "plotly-custom.min.js"
+# Scripts a page needs only once someone uses them (the commune search's suggestions): loaded
+# with `defer`, so they never hold up the first render; not walked by Dash's asset loader.
+DEFERRED_FOLDER = "deferred"
 # the app's own stylesheet as Dash links it (`assets/style.css?m=<mtime>`)
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="[^"]*/assets/(style\.css)\?m=[^"]*">')
 PRERENDER_ID = "prerender"  # assets/prerender.js removes it
@@ -88,6 +91,14 @@ def bundle_digest() -> str:
     return hashlib.sha256(PLOTLY_BUNDLE.read_bytes()).hexdigest()[:16]
 
 
+def deferred_scripts(app: Dash) -> list[dict[str, str]]:
+    """The `<script defer>` of each file in assets/deferred, its URL versioned by content."""
+    return [{"src": f"{app.get_asset_url(f'{DEFERRED_FOLDER}/{path.name}')}"
+                    f"?v={hashlib.sha256(path.read_bytes()).hexdigest()[:16]}",
+             "defer": "defer"}
+            for path in sorted((ASSETS / DEFERRED_FOLDER).glob("*.js"))]
+
+
 def configure_frontend(app: Dash) -> str:
     """Load the plotly.js bundle on every page and give fingerprinted URLs a long cache.
     Returns the bundle's URL.
@@ -97,7 +108,10 @@ def configure_frontend(app: Dash) -> str:
     digest = bundle_digest()
     relative = f"{VENDOR_FOLDER}/{PLOTLY_BUNDLE.name}"
     url = f"{app.get_asset_url(relative)}?v={digest}"
-    app.config.external_scripts = [*app.config.external_scripts, {"src": url}]
+    app.config.external_scripts = [*app.config.external_scripts, {"src": url},
+                                   *deferred_scripts(app)]
+    app.config.assets_path_ignore = [*(app.config.assets_path_ignore or []),
+                                     f"^{DEFERRED_FOLDER}$"]
     # the same file as the server sees it (the browser's URL may carry a proxy's prefix)
     served_at = "/".join([app.config.routes_pathname_prefix.rstrip("/"),
                           app.config.assets_url_path.strip("/"), relative])

@@ -66,3 +66,15 @@ def geometry_bounds(level: str) -> tuple[float, float, float, float]:
     geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in features])
     lon_min, lat_min, lon_max, lat_max = shapely.total_bounds(geoms)
     return float(lon_min), float(lat_min), float(lon_max), float(lat_max)
+
+
+def features_bounds(level: str, codes: tuple[str, ...]) -> tuple[float, float, float, float]:
+    """(lon_min, lat_min, lon_max, lat_max) of some territories of `level` in the display
+    geometry (a region's departments, to zoom a map on them); ValueError if none is known."""
+    wanted = set(codes)
+    features = [f for f in load_geojson(level)["features"] if f["properties"]["code"] in wanted]
+    if not features:
+        raise ValueError(f"no {level} among {sorted(wanted)}")
+    geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in features])
+    lon_min, lat_min, lon_max, lat_max = shapely.total_bounds(geoms)
+    return float(lon_min), float(lat_min), float(lon_max), float(lat_max)

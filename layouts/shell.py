@@ -1,5 +1,5 @@
-"""The frame around every page: skip link, header with navigation and language switch,
-the demonstration flag, the page itself, footer."""
+"""The frame around every page: skip link, header with navigation, the commune search box
+and the language switch, the demonstration flag, the page itself, footer."""
 from __future__ import annotations
 
 from typing import Any
@@ -10,6 +10,7 @@ from layouts import ids
 from layouts.components import aria, demo_flag
 from layouts.context import href
 from layouts.labels import t
+from layouts.search import search_form
 
 NAV = (("/", "nav_carte"), ("/acteurs", "nav_acteurs"), ("/pratiques", "nav_pratiques"),
        ("/initiatives", "nav_initiatives"), ("/methodologie", "nav_methodologie"))
@@ -43,6 +44,7 @@ def page_frame(page: Any, lang: str, path: str, search_other_lang: str,
         html.Header([
             dcc.Link(t("app_title", lang), href=href("/", lang), className="brand"),
             nav,
+            search_form(lang),
             html.A(t("switch_lang", lang), id=ids.LANG_SWITCH, href=path + search_other_lang,
                    lang=other, title=t("switch_lang_title", lang), className="lang-switch"),
         ], className="site-header"),

@@ -58,6 +58,10 @@ def _dcc(kind: str, props: dict[str, Any]) -> str:
     if kind == "Graph":
         height = (props.get("style") or {}).get("height")
         return f'<div class="chart"{_attributes({"style": {"height": height}})}></div>'
+    if kind == "Input":  # a plain field: the search box works before any script has run
+        kept = ("type", "name", "value", "placeholder", "className", "autoComplete",
+                "maxLength")
+        return f"<input{_attributes({k: props.get(k) for k in kept})}>"
     options = props.get("options") or []
     labels = {o.get("value"): o.get("label") for o in options if isinstance(o, dict)}
     if kind == "Dropdown":

@@ -91,6 +91,9 @@ SMALL_HOLE_KM2 = 1.0              # holes no department fills, below this, are d
 REFERENCE_AREAS_KM2 = {("region", "11"): 12_011, ("region", "03"): 83_500,
                        ("region", "06"): 375, ("country", "FR"): 632_700}
 
+# SOURCES.md from this line on is scripts/build_communes.py's, kept when this script rewrites it
+COMMUNES_MARK = "<!-- communes: written by scripts/build_communes.py -->"
+
 TERRITORY_COLUMNS = ["level", "code", "name", "parent_code", "population",
                      "population_year", "area_km2", "overseas"]
 
@@ -613,10 +616,18 @@ def main() -> None:
 
     files = ["territories.csv", "regions.geojson", "departments.geojson", "insets.json"]
     sizes = {name: (GEO_DIR / name).stat().st_size for name in files}
-    (GEO_DIR / "SOURCES.md").write_text(sources_text(table, notes, sizes, source), encoding="utf-8")
+    write_sources(GEO_DIR / "SOURCES.md", sources_text(table, notes, sizes, source))
     summary = table[table["level"] != "department"][["code", "name", "population", "area_km2"]]
     print(summary.to_string(index=False))
     print(", ".join(f"{n} {s / 1024:.0f} KB" for n, s in sizes.items()))
+
+
+def write_sources(path: Path, text: str) -> None:
+    """Write SOURCES.md, keeping the communes' section (`scripts/build_communes.py` writes it,
+    from its marker line to the end)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    kept = COMMUNES_MARK + old.split(COMMUNES_MARK, 1)[1] if COMMUNES_MARK in old else ""
+    path.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
 
 
 def data_notes(source: Source) -> list[str]:

@@ -11,7 +11,8 @@ from browser_helpers import wait_until
 
 AXE = (Path(__file__).resolve().parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 PAGES = ["/", "/?lang=en", "/region/93", "/region/03", "/domaine/mobilite", "/acteurs",
-         "/pratiques", "/initiatives", "/methodologie"]
+         "/pratiques", "/initiatives", "/methodologie", "/commune/42218", "/commune/97411",
+         "/communes?q=saint+martin", "/commune/99999"]
 
 
 def scan(driver) -> list[dict]:  # type: ignore[no-untyped-def]

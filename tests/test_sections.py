@@ -11,6 +11,7 @@ import pytest
 from bench.replay import Call, Replay, stringify
 from layouts import ids
 from layouts.pages import acteurs as acteurs_page
+from layouts.pages import commune as commune_page
 from layouts.pages import domaine as domaine_page
 from layouts.pages import initiatives as initiatives_page
 from layouts.pages import pratiques as pratiques_page
@@ -122,6 +123,7 @@ FIRST_RENDER = {  # what a 1350 × 940 screen shows first, drawn by the router's
     "/pratiques": ["pratiques-map-graph", "pratiques-ranking-graph"],
     "/initiatives": [initiatives_page.MAP_GRAPH],
     "/region/93": [],
+    "/commune/42218": [commune_page.MAP_GRAPH],
 }
 BELOW_THE_FOLD = {  # each lazy section or card, and the charts it draws once seen
     "/acteurs": {acteurs_page.PRIORITIES: [f"actors-priority-{a}" for a in

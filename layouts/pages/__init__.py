@@ -8,6 +8,7 @@ from layouts.context import PageContext
 from layouts.pages import (
     acteurs,
     carte,
+    commune,
     debats,
     domaine,
     initiatives,
@@ -29,5 +30,7 @@ ROUTES: list[tuple[str, Callable[[PageContext], Any]]] = [
     (debats.ROUTE, debats.layout),
     (projection.ROUTE, projection.layout),
     (presentateur.ROUTE, presentateur.layout),
+    (commune.CARD_ROUTE, commune.card_layout),
+    (commune.RESULTS_ROUTE, commune.results_layout),
 ]
 BARE = (projection.ROUTE,)  # drawn without the site's header and footer
