@@ -6,6 +6,7 @@ from dash import Dash
 
 from callbacks import (
     acteurs,
+    action,
     carte,
     commune,
     debats,
@@ -22,7 +23,7 @@ from callbacks import (
 
 
 def register_callbacks(app: Dash) -> None:
-    for module in (router, downloads, carte, region, domaine, acteurs,
+    for module in (router, downloads, carte, region, action, domaine, acteurs,
                    pratiques, initiatives, methodologie, debats, projection, presentateur,
                    commune):
         module.register(app)

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.analytics import catalogue, debate, methodology
+from dashboard.analytics.action import ActionPlan, build_action_plan
 from dashboard.analytics.actors import (
     CITIZENS,
     actor_profiles,
@@ -246,6 +247,20 @@ def profile(svc: Services, code: str,
             citizens_wave=key or None)
 
     return svc.cache.get_or_compute("profile", (code, key), compute)
+
+
+def action_plan(svc: Services, code: str) -> ActionPlan | None:
+    """A region's action plan (`build_action_plan`, on the default profile; None for an
+    unknown region), cached as one value."""
+    def compute(session: Any) -> ActionPlan | None:
+        found = profile(svc, code)
+        if found is None:
+            return None
+        return build_action_plan(
+            session, svc.reference, found, initiatives(svc), waves(svc),
+            lambda w, actor, measure: items(svc, w.study, w.year, actor, measure))
+
+    return svc.cache.get_or_compute("action", (code,), compute)
 
 
 # --- page: pratiques ---

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
+from dashboard.commune_bands import BAND_ATTRIBUTE, BANDS
 from dashboard.settings import DATA_DIR
 
 REFERENCE_DIR = DATA_DIR / "reference"
@@ -72,6 +73,58 @@ class MeasureDef:
 
 
 @dataclass(frozen=True)
+class SourcedText:
+    """A passage of the source documents rewritten for the pages (data/reference), with the
+    document it comes from."""
+
+    source_fr: str
+    source_en: str
+    file: str
+
+
+@dataclass(frozen=True)
+class ActionStep(SourcedText):
+    """A step (`kind` step) or a function (`kind` function) of a territorial co-construction
+    approach, written for a mayor (action_steps.csv)."""
+
+    position: int = 0
+    kind: str = ""
+    slug: str = ""
+    title_fr: str = ""
+    title_en: str = ""
+    text_fr: str = ""
+    text_en: str = ""
+
+
+@dataclass(frozen=True)
+class ActorRole(SourcedText):
+    """What mayors see as one actor's role, and the domains they expect it on (`*`: all)
+    (actor_roles.csv, after PHARE-Institutions 2016)."""
+
+    actor: str = ""
+    domains: tuple[str, ...] = ()
+    text_fr: str = ""
+    text_en: str = ""
+
+    def covers(self, domain: str) -> bool:
+        return "*" in self.domains or domain in self.domains
+
+
+@dataclass(frozen=True)
+class ExampleCategory:
+    """Which category of partnership an example of a function illustrates (an empty
+    `initiative` is the function's rule; a named one overrides it), and why
+    (example_categories.csv)."""
+
+    function: str
+    initiative: str
+    category: str
+    why_fr: str
+    why_en: str
+    file: str
+
+
+@dataclass(frozen=True)
 class Reference:
     axes: tuple[Term, ...]
     domains: tuple[Term, ...]
@@ -82,6 +135,9 @@ class Reference:
     scopes: tuple[Term, ...]
     questions: Mapping[str, QuestionDef]
     measures: Mapping[str, MeasureDef]
+    action_steps: tuple[ActionStep, ...] = ()
+    roles: tuple[ActorRole, ...] = ()
+    example_categories: tuple[ExampleCategory, ...] = ()
 
     @property
     def domain_slugs(self) -> tuple[str, ...]:
@@ -148,19 +204,50 @@ def _read_measures(path: Path) -> dict[str, MeasureDef]:
     return measures
 
 
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def band_populations() -> dict[str, Population]:
+    """The mayors by commune-size band (`dashboard.commune_bands`), as sub-populations: every
+    survey figure, and the API's `actor=maires_moins_2000`, can be asked per band."""
+    return {f"maires_{b.slug}": Population(
+        slug=f"maires_{b.slug}", actor="maires", attribute=BAND_ATTRIBUTE, value=b.slug,
+        label_fr=f"Maires — {b.label_fr}", label_en=f"Mayors — {b.label_en}") for b in BANDS}
+
+
+def _action_texts(directory: Path) -> tuple[tuple[ActionStep, ...], tuple[ActorRole, ...],
+                                            tuple[ExampleCategory, ...]]:
+    """The action page's texts: steps and functions, actors' roles, examples' categories."""
+    steps = tuple(ActionStep(
+        source_fr=r["source_fr"], source_en=r["source_en"], file=r["file"],
+        position=int(r["position"]), kind=r["kind"], slug=r["slug"], title_fr=r["title_fr"],
+        title_en=r["title_en"], text_fr=r["text_fr"], text_en=r["text_en"])
+        for r in _rows(directory / "action_steps.csv"))
+    roles = tuple(ActorRole(
+        source_fr=r["source_fr"], source_en=r["source_en"], file=r["file"], actor=r["actor"],
+        domains=tuple(r["domains"].split("|")), text_fr=r["text_fr"], text_en=r["text_en"])
+        for r in _rows(directory / "actor_roles.csv"))
+    categories = tuple(ExampleCategory(**r) for r in _rows(directory / "example_categories.csv"))
+    return tuple(sorted(steps, key=lambda s: s.position)), roles, categories
+
+
 @lru_cache(maxsize=4)
 def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
     """Read the reference files (cached: they are immutable for the life of a process)."""
     tax = json.loads((directory / "taxonomy.json").read_text(encoding="utf-8"))
+    steps, roles, categories = _action_texts(directory)
     populations = {
         p["slug"]: Population(slug=p["slug"], actor=p["actor"], attribute=p["attribute"],
                               value=p["value"], label_fr=p["label_fr"], label_en=p["label_en"])
         for p in tax["populations"]
-    }
+    } | band_populations()
     return Reference(
         axes=_terms(tax["axes"]), domains=_terms(tax["domains"]), actors=_terms(tax["actors"]),
         populations=MappingProxyType(populations), categories=_terms(tax["categories"]),
         functions=_terms(tax["functions"]), scopes=_terms(tax["scopes"]),
         questions=MappingProxyType(read_questions(directory / "questions.csv")),
         measures=MappingProxyType(_read_measures(directory / "measures.csv")),
+        action_steps=steps, roles=roles, example_categories=categories,
     )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dashboard.reference import Population, Term
+from layouts.action_labels import ACTION_LABELS
 
 LABELS: dict[str, dict[str, str]] = {
     "app_title": {"fr": "Territoires — fragilités et co-construction",
@@ -1182,6 +1183,7 @@ LABELS: dict[str, dict[str, str]] = {
     "presenter_did_close": {"fr": "Vote clos : {subject}.", "en": "Voting closed: {subject}."},
     "presenter_did_hide": {"fr": "Mot retiré : {subject}.", "en": "Word removed: {subject}."},
     "presenter_did_show": {"fr": "Mot rétabli : {subject}.", "en": "Word restored: {subject}."},
+    **ACTION_LABELS,
 }
 
 

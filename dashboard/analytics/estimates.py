@@ -59,3 +59,21 @@ def estimate_share(s: Sums) -> Estimate:
     half = Z95 * math.sqrt(p * (1 - p) / n_eff + z2 / (4 * n_eff * n_eff)) / denominator
     return Estimate(100 * p, s.n, 100 * max(centre - half, 0.0), 100 * min(centre + half, 1.0),
                     n_eff)
+
+
+# --- small samples ------------------------------------------------------------------------
+
+#: Below this many respondents an estimate is shown flagged as fragile…
+FRAGILE_N = 30
+#: …and below this many it is not shown at all (its n still is).
+HIDDEN_N = 10
+OK, FRAGILE, HIDDEN = "ok", "fragile", "hidden"
+
+
+def reliability(n: int | None) -> str:
+    """How far an estimate on `n` respondents can be shown: `hidden` under HIDDEN_N (or
+    with no answer), `fragile` under FRAGILE_N, else `ok`. A cell of 9 mayors can swing
+    by 30 points on one answer: better unsaid."""
+    if n is None or n < HIDDEN_N:
+        return HIDDEN
+    return FRAGILE if n < FRAGILE_N else OK

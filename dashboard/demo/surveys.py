@@ -39,6 +39,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.commune_bands import BAND_ATTRIBUTE
 from dashboard.demo.calibrate import (
     WEIGHT_SCALE,
     draw_scores,
@@ -49,6 +50,8 @@ from dashboard.demo.calibrate import (
 from dashboard.reference import Reference
 
 PRIORS_FILE = Path(__file__).with_name("priors.csv")
+#: Communes of metropolitan France per commune-size band (scripts/build_commune_band_shares.py)
+COMMUNE_BANDS_FILE = Path(__file__).with_name("commune_bands.csv")
 LEADER = "emploi"
 # Where the sources say employment comes first in every region (003: citizens' priorities,
 # what companies should act on; Grand Est's first co-construction domain for all actors).
@@ -85,6 +88,7 @@ class Wave:
     file: str
     segment: Segment | None = None
     shifts: Mapping[tuple[str, str], float] = field(default_factory=dict)
+    bands_by: str = ""  # mayors: the yes/no question the commune-size bands are balanced on
 
 
 DOMAIN_QUESTIONS = ("fragility_score", "priority_domains", "coconstruction_domains")
@@ -106,7 +110,7 @@ WAVES: tuple[Wave, ...] = (
     Wave("PHARE-Institutions", 2016, "maires", 300, 15,
          (*DOMAIN_QUESTIONS, "domain_merits_partnerships", "alliances_innovation",
           "priority_drive_alliances", "coconstruction_stage"),
-         "phare_institutions_maires_2016.csv"),
+         "phare_institutions_maires_2016.csv", bands_by="alliances_innovation"),
     Wave("IMPACT-Citoyens", 2019, "citoyens", 2500, 70,
          (*DOMAIN_QUESTIONS, "alliances_innovation", "duty_of_alliance", "must_work_together"),
          "impact_citoyens_2019.csv",
@@ -456,6 +460,64 @@ class WaveDrawer:
 
 # --- respondents -------------------------------------------------------------------------
 
+def read_commune_bands(path: Path = COMMUNE_BANDS_FILE) -> dict[str, int]:
+    """Band slug → communes of metropolitan France in that band, in band order."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {r["band"]: int(r["communes"]) for r in csv.DictReader(fh)}
+
+
+def band_counts(total: int, communes: Mapping[str, int]) -> dict[str, int]:
+    """`total` respondents split in proportion to the communes of each band: whole numbers
+    (largest remainders, ties to the first band), computed on integers only."""
+    all_communes = sum(communes.values())
+    counts = {b: total * c // all_communes for b, c in communes.items()}
+    remainders = sorted(communes, key=lambda b: -(total * communes[b] % all_communes))
+    for band in remainders[:total - sum(counts.values())]:
+        counts[band] += 1
+    return counts
+
+
+def smooth_sequence(counts: list[int]) -> list[int]:
+    """Band positions spread as evenly as possible along a list: band b exactly counts[b]
+    times, and any stretch of the list holds each band in proportion, within one or two
+    (each step takes the band furthest behind its due share, integers only)."""
+    total = sum(counts)
+    given = [0] * len(counts)
+    sequence = []
+    for step in range(1, total + 1):
+        behind = [c * step - total * g for c, g in zip(counts, given, strict=True)]
+        band = max(range(len(counts)), key=lambda b: (behind[b], -b))
+        given[band] += 1
+        sequence.append(band)
+    return sequence
+
+
+def assign_commune_bands(regions: pd.Series, answers: pd.Series, communes: Mapping[str, int],
+                         rng: np.random.Generator) -> pd.Series:
+    """Each mayor's commune-size band, as a systematic sample with a random start.
+
+    Exactly `band_counts` mayors per band nationally, so the bands follow the real share of
+    communes of each size (most communes are small). The mayors are listed by region, then
+    by their answer to `answers` (yes, no, none), in random order within that; the bands are
+    laid along the list evenly (`smooth_sequence`, rotated by a random start). Each region
+    thus gets its proportional share of each band (within one or two mayors), and each band
+    the same share of yes answers as the whole sample: alliances are a source of innovation
+    "whatever the size of the mayor's commune", as PHARE-Institutions 2016 published.
+    """
+    slugs = list(communes)
+    counts = band_counts(len(regions), communes)
+    sequence = smooth_sequence([counts[s] for s in slugs])
+    start = int(rng.integers(len(sequence)))
+    sequence = sequence[start:] + sequence[:start]
+    region_rank = pd.factorize(regions, sort=True)[0]
+    answer_rank = answers.map({1: 0, 0: 1}).fillna(2).to_numpy(dtype=np.int64)
+    shuffle = rng.permutation(len(regions))
+    order = np.lexsort((shuffle, region_rank, answer_rank))  # last key sorts first; stable
+    bands = np.empty(len(regions), dtype=object)
+    bands[order] = [slugs[b] for b in sequence]
+    return pd.Series(bands, index=regions.index)
+
+
 def draw_sample(wave: Wave, regions: pd.DataFrame, departments: pd.DataFrame,
                 rng: np.random.Generator) -> Sample:
     """Respondents by region (population-proportional with a floor) and weights that give
@@ -506,10 +568,14 @@ def write_survey_files(out_dir: Path, territories: pd.DataFrame, ref: Reference,
         drawer = WaveDrawer(wave, sample, targets.get((wave.study, wave.year, wave.actor), {}),
                             priors, ref, index or {}, rng)
         answers = pd.DataFrame(drawer.draw())
+        respondents = sample.frame
+        if wave.bands_by:  # drawn after the answers: they and their figures do not move
+            respondents = respondents.assign(**{f"attr.{BAND_ATTRIBUTE}": assign_commune_bands(
+                respondents["region"], answers[wave.bands_by], read_commune_bands(), rng)})
         frame = pd.concat([
             pd.DataFrame({"study": wave.study, "year": wave.year, "actor": wave.actor},
                          index=sample.frame.index),
-            sample.frame, answers], axis=1)
+            respondents, answers], axis=1)
         frame.to_csv(out_dir / wave.file, index=False, float_format="%.4f",
                      lineterminator="\n")
         written.append(wave.file)

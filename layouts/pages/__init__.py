@@ -7,6 +7,7 @@ from typing import Any
 from layouts.context import PageContext
 from layouts.pages import (
     acteurs,
+    action,
     carte,
     commune,
     debats,
@@ -22,6 +23,7 @@ from layouts.pages import (
 ROUTES: list[tuple[str, Callable[[PageContext], Any]]] = [
     (r"/", carte.layout),
     (region.ROUTE, region.layout),
+    (action.ROUTE, action.layout),
     (r"/domaine/(?P<slug>[a-z_]+)", domaine.layout),
     (r"/acteurs", acteurs.layout),
     (r"/pratiques", pratiques.layout),

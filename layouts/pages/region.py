@@ -104,6 +104,8 @@ def layout(ctx: PageContext) -> html.Div:
         html.Div(id=NOTE),
         html.P([dcc.Link(t("region_back_to_map", lang), href=href("/", lang)), " · ",
                 report_link(code, lang)], className="region-links"),
+        html.P(dcc.Link(t("action_link", lang), href=href(f"/region/{code}/action", lang),
+                        id="region-action-link"), className="action-link"),
         contents,
         controls,
         html.Div(sections(lang, name, code), id=CARDS, className="region-cards"),
