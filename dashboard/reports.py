@@ -1,39 +1,50 @@
 """The report to take to the council: `/region/<code>/rapport` (a printable page) and
-`/region/<code>/rapport.pdf` (the same page printed to A4 by Chromium, `dashboard.pdf`).
+`/region/<code>/rapport.pdf` (the same page printed to A4 by Chromium, `dashboard.pdf`);
+`/commune/<INSEE code>/rapport[.pdf]`, the commune's identity followed by its region's.
 
 A PDF is generated once per (report, language, data version) and kept as a file under the
-instance folder (`rapports/<data version>/`): a second request is a file read, and an import
-makes the next request print afresh. One lock file per report means that concurrent requests
-for the same report — in one worker or several — start one Chromium: the others wait for its
-file. Without Chromium the PDF route answers a French 503 page saying what to install.
+instance folder (`rapports/<data version>-<code version>/`): a second request is a file read,
+and an import (or a new release) makes the next request print afresh. One lock file per
+report means that concurrent requests for the same report — in one worker or several — start
+one Chromium: the others wait for its file. Without Chromium the PDF route answers a French
+503 page saying what to install.
 """
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import logging
 import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from flask import Blueprint, Response, render_template, send_file
 from sqlalchemy.orm import Session
 
 from dashboard import pdf
-from dashboard.data_access import profile as load_profile
-from dashboard.data_access import regions, status
+from dashboard.communes import MAX_QUERY_CHARS, RESULTS_PATH, Commune, commune_index
+from dashboard.data_access import action_plan, regions, status
 from dashboard.db import data_version
 from dashboard.frontend import PLOTLY_BUNDLE
 from dashboard.services import Services, services
+from dashboard.settings import PROJECT_ROOT
 from dashboard.templating import page_lang
+from layouts.components import report_filename, report_path
 from layouts.labels import t
 from views.report import Report, region_report
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 FOLDER = "rapports"  # under the instance folder
+KINDS = ("region", "commune")
+CODE_FILES = ("views/*.py", "layouts/**/*.py", "dashboard/figures/*.py", "dashboard/pdf.py",
+              "dashboard/reports.py", "dashboard/templates/rapport.html",
+              "dashboard/static/rapport.*", "assets/vendor/plotly-custom.min.js")
 
 
 def _printed(lang: str) -> str:
@@ -51,16 +62,36 @@ def report_html(report: Report, plotly_src: str, pdf_url: str = "") -> str:
         script=(STATIC / "rapport.js").read_text(encoding="utf-8"))
 
 
-def _is_region(svc: Services, code: str) -> bool:
-    return code in set(regions(svc)["code"])
+@dataclass(frozen=True)
+class Subject:
+    """What a report is about: a region, or a commune (and then its region)."""
+
+    kind: str  # "region" or "commune", as in the URL
+    code: str
+    region: str
+    commune: Commune | None = None
 
 
-def _region(svc: Services, code: str, lang: str) -> Report:
-    """A region's report (`code` is a region's)."""
-    profile = load_profile(svc, code)
-    if profile is None:  # the region was there a moment ago: the database changed meanwhile
-        raise LookupError(code)
-    return region_report(profile, svc.reference, lang, bool(status(svc)["demo"]))
+def _subject(svc: Services, kind: str, code: str) -> Subject | None:
+    """The region or commune with this code (None: there is none)."""
+    if kind == "region":
+        return Subject(kind, code, code) if code in set(regions(svc)["code"]) else None
+    commune = commune_index().get(code)
+    return Subject(kind, code, commune.region, commune) if commune is not None else None
+
+
+def report_for(svc: Services, kind: str, code: str, lang: str) -> Report | None:
+    """The report on a region or a commune (None: no region or commune has this code)."""
+    subject = _subject(svc, kind, code)
+    return None if subject is None else _report(svc, subject, lang)
+
+
+def _report(svc: Services, subject: Subject, lang: str) -> Report:
+    plan = action_plan(svc, subject.region)
+    if plan is None:  # the region was there a moment ago: the database changed meanwhile
+        raise LookupError(subject.region)
+    return region_report(plan, svc.reference, lang, bool(status(svc)["demo"]),
+                         subject.commune)
 
 
 def _message(status_code: int, title: str, message: str,
@@ -69,9 +100,14 @@ def _message(status_code: int, title: str, message: str,
     return Response(html, status=status_code, mimetype="text/html")
 
 
-def _unknown_region(code: str, lang: str) -> Response:
-    return _message(404, t("region_unknown", lang, code=code), t("report_unknown_help", lang),
-                    ("/", t("back_home", lang)))
+def _unknown(kind: str, code: str, lang: str) -> Response:
+    shown = code[:MAX_QUERY_CHARS]
+    if kind == "region":
+        return _message(404, t("region_unknown", lang, code=shown),
+                        t("report_unknown_help", lang), ("/", t("back_home", lang)))
+    return _message(404, t("commune_unknown", lang, code=shown),
+                    t("report_unknown_commune_help", lang),
+                    (RESULTS_PATH, t("search_title", lang)))
 
 
 def cached_file(folder: Path, name: str, build: Callable[[], bytes]) -> Path:
@@ -91,11 +127,23 @@ def cached_file(folder: Path, name: str, build: Callable[[], bytes]) -> Path:
     return target
 
 
+@cache
+def code_version() -> str:
+    """A digest of what draws a report besides the data (the builders, labels, figures,
+    template, stylesheet, scripts, plotly.js bundle): a deployed change prints afresh rather
+    than serve the reports of the code before it."""
+    digest = hashlib.sha256()
+    for pattern in CODE_FILES:
+        for path in sorted(PROJECT_ROOT.glob(pattern)):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def _version_folder(svc: Services) -> Path:
-    """This data version's folder of reports; those of older versions are removed when a
-    new version's first report is made."""
+    """The folder of reports of this data version (and code version); those of other
+    versions are removed when a new version's first report is made."""
     with Session(svc.engine) as session:
-        version = data_version(session)
+        version = f"{data_version(session)}-{code_version()}"
     root = Path(svc.settings.instance_path) / FOLDER
     folder = root / version
     if not folder.exists() and root.exists():
@@ -141,24 +189,23 @@ def reports(plotly_url: str) -> Blueprint:
     """The report routes; `plotly_url` is where the pages load plotly.js from."""
     blueprint = Blueprint("reports", __name__)
 
-    @blueprint.get("/region/<code>/rapport")
-    def region_page(code: str) -> Response:
-        lang, svc = page_lang(), services()
-        if not _is_region(svc, code):
-            return _unknown_region(code, lang)
-        suffix = "?lang=en" if lang == "en" else ""
-        html = report_html(_region(svc, code, lang), plotly_url,
-                           f"/region/{code}/rapport.pdf{suffix}")
+    @blueprint.get(f"/<any({', '.join(KINDS)}):kind>/<code>/rapport")
+    def printable(kind: str, code: str) -> Response:
+        lang = page_lang()
+        report = report_for(services(), kind, code, lang)
+        if report is None:
+            return _unknown(kind, code, lang)
+        html = report_html(report, plotly_url, report_path(kind, code, lang))
         return Response(html, mimetype="text/html")
 
-    @blueprint.get("/region/<code>/rapport.pdf")
-    def region_pdf(code: str) -> Response:
+    @blueprint.get(f"/<any({', '.join(KINDS)}):kind>/<code>/rapport.pdf")
+    def printed(kind: str, code: str) -> Response:
         lang, svc = page_lang(), services()
-        if not _is_region(svc, code):
-            return _unknown_region(code, lang)
-        suffix = "?lang=en" if lang == "en" else ""
-        return _pdf_response(svc, f"rapport-region-{code}-{lang}.pdf", lang,
-                             lambda: _region(svc, code, lang),
-                             f"/region/{code}/rapport{suffix}")
+        subject = _subject(svc, kind, code)
+        if subject is None:
+            return _unknown(kind, code, lang)
+        return _pdf_response(svc, report_filename(kind, code, lang), lang,
+                             lambda: _report(svc, subject, lang),
+                             report_path(kind, code, lang, pdf=False))
 
     return blueprint

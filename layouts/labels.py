@@ -26,6 +26,17 @@ LABELS: dict[str, dict[str, str]] = {
     # --- the printed report (views/report.py, dashboard/reports.py) ---
     "report_title": {"fr": "{name} : fragilités et co-construction",
                      "en": "{name}: fragility and co-construction"},
+    "report_commune_title": {"fr": "{name} ({department}) — région {region} : fragilités et "
+                                   "co-construction",
+                             "en": "{name} ({department}) — {region} region: fragility and "
+                                   "co-construction"},
+    "report_commune_intro": {
+        "fr": "La commune, puis le profil de sa région, {region}, et ce que ses acteurs peuvent "
+              "entreprendre ensemble : les enquêtes PHARE et IMPACT de l'Observatoire des "
+              "partenariats donnent des résultats par région, pas par commune.",
+        "en": "The commune, then the profile of its region, {region}, and what its actors can "
+              "undertake together: the Observatoire des partenariats' PHARE and IMPACT surveys "
+              "give results by region, not by commune."},
     "report_printed": {"fr": "Rapport édité le {date}", "en": "Report printed on {date}"},
     "report_link": {"fr": "Imprimer / Télécharger le rapport (PDF)",
                     "en": "Print / Download the report (PDF)"},
@@ -48,6 +59,10 @@ LABELS: dict[str, dict[str, str]] = {
     "report_unknown_help": {"fr": "Aucun rapport pour ce code : choisissez une région sur la "
                                   "carte.",
                             "en": "No report for this code: choose a region on the map."},
+    "report_unknown_commune_help": {"fr": "Aucun rapport pour ce code : cherchez la commune par "
+                                          "son nom ou son code postal.",
+                                    "en": "No report for this code: search for the commune by "
+                                          "its name or postcode."},
     # --- the commune search (header box, /communes) and the commune card (/commune/<code>) ---
     "search_label": {"fr": "Trouver ma commune", "en": "Find my commune"},
     "search_placeholder": {"fr": "Commune ou code postal", "en": "Commune or postcode"},

@@ -16,14 +16,17 @@ from sqlalchemy.orm import Session
 
 from browser_helpers import wait_until
 from dashboard import reports
-from dashboard.data_access import profile as load_profile
+from dashboard.commune_size import commune_size_band, size_band
+from dashboard.communes import commune_index
 from dashboard.db import bump_data_version
+from dashboard.figures.style import format_number
 from dashboard.models import Dataset
 from dashboard.services import services
 from layouts.labels import t
+from layouts.pages import action as action_page
+from layouts.pages import commune as commune_page
 from layouts.pages import region as region_page
-from views import region as region_views
-from views.report import REGION_PARTS
+from views.report import DIAGNOSIS, Report
 
 A4_MM = (210, 297)
 POINT_MM = 25.4 / 72
@@ -44,24 +47,49 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def expected_parts(app, code: str, lang: str = "fr") -> list[tuple[str, str, bool]]:  # type: ignore[no-untyped-def]
-    """(title, source line, has a chart) of every part, from the page's own builders."""
-    svc = services(app.server)
-    with app.server.app_context():
-        profile = load_profile(svc, code)
-    assert profile is not None
-    parts = []
-    for card in REGION_PARTS:
-        view = region_views.section(card, profile, svc.reference, lang)
-        parts.append((region_page.title(card, lang, profile.identity.name), view.source,
-                      card in region_page.CHART_CARDS and view.downloadable))
-    return parts
+def expected(app, kind: str, code: str, lang: str = "fr") -> Report:  # type: ignore[no-untyped-def]
+    """What the report on this region or commune holds (the parts as the builders give
+    them), for the PDF to be checked against."""
+    with app.server.test_request_context():
+        report = reports.report_for(services(app.server), kind, code, lang)
+    assert report is not None
+    return report
 
 
-def page_of(pages: list[str], text: str) -> int:
-    found = [i for i, page in enumerate(pages) if flat(text) in flat(page)]
+def page_of(pages: list[str], text: str, start: int = 0) -> int:
+    found = [i for i, page in enumerate(pages) if i >= start and flat(text) in flat(page)]
     assert found, f"not in the PDF: {text!r}"
     return found[0]
+
+
+def check_pdf(body: bytes, report: Report) -> list[str]:
+    """The checks every report's PDF passes; its pages' text."""
+    reader, pages = read_pdf(body)
+    total = len(pages)
+    for number, page in enumerate(reader.pages, start=1):
+        size = (float(page.mediabox.width) * POINT_MM, float(page.mediabox.height) * POINT_MM)
+        assert all(abs(got - a4) < 1 for got, a4 in zip(size, A4_MM, strict=True)), size
+        assert f"{number} / {total}" in pages[number - 1]  # the footer: no stray page
+    assert flat(report.title) in flat(pages[0])
+    starts: list[int] = []
+    for part in report.parts:  # every part's title, in order
+        starts.append(page_of(pages, part.title, starts[-1] if starts else 0))
+    # the pages' text without their footers, for what runs on from one page to the next
+    bodies = [flat(page).replace(f"{flat(report.title)} {n} / {total}", "")
+              for n, page in enumerate(pages, start=1)]
+    for index, part in enumerate(report.parts):
+        start = starts[index]
+        end = starts[index + 1] if index + 1 < len(starts) else total - 1
+        if part.source:  # its source line, before the next part begins
+            assert flat(part.source) in flat(" ".join(bodies[start:end + 1])), part.title
+        if part.chart:  # a chart, its title and its source line (study, year, n) on one page
+            assert flat(part.source) in flat(pages[start]), part.title
+        if part.chapter:  # the action page and the annex open a page
+            assert flat(pages[start]).startswith(flat(part.title)), part.title
+    # each page holds more than its footer (no blank page), and no part is longer than two
+    assert all(len(flat(page)) > len(flat(report.title)) + 20 for page in pages)
+    assert 2 <= total <= 2 * len(report.parts)
+    return pages
 
 
 @pytest.fixture
@@ -90,35 +118,39 @@ def test_region_pdf_is_a4_and_holds_every_part_with_its_title_and_source(app, co
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
     assert "attachment" in response.headers["Content-Disposition"]
-    reader, pages = read_pdf(response.data)
-    total = len(pages)
-    for number, page in enumerate(reader.pages, start=1):
-        size = (float(page.mediabox.width) * POINT_MM, float(page.mediabox.height) * POINT_MM)
-        assert all(abs(got - a4) < 1 for got, a4 in zip(size, A4_MM, strict=True)), size
-        assert f"{number} / {total}" in pages[number - 1]  # the footer: no stray page
+    report = expected(app, "region", code)
+    keys = [part.key for part in report.parts]  # the region page, then the action page
+    assert keys[:len(DIAGNOSIS)] == list(DIAGNOSIS) and keys[-1] == region_page.INITIATIVES
+    assert set(action_page.ORDER) < set(keys) and region_page.SIMILAR not in keys
+    pages = check_pdf(response.data, report)
     assert name in pages[0]
     assert DEMO_NOTICE in flat(pages[0])  # said before anything else
-    parts = expected_parts(app, code)
-    starts = [page_of(pages, title) for title, _source, _chart in parts]
-    assert starts == sorted(starts)  # in the page's order
-    charts = 0
-    for (title, source, chart), start in zip(parts, starts, strict=True):
-        if source:
-            assert flat(source) in flat(" ".join(pages[start:start + 2])), title
-        if chart:  # a chart, its title and its source line (study, year, n) on one page
-            charts += 1
-            assert flat(source) in flat(pages[start]), title
-            assert "n = " in source or code != "93", title  # overseas: the index alone
-    # every page numbered "n / total" (above), each holding more than its footer: no blank
-    # page; no part longer than a page, so at most one page per part
-    assert all(len(flat(page)) > len(t("report_title", "fr", name=name)) + 20 for page in pages)
-    assert 2 <= total <= len(parts)
+    charts = [part for part in report.parts if part.chart]
     if code == "93":
-        assert charts == len(region_page.CHART_CARDS)
+        assert len(charts) == len(region_page.CHART_CARDS)
+        assert all("n = " in part.source for part in charts)
         assert DEMO_SOURCE in " ".join(pages)
     else:  # overseas: no survey asked anyone there, and the report says so
-        assert charts < len(region_page.CHART_CARDS)
+        assert len(charts) < len(region_page.CHART_CARDS)
         assert flat(t("region_overseas_note", "fr")) in flat(pages[0])
+
+
+def test_commune_pdf_opens_with_the_commune_then_its_regions_report(app):
+    response = app.server.test_client().get("/commune/42218/rapport.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    report = expected(app, "commune", "42218")
+    assert report.parts[0].key == commune_page.IDENTITY
+    assert [p.key for p in report.parts[1:]] == \
+        [p.key for p in expected(app, "region", "84").parts]
+    pages = check_pdf(response.data, report)
+    first = flat(pages[0])
+    commune = commune_index().get("42218")
+    assert commune is not None and commune.name == "Saint-Étienne"
+    for fact in (commune.name, commune.department_name, commune.epci_name,
+                 "Auvergne-Rhône-Alpes", format_number(float(commune.population), 0, "fr"),
+                 size_band(commune_size_band(commune.population)).label("fr")):
+        assert flat(fact) in first, fact
+    assert DEMO_NOTICE in first
 
 
 def test_report_says_nothing_of_demonstration_data_once_real_data_replace_them(real_data_app):
@@ -145,20 +177,22 @@ def test_printable_page_holds_the_charts_as_figures_and_links_to_the_pdf(app):
     response = app.server.test_client().get("/region/93/rapport")
     assert response.status_code == 200 and response.mimetype == "text/html"
     html = response.get_data(as_text=True)
-    charts = [title for title, _source, chart in expected_parts(app, "93") if chart]
+    charts = [part for part in expected(app, "region", "93").parts if part.chart]
     assert html.count('class="report-chart"') == len(charts)
     assert 'href="/region/93/rapport.pdf"' in html
     assert 'class="demo-banner"' in html
     assert "plotly-custom.min.js?v=" in html and "cdn" not in html.lower()
 
 
-def test_unknown_region_gets_a_clear_404_page(app):
-    for path in ("/region/99/rapport.pdf", "/region/<b>/rapport"):
-        response = app.server.test_client().get(path)
-        assert response.status_code == 404
-        assert "Région inconnue" in response.get_data(as_text=True)
-    assert "<b>" not in app.server.test_client().get("/region/<b>/rapport").get_data(
-        as_text=True)
+@pytest.mark.parametrize("path,title", [
+    ("/region/99/rapport.pdf", "Région inconnue"), ("/region/<b>/rapport", "Région inconnue"),
+    ("/commune/99999/rapport.pdf", "Commune inconnue"),
+    ("/commune/<b>x/rapport", "Commune inconnue")])
+def test_unknown_region_or_commune_gets_a_clear_404_page(app, path, title):
+    response = app.server.test_client().get(path)
+    assert response.status_code == 404
+    text = response.get_data(as_text=True)
+    assert title in text and "<b>" not in text
 
 
 # --- cache, lock, no Chromium ---------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from layouts.components import aria, lazy_section, wave_dropdown
+from layouts.components import aria, lazy_section, report_link, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t
 
@@ -61,13 +61,6 @@ def sections(lang: str, name: str, code: str) -> list[Any]:
             one(MODES), one(SYNTHESIS), one(INITIATIVES), one(SIMILAR)]
 
 
-def report_link(code: str, lang: str) -> html.A:
-    """The region's report as an A4 PDF (`dashboard.reports`): what to print, since the
-    browser's own Print cannot wait for the sections below the fold to be drawn."""
-    return html.A(t("report_link", lang), href=href(f"/region/{code}/rapport.pdf", lang),
-                  download=f"rapport-region-{code}-{lang}.pdf", className="report-link")
-
-
 def unknown(ctx: PageContext, code: str) -> html.Div:
     """A clear message and a way out for a code that is not a region."""
     return html.Div([
@@ -103,7 +96,7 @@ def layout(ctx: PageContext) -> html.Div:
         html.P(t("region_intro", lang), className="intro"),
         html.Div(id=NOTE),
         html.P([dcc.Link(t("region_back_to_map", lang), href=href("/", lang)), " · ",
-                report_link(code, lang)], className="region-links"),
+                report_link("region", code, lang)], className="region-links"),
         html.P(dcc.Link(t("action_link", lang), href=href(f"/region/{code}/action", lang),
                         id="region-action-link"), className="action-link"),
         contents,
