@@ -30,7 +30,9 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking", "--disable-dev-shm-usage",
                   "--disable-extensions", "--disable-component-update", "--disable-sync",
                   "--disable-default-apps", "--no-first-run", "--no-default-browser-check",
-                  "--mute-audio", "--hide-scrollbars", "--remote-debugging-pipe")
+                  "--mute-audio", "--hide-scrollbars", "--remote-debugging-pipe",
+                  # no host name resolves: nothing can be fetched from the network
+                  "--host-resolver-rules=MAP * ~NOTFOUND")
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 READY = "window.reportReady"  # the page's promise: resolved when its charts are drawn
 A4_INCHES = (210 / 25.4, 297 / 25.4)
