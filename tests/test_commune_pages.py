@@ -135,7 +135,7 @@ def test_card_map_shows_the_region_departments_with_the_commune_one_highlighted(
 @pytest.mark.parametrize("code", ["99999", "00000", "ABCDE", "4221"])
 def test_an_unknown_code_gets_a_clear_page_with_the_search_box(demo_client, code):
     html = page(demo_client, f"/commune/{code}")
-    assert f"Commune inconnue : « {code} »" in html
+    assert f"Commune inconnue : «\u00a0{code}\u00a0»" in html
     main = html[html.index("<main"):]
     assert 'action="/communes"' in main  # a search box in the page itself
 
@@ -147,7 +147,7 @@ def test_html_in_an_unknown_code_is_shown_as_text(demo_client):
 
 def test_results_page_lists_homonyms_with_their_department(demo_client):
     html = page(demo_client, "/communes?q=saint+martin")
-    assert "Communes pour « saint martin »" in html
+    assert "Communes pour «\u00a0saint martin\u00a0»" in html
     assert html.count('href="/commune/') >= 10
     assert "— Gers (32)" in html and "— Bas-Rhin (67)" in html
     assert 'value="saint martin"' in html  # the page's box keeps the query
@@ -163,7 +163,7 @@ def test_a_single_answer_opens_its_card(demo_client):
 def test_results_page_empty_query_and_no_match_say_so(demo_client):
     assert "commune ou son code postal" in page(demo_client, "/communes")
     assert "commune ou son code postal" in page(demo_client, "/communes?q=+++")
-    assert "Aucune commune ne correspond à « zzzqqq »" in page(demo_client,
+    assert "Aucune commune ne correspond à «\u00a0zzzqqq\u00a0»" in page(demo_client,
                                                                   "/communes?q=zzzqqq")
 
 

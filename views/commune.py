@@ -33,6 +33,9 @@ from views.common import View, csv_store, source_line
 
 HIGHLIGHT = "#0b5cad"  # the site's accent colour: the commune's department
 MAP_HEIGHT = 420
+# as tall as wide on a phone: plotly keeps the map's proportions, and a region is about
+# as tall as it is wide, so a taller frame would cut it at the sides
+MAP_CSS_HEIGHT = f"min({MAP_HEIGHT}px, 90vw)"
 MAP_PADDING = 0.08  # share of the region's width and height left around it
 
 
@@ -92,9 +95,9 @@ def map_section(commune: Commune, lang: str) -> View:
             for code, name in names.items()]
     columns = [("code", t("code", lang)), ("name", t("commune_department", lang)),
                ("shown", t("commune_map_shown", lang))]
-    return View(graph(page.MAP_GRAPH, figure, label=label, height=MAP_HEIGHT),
-                t("commune_map_title", lang, department=commune.department_name,
-                  region=commune.region_name),
+    title = t("commune_map_title" if len(names) > 1 else "commune_map_title_single", lang,
+              department=commune.department_name, region=commune.region_name)
+    return View(graph(page.MAP_GRAPH, figure, label=label, height=MAP_CSS_HEIGHT), title,
                 source_line(lang, t("commune_map_source", lang)),
                 csv_store(f"commune_{commune.code}_departements.csv", columns, rows))
 
@@ -157,8 +160,9 @@ def results(query: str, lang: str) -> list[Any]:
         listing = empty_state(t("search_none", lang, query=query))
     else:
         listing = html.Div([
-            html.P(t(count_key("search_count", len(found), lang), lang, n=len(found),
-                     limit=MAX_LIMIT), role="status"),
+            html.P(t("search_count_max" if len(found) == MAX_LIMIT else
+                     count_key("search_count", len(found), lang), lang, n=len(found)),
+                   role="status"),
             html.Ul([_result(c, lang) for c in found], className="commune-results"),
         ])
     return [html.H1(title), html.P(t("search_intro", lang), className="intro"),

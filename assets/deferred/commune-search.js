@@ -141,6 +141,26 @@
     }
   });
 
+  // Someone who typed into the static copy's box (the index page's copy, on screen while
+  // Dash loads) keeps the text and the caret in the live box when the copy goes
+  // (assets/prerender.js removes it once Dash has drawn the page).
+  var copy = document.getElementById("prerender");
+  if (copy) {
+    new MutationObserver(function (records, observer) {
+      if (copy.isConnected) { return; }
+      observer.disconnect();
+      var typed = copy.querySelector("header input[name=q]");
+      var live = document.querySelector("header form.commune-search input[name=q]");
+      if (!typed || !typed.value || !live || live.value) { return; }
+      // the live box is React's: set its value as typing would, so that Dash keeps it
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set
+        .call(live, typed.value);
+      live.dispatchEvent(new Event("input", {bubbles: true}));
+      live.focus();
+      live.setSelectionRange(typed.value.length, typed.value.length);
+    }).observe(copy.parentNode, {childList: true});
+  }
+
   document.addEventListener("focusout", function (e) {
     var form = formOf(e.target);
     if (form && boxes.has(form) && !form.contains(e.relatedTarget)) { close(state(form)); }
