@@ -15,6 +15,8 @@ ACTION_LABELS: dict[str, dict[str, str]] = {
               "statistics and actors agree most, who wants to act with you on each, the role "
               "mayors give each actor, partnership examples, how to start, and what the "
               "region's mayors think."},
+    "region_mayors_bands": {"fr": "Les maires selon la taille de leur commune →",
+                            "en": "Mayors by the size of their commune →"},
     "action_back": {"fr": "Retour au profil de la région", "en": "Back to the region's profile"},
     "action_contents": {"fr": "Sommaire", "en": "Contents"},
     "action_unknown": {"fr": "Région inconnue : « {code} »", "en": "Unknown region: '{code}'"},

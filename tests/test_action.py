@@ -181,3 +181,12 @@ def test_overseas_plan_rests_on_the_index_alone_and_has_no_mayor(demo_services, 
 
 def test_unknown_region_has_no_plan(demo_services) -> None:
     assert data_access.action_plan(demo_services, "99") is None
+
+
+def test_the_api_answers_per_commune_size_band(demo_url, make_app) -> None:
+    client = make_app(demo_url).server.test_client()
+    answer = client.get("/api/v1/figures?study=PHARE-Institutions&year=2016"
+                        "&actor=maires_moins_2000&measure=share_alliances_source_of_innovation")
+    assert answer.status_code == 200
+    figure = answer.get_json()
+    assert figure["n"] == 270 and abs(figure["value"] - 87) < 3

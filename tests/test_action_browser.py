@@ -24,9 +24,10 @@ def test_mayor_opens_the_action_page_and_reads_three_priorities(dash_duo, browse
     scroll_through(dash_duo.driver)
     for number in (1, 2, 3):
         card = f"#action-priority-{number}-card"
-        title = wait_until(lambda c=card: [e for e in dash_duo.find_elements(f"{c} h2")
-                                           if e.text.startswith(f"Priorité {number} : ")],
-                           what=f"priority {number} drawn")
+        named = f"Priorité {number} : "
+        title = wait_until(lambda c=card, named=named: [
+            e for e in dash_duo.find_elements(f"{c} h2") if e.text.startswith(named)],
+            what=f"priority {number} drawn")
         assert title
         headings = [h.text for h in dash_duo.find_elements(f"{card} h3")]
         assert all(s in headings for s in SECTIONS), headings
@@ -39,6 +40,14 @@ def test_mayor_opens_the_action_page_and_reads_three_priorities(dash_duo, browse
     assert any("moins de 2 000 habitants" in td.text for td in bands)
     assert dash_duo.find_element("#demo-banner").is_displayed()
     dash_duo.driver.set_script_timeout(60)
+    violations = [v for v in scan(dash_duo.driver) if v["impact"] in ("serious", "critical")]
+    assert violations == [], violations
+    # on a phone: every section drawn, no sideways scrolling, still nothing serious
+    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": 360, "height": 780, "deviceScaleFactor": 1, "mobile": True})
+    scroll_through(dash_duo.driver)
+    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 360, f"the action page is {width} px wide"
     violations = [v for v in scan(dash_duo.driver) if v["impact"] in ("serious", "critical")]
     assert violations == [], violations
     no_browser_errors(dash_duo)

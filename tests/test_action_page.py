@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from dash import dcc
+from dash import dcc, html
 
 from bench.replay import Replay
 from callbacks.router import match
@@ -19,6 +19,7 @@ from layouts.context import PageContext
 from layouts.pages import action as action_page
 from layouts.pages import region as region_page
 from views import action as action_views
+from views import region as region_views
 
 REF = load_reference()
 REGIONS = ({"code": "93", "name": "Provence-Alpes-Côte d'Azur"},
@@ -134,3 +135,31 @@ def test_action_page_first_render_builds_nothing_and_each_section_draws_once_see
     priority = json.dumps(replay.props[ids.slot(action_page.PRIORITY_CARDS[0])]["children"],
                           ensure_ascii=False)
     assert "Priorité 1 : " in priority and "Exemples de partenariats" in priority
+
+
+def test_the_page_reads_before_its_scripts_run(demo_url, make_app) -> None:
+    """The index page's static copy holds the page's title and its sections' places."""
+    client = make_app(demo_url).server.test_client()
+    html_text = client.get("/region/93/action").get_data(as_text=True)
+    assert "Passer à l&#x27;action — Provence-Alpes-Côte d&#x27;Azur" in html_text
+    assert "Comment démarrer" in html_text and "Données de démonstration" in html_text
+
+
+def html_links(component: object) -> list[html.A]:
+    """Every html.A in a component tree."""
+    own = [component] if isinstance(component, html.A) else []
+    children = getattr(component, "children", None)
+    if children is None or isinstance(children, str):
+        return own
+    children = children if isinstance(children, list) else [children]
+    return own + [a for child in children for a in html_links(child)]
+
+
+@pytest.mark.parametrize(("code", "linked"), [("93", True), ("03", False)])
+def test_region_alliances_link_to_the_mayors_by_commune_size(demo_services, code,
+                                                             linked) -> None:
+    found = data_access.profile(demo_services, code)
+    view = region_views.alliances_section(found, REF, "fr")
+    wanted = f"/region/{code}/action#action-bands-card"
+    anchors = [a.href for a in html_links(view.body)]
+    assert (wanted in anchors) is linked

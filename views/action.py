@@ -6,7 +6,7 @@ cover (overseas regions, a band of too few mayors) is said in words, never left 
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -20,7 +20,7 @@ from dashboard.commune_bands import BANDS
 from dashboard.figures.style import format_number
 from dashboard.frames import as_records
 from dashboard.reference import Reference
-from layouts.components import data_table, empty_state, view_card
+from layouts.components import aria, data_table, empty_state, view_card
 from layouts.context import href
 from layouts.labels import t, term_label
 from layouts.pages import action as page
@@ -61,6 +61,12 @@ def _ordinal(n: int, lang: str) -> str:
     return t("action_ordinal_one" if n == 1 else "action_ordinal", lang, n=n)
 
 
+def _scrolling(table: html.Table, label: str) -> html.Div:
+    """A table that scrolls sideways on a phone, reachable and named for the keyboard."""
+    return html.Div(table, className="table-scroll", tabIndex="0", role="region",
+                    **aria(label=label))
+
+
 def _filename(plan: ActionPlan, what: str) -> str:
     return f"region_{plan.profile.identity.code}_action_{what}.csv"
 
@@ -80,6 +86,22 @@ def _index_source(profile: RegionProfile, lang: str) -> str:
 def _largest_n(frame: pd.DataFrame, column: str = "series") -> dict[str, float | None]:
     counted = frame[frame["n"].notna()]
     return {str(k): float(v) for k, v in counted.groupby(column)["n"].max().items()}
+
+
+def _merged_waves(lang: str, *sets: tuple[Mapping[str, Wave | None],
+                                          Mapping[str, float | None]]) -> str:
+    """The waves behind a section, each actor's wave once with its largest n (the same wave
+    asks several questions, each answered by slightly different numbers)."""
+    waves: dict[str, Wave | None] = {}
+    sizes: dict[str, float | None] = {}
+    for chosen, counted in sets:
+        for actor, wave in chosen.items():
+            n = counted.get(actor)
+            if wave is not None and n:
+                key = f"{actor}:{wave.key}"
+                waves[key] = wave
+                sizes[key] = max(sizes.get(key) or 0.0, n)
+    return waves_text(waves, sizes, lang)
 
 
 def _score_waves(plan: ActionPlan, lang: str) -> str:
@@ -115,7 +137,7 @@ def priorities_section(plan: ActionPlan, ref: Reference, lang: str) -> View:
                                     for d, c in zip([r["domain"] for r in rows],
                                                     page.PRIORITY_CARDS, strict=False)],
                                    className="action-priorities"),
-                     html.Div(data_table(shown, columns, lang), className="table-scroll"),
+                     _scrolling(data_table(shown, columns, lang), title),
                      html.P(rule, className="note")])
     source = source_line(lang, _index_source(profile, lang), _score_waves(plan, lang),
                          demo=any_demo(profile.score_waves) and profile.surveyed)
@@ -225,7 +247,8 @@ def _examples(plan: ActionPlan, domain: str, ref: Reference, lang: str) -> list[
     if by_category:
         illustrated: Any = html.Ul([html.Li([
             html.Strong(categories[c]), " — ", ", ".join(r["name"] for r in found), ". ",
-            html.Span(found[0]["why_en" if lang == "en" else "why_fr"], className="muted")])
+            html.Span(" ".join(dict.fromkeys(r["why_en" if lang == "en" else "why_fr"]
+                                             for r in found)), className="muted")])
             for c, found in by_category.items()], className="action-list")
     else:
         illustrated = html.P(t("action_no_category", lang))
@@ -267,10 +290,11 @@ def priority_section(plan: ActionPlan, ref: Reference, lang: str, number: int) -
     merit_n = (role_rows[0]["n"] or role_rows[0]["n_france"]) if role_rows else None
     files = [str(f) for f in plan.examples[domain]["source"].dropna().unique()]
     source = source_line(
-        lang, _index_source(profile, lang), _score_waves(plan, lang),
-        waves_text(profile.coconstruction_waves, _largest_n(item_rows(
-            profile.coconstruction, domain)), lang),
-        waves_text(merit_waves, {MAYORS: merit_n}, lang),
+        lang, _index_source(profile, lang),
+        _merged_waves(lang, (profile.score_waves, _largest_n(plan.perceived, "actor")),
+                      (profile.coconstruction_waves,
+                       _largest_n(item_rows(profile.coconstruction, domain))),
+                      (merit_waves, {MAYORS: merit_n})),
         t("region_initiatives_source", lang, files=", ".join(files)) if files else "",
         demo=(any_demo(profile.score_waves) or any_demo(profile.coconstruction_waves)
               or any_demo(merit_waves)))
@@ -343,7 +367,7 @@ def mayors_section(plan: ActionPlan, ref: Reference, lang: str) -> View:
     shown = [{**r, **{k: _share(r[k], lang) for k in ("value", "ci_low", "ci_high", "france")}}
              for r in rows]
     body = html.Div([_scope_note(plan.profile, lang),
-                     html.Div(data_table(shown, columns, lang), className="table-scroll"),
+                     _scrolling(data_table(shown, columns, lang), title),
                      html.P(t("action_mayors_note", lang), className="note")])
     source = _mayors_source(wave, plan.mayors["n_france"].max(), plan.mayors["n"].max(), lang)
     return View(body, title, source, csv_store(_filename(plan, "maires"), columns, rows))
@@ -380,22 +404,28 @@ def bands_section(plan: ActionPlan, ref: Reference, lang: str) -> View:
                     store=csv_store(filename, columns, []))
     bands = {b.slug: b.label_en if lang == "en" else b.label_fr for b in BANDS}
     rows: Rows = []
-    shown: Rows = []
-    for (measure, band), cells in plan.bands.groupby(["measure", "band"], sort=False):
-        by = {r["territory"]: r for r in as_records(cells)}
-        france, region = by["FR"], by[code]
-        row = {"measure": _measure_label(ref, str(measure), lang), "band": bands[str(band)],
-               "france": clean(france["value"]), "n_france": count(france["n"]),
-               "france_reliability": _reliability(france["reliability"], lang),
-               "value": clean(region["value"]), "n": count(region["n"]),
-               "reliability": _reliability(region["reliability"], lang)}
-        rows.append(row)
-        shown.append({**row, "france": _band_cell(row["france"], france["reliability"], lang),
-                      "value": _band_cell(row["value"], region["reliability"], lang)})
+    tables: list[Any] = []
+    shown_columns = [columns[1], columns[2], columns[3], columns[5], columns[6]]
+    for measure, by_measure in plan.bands.groupby("measure", sort=False):
+        label = _measure_label(ref, str(measure), lang)
+        shown: Rows = []
+        for band, cells in by_measure.groupby("band", sort=False):
+            by = {r["territory"]: r for r in as_records(cells)}
+            france, region = by["FR"], by[code]
+            row = {"measure": label, "band": bands[str(band)],
+                   "france": clean(france["value"]), "n_france": count(france["n"]),
+                   "france_reliability": _reliability(france["reliability"], lang),
+                   "value": clean(region["value"]), "n": count(region["n"]),
+                   "reliability": _reliability(region["reliability"], lang)}
+            rows.append(row)
+            shown.append({**row,
+                          "france": _band_cell(row["france"], france["reliability"], lang),
+                          "value": _band_cell(row["value"], region["reliability"], lang)})
+        tables += [html.H3(label),
+                   _scrolling(data_table(shown, shown_columns, lang), label)]
     parts: list[Any] = [_scope_note(plan.profile, lang),
                         html.P(t("action_bands_intro", lang, fragile=FRAGILE_N,
-                                 hidden=HIDDEN_N)),
-                        html.Div(data_table(shown, columns, lang), className="table-scroll")]
+                                 hidden=HIDDEN_N)), *tables]
     if wave.demo:
         parts.append(html.P([t("action_bands_demo", lang), " ",
                              dcc.Link(t("nav_methodologie", lang),

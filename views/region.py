@@ -251,7 +251,7 @@ def coconstruction_section(profile: RegionProfile, ref: Reference, lang: str) ->
 
 def _figures_section(figures: pd.DataFrame, profile: RegionProfile, ref: Reference,
                      lang: str, axis_key: str, card: str, filename: str,
-                     empty_key: str) -> View:
+                     empty_key: str, *notes: Any) -> View:
     """A share per actor, region against France (alliances, partnerships)."""
     if figures.empty or figures["value"].isna().all():
         key = "no_data" if figures.empty else empty_key
@@ -271,12 +271,19 @@ def _figures_section(figures: pd.DataFrame, profile: RegionProfile, ref: Referen
                               bool(r["demo"])) for r in shown}
     sizes = {r["actor"]: r["n"] for r in shown}
     source = source_line(lang, waves_text(waves, sizes, lang), demo=any_demo(waves))
-    return _chart(card, profile, lang, figure, source, rows, columns, filename)
+    return _chart(card, profile, lang, figure, source, rows, columns, filename, *notes)
 
 
 def alliances_section(profile: RegionProfile, ref: Reference, lang: str) -> View:
-    return _figures_section(profile.alliances, profile, ref, lang, "region_alliances_axis",
-                            page.ALLIANCES, "alliances_innovation", "region_no_survey")
+    """The share for whom alliances are a source of innovation, per actor; where mayors
+    answered, a link to their results by commune size (the action page)."""
+    alliances = profile.alliances
+    mayors = alliances[(alliances["actor"] == "maires") & alliances["value"].notna()]
+    target = href(f"/region/{profile.identity.code}/action", lang) + "#action-bands-card"
+    notes = [html.P(html.A(t("region_mayors_bands", lang), href=target),  # a page load
+                    className="note")] if len(mayors) else []  # scrolls to the anchor
+    return _figures_section(alliances, profile, ref, lang, "region_alliances_axis",
+                            page.ALLIANCES, "alliances_innovation", "region_no_survey", *notes)
 
 
 # --- 5. partnership practices -----------------------------------------------------------------
