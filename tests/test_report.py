@@ -56,10 +56,15 @@ def expected(app, kind: str, code: str, lang: str = "fr") -> Report:  # type: ig
     return report
 
 
-def page_of(pages: list[str], text: str, start: int = 0) -> int:
-    found = [i for i, page in enumerate(pages) if i >= start and flat(text) in flat(page)]
-    assert found, f"not in the PDF: {text!r}"
-    return found[0]
+def heading_page(pages: list[str], title: str, start: int = 0) -> int:
+    """The first page from `start` on where `title` stands as a heading: a line of its own,
+    or a few when it wraps (the same words inside a sentence do not count)."""
+    for index in range(start, len(pages)):
+        lines = pages[index].splitlines()
+        if any(flat("\n".join(lines[first:first + count])) == flat(title)
+               for first in range(len(lines)) for count in (1, 2, 3)):
+            return index
+    raise AssertionError(f"no heading {title!r} in the PDF from page {start + 1}")
 
 
 def check_pdf(body: bytes, report: Report) -> list[str]:
@@ -73,15 +78,15 @@ def check_pdf(body: bytes, report: Report) -> list[str]:
     assert flat(report.title) in flat(pages[0])
     starts: list[int] = []
     for part in report.parts:  # every part's title, in order
-        starts.append(page_of(pages, part.title, starts[-1] if starts else 0))
+        starts.append(heading_page(pages, part.title, starts[-1] if starts else 0))
     # the pages' text without their footers, for what runs on from one page to the next
-    bodies = [flat(page).replace(f"{flat(report.title)} {n} / {total}", "")
+    bodies = [page.replace(f"{report.title} {n} / {total}", "")
               for n, page in enumerate(pages, start=1)]
     for index, part in enumerate(report.parts):
         start = starts[index]
         end = starts[index + 1] if index + 1 < len(starts) else total - 1
         if part.source:  # its source line, before the next part begins
-            assert flat(part.source) in flat(" ".join(bodies[start:end + 1])), part.title
+            assert flat(part.source) in flat("\n".join(bodies[start:end + 1])), part.title
         if part.chart:  # a chart, its title and its source line (study, year, n) on one page
             assert flat(part.source) in flat(pages[start]), part.title
         if part.chapter:  # the action page and the annex open a page
