@@ -36,6 +36,9 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu",
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 READY = "window.reportReady"  # the page's promise: resolved when its charts are drawn
 A4_INCHES = (210 / 25.4, 297 / 25.4)
+# seconds: a report prints in about 3 s; well under gunicorn's 30 s worker timeout, so a
+# stuck Chromium gives a clear 503 instead of a killed worker
+PRINT_TIMEOUT = 20.0
 MARGIN_INCHES = 0.45  # about 11 mm; the bottom one holds the footer
 FOOTER_INCHES = 0.6
 
@@ -192,7 +195,7 @@ def footer(text: str) -> str:
 
 
 def print_pdf(html_file: Path, chromium: str, footer_text: str = "",
-              timeout: float = 30.0) -> bytes:
+              timeout: float = PRINT_TIMEOUT) -> bytes:
     """The A4 PDF of a local HTML file, once its `window.reportReady` has resolved (when the
     page defines it)."""
     with tempfile.TemporaryDirectory(prefix="territoires-chromium-") as profile_dir:

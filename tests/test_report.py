@@ -189,6 +189,15 @@ def test_printable_page_holds_the_charts_as_figures_and_links_to_the_pdf(app):
     assert "plotly-custom.min.js?v=" in html and "cdn" not in html.lower()
 
 
+def test_printable_page_of_an_overseas_commune_says_its_region_was_not_surveyed(app):
+    response = app.server.test_client().get("/commune/97411/rapport?lang=en")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "Saint-Denis" in html and "La Réunion" in html and 'lang="en"' in html
+    assert t("region_overseas_note", "en").replace("'", "&#39;") in html
+    assert 'href="/commune/97411/rapport.pdf?lang=en"' in html
+
+
 @pytest.mark.parametrize("path,title", [
     ("/region/99/rapport.pdf", "Région inconnue"), ("/region/<b>/rapport", "Région inconnue"),
     ("/commune/99999/rapport.pdf", "Commune inconnue"),
