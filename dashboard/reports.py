@@ -66,8 +66,6 @@ def report_html(report: Report, plotly_src: str, pdf_url: str = "") -> str:
 class Subject:
     """What a report is about: a region, or a commune (and then its region)."""
 
-    kind: str  # "region" or "commune", as in the URL
-    code: str
     region: str
     commune: Commune | None = None
 
@@ -75,9 +73,9 @@ class Subject:
 def _subject(svc: Services, kind: str, code: str) -> Subject | None:
     """The region or commune with this code (None: there is none)."""
     if kind == "region":
-        return Subject(kind, code, code) if code in set(regions(svc)["code"]) else None
+        return Subject(code) if code in set(regions(svc)["code"]) else None
     commune = commune_index().get(code)
-    return Subject(kind, code, commune.region, commune) if commune is not None else None
+    return Subject(commune.region, commune) if commune is not None else None
 
 
 def report_for(svc: Services, kind: str, code: str, lang: str) -> Report | None:
