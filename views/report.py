@@ -39,7 +39,6 @@ from views import region as region_views
 # initiatives' list coming last, after the action page
 DIAGNOSIS = tuple(card for card in page.ORDER if card not in (page.SIMILAR, page.INITIATIVES))
 ANNEX = (page.INITIATIVES,)
-REGION_PARTS = (*DIAGNOSIS, *ANNEX)
 ACTION = "action"  # the action page's own part: its title and introduction
 CHART_CLASS = "report-chart"
 _LINKS = {("dash_html_components", "A"), ("dash_core_components", "Link")}
@@ -95,7 +94,7 @@ def static_html(component: Any) -> str:
 
 
 def region_parts(profile: RegionProfile, ref: Reference, lang: str,
-                 cards: tuple[str, ...] = REGION_PARTS) -> list[Part]:
+                 cards: tuple[str, ...]) -> list[Part]:
     """Region page sections as report parts, in the order given."""
     parts = []
     for card in cards:
