@@ -3,7 +3,9 @@
  * `<section>-seen`; this script sets it (its value: the section's `data-lazy-key`, what the
  * page shows) when the section comes within a screen's reach, which fires the section's
  * callback. Printing and keyboard navigation must reach every section: `beforeprint` and the
- * first Tab key fill them all, and a section that receives focus fills itself.
+ * first Tab key fill them all, and a section that receives focus fills itself. (A printout
+ * does not wait for the sections `beforeprint` asks for: the region page links to its PDF
+ * report for that.)
  *
  * Dash may reuse a section's element for the next page of the same kind (another region):
  * its `data-lazy-key` changes, and the section is looked at again. */
@@ -46,7 +48,19 @@
   }).observe(document.documentElement, {childList: true, subtree: true, attributes: true,
                                         attributeFilter: ["data-lazy-key"]});
 
-  window.addEventListener("beforeprint", fillAll);
+  // a chart is drawn for the screen's width: on paper a wide one is scaled down to fit, at
+  // its drawn width (a responsive chart would otherwise redraw to fill the zoomed frame)
+  var PAPER_WIDTH = 680;  // CSS px: A4 within the browser's default margins, with room
+  function fitCharts(printing) {
+    document.querySelectorAll(".chart-frame").forEach(function (el) {
+      var wide = printing && el.offsetWidth > PAPER_WIDTH;
+      el.style.width = wide ? el.offsetWidth + "px" : "";
+      el.style.zoom = wide ? PAPER_WIDTH / el.offsetWidth : "";
+    });
+  }
+
+  window.addEventListener("beforeprint", function () { fillAll(); fitCharts(true); });
+  window.addEventListener("afterprint", function () { fitCharts(false); });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Tab") { fillAll(); }
   });

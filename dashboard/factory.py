@@ -24,6 +24,7 @@ from dashboard.frontend import VENDOR_FOLDER, TerritoiresDash, configure_fronten
 from dashboard.geo_routes import geo
 from dashboard.ratelimit import make_limiter
 from dashboard.reference import load_reference
+from dashboard.reports import reports
 from dashboard.services import Services
 from dashboard.settings import PROJECT_ROOT, Settings
 from dashboard.templating import init_templates
@@ -102,7 +103,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description",
                     "content": "Fragilités territoriales et co-construction en France"}])
-    configure_frontend(app)  # the small plotly.js bundle, long caching of fingerprinted URLs
+    plotly_url = configure_frontend(app)  # the small plotly.js bundle, long caching
     server = app.server
     server.secret_key = settings.secret_key
     engine = make_engine(settings.database_url)
@@ -111,6 +112,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     server.register_blueprint(api)
     server.register_blueprint(health)
     server.register_blueprint(geo)
+    server.register_blueprint(reports(plotly_url))
     server.register_blueprint(communes)
     register_debate(server, settings)
     register_admin_api(server)

@@ -70,6 +70,11 @@ class Settings:
         "env": "MAX_UPLOAD_MB",
         "help": "Largest file the data administration accepts, in megabytes (web upload and "
                 "POST /api/v1/imports); a bigger one gets 413 and nothing is kept."})
+    chromium_path: str = field(default="", metadata={
+        "env": "CHROMIUM_PATH",
+        "help": "Chromium that prints the PDF reports (/region/<code>/rapport.pdf). Unset: "
+                "chromium (or chromium-browser, google-chrome) on the PATH; none: the PDF "
+                "routes answer 503 with what to install."})
     public_url: str | None = field(default=None, metadata={
         "env": "PUBLIC_URL",
         "help": "Address the audience types or scans (e.g. https://debat.example.org): join "

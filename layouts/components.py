@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard.figures.style import format_number
 from layouts import ids
+from layouts.context import href
 from layouts.labels import t
 
 GRAPH_CONFIG: dcc.Graph.Config = {
@@ -177,3 +178,20 @@ def view_card(section: str, lang: str, title: str, body: Any, source: str,
     ], id=f"{section}-card", className="chart-card" + ("" if chart else " text-card"),
         **aria(labelledby=f"{section}-title"))
 
+
+
+def report_path(kind: str, code: str, lang: str, pdf: bool = True) -> str:
+    """The URL of a region's or a commune's report (`dashboard.reports`): the PDF, or the
+    printable page."""
+    return href(f"/{kind}/{code}/rapport{'.pdf' if pdf else ''}", lang)
+
+
+def report_filename(kind: str, code: str, lang: str) -> str:
+    return f"rapport-{kind}-{code}-{lang}.pdf"
+
+
+def report_link(kind: str, code: str, lang: str) -> html.A:
+    """The link to a report as an A4 PDF: what to print, since the browser's own Print does
+    not wait for the sections a page draws as they come into view."""
+    return html.A(t("report_link", lang), href=report_path(kind, code, lang),
+                  download=report_filename(kind, code, lang), className="report-link")

@@ -23,6 +23,46 @@ LABELS: dict[str, dict[str, str]] = {
     "status": {"fr": "{surveys} enquêtes ({respondents} répondants), {indicators} indicateurs",
                "en": "{surveys} surveys ({respondents} respondents), {indicators} indicators"},
     "api": {"fr": "API JSON", "en": "JSON API"},
+    # --- the printed report (views/report.py, dashboard/reports.py) ---
+    "report_title": {"fr": "{name} : fragilités et co-construction",
+                     "en": "{name}: fragility and co-construction"},
+    "report_commune_title": {"fr": "{name} ({department}) — région {region} : fragilités et "
+                                   "co-construction",
+                             "en": "{name} ({department}) — {region} region: fragility and "
+                                   "co-construction"},
+    "report_commune_intro": {
+        "fr": "La commune, puis le profil de sa région, {region}, et ce que ses acteurs peuvent "
+              "entreprendre ensemble : les enquêtes PHARE et IMPACT de l'Observatoire des "
+              "partenariats donnent des résultats par région, pas par commune.",
+        "en": "The commune, then the profile of its region, {region}, and what its actors can "
+              "undertake together: the Observatoire des partenariats' PHARE and IMPACT surveys "
+              "give results by region, not by commune."},
+    "report_printed": {"fr": "Rapport édité le {date}", "en": "Report printed on {date}"},
+    "report_link": {"fr": "Imprimer / Télécharger le rapport (PDF)",
+                    "en": "Print / Download the report (PDF)"},
+    "report_download": {"fr": "Télécharger ce rapport en PDF (A4)",
+                        "en": "Download this report as a PDF (A4)"},
+    "report_printable": {"fr": "Voir la version imprimable du rapport",
+                         "en": "See the printable version of the report"},
+    "report_unavailable": {"fr": "Rapport PDF indisponible", "en": "PDF report unavailable"},
+    "report_no_chromium": {
+        "fr": "Ce serveur ne peut pas produire le PDF : Chromium est introuvable ({path}). "
+              "Installez-le (Debian : « apt-get install chromium ») ou indiquez son chemin "
+              "dans la variable CHROMIUM_PATH, puis réessayez.",
+        "en": "This server cannot produce the PDF: Chromium was not found ({path}). Install it "
+              "(Debian: 'apt-get install chromium') or give its path in CHROMIUM_PATH, then "
+              "try again."},
+    "report_failed": {"fr": "Chromium n'a pas pu imprimer le rapport. Réessayez dans un "
+                            "instant ; l'erreur est dans le journal du serveur.",
+                      "en": "Chromium could not print the report. Try again in a moment; the "
+                            "error is in the server's log."},
+    "report_unknown_help": {"fr": "Aucun rapport pour ce code : choisissez une région sur la "
+                                  "carte.",
+                            "en": "No report for this code: choose a region on the map."},
+    "report_unknown_commune_help": {"fr": "Aucun rapport pour ce code : cherchez la commune par "
+                                          "son nom ou son code postal.",
+                                    "en": "No report for this code: search for the commune by "
+                                          "its name or postcode."},
     # --- the commune search (header box, /communes) and the commune card (/commune/<code>) ---
     "search_label": {"fr": "Trouver ma commune", "en": "Find my commune"},
     "search_placeholder": {"fr": "Commune ou code postal", "en": "Commune or postcode"},

@@ -13,7 +13,8 @@ AXE = (Path(__file__).resolve().parent / "vendor" / "axe.min.js").read_text(enco
 PAGES = ["/", "/?lang=en", "/?indicator=ind:taux_chomage&level=department", "/region/93",
          "/region/03", "/domaine/mobilite", "/acteurs", "/pratiques", "/initiatives",
          "/methodologie", "/region/93/action", "/region/03/action?lang=en", "/commune/42218",
-         "/commune/97411", "/communes?q=saint+martin", "/commune/99999"]
+         "/commune/97411", "/communes?q=saint+martin", "/commune/99999", "/region/93/rapport",
+         "/commune/97411/rapport?lang=en"]
 
 
 def scan(driver) -> list[dict]:  # type: ignore[no-untyped-def]

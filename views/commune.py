@@ -24,7 +24,7 @@ from dashboard.communes import (
 from dashboard.figures.choropleth import VALUE_TRACE, base_map, highlight_update
 from dashboard.figures.style import format_number
 from dashboard.geography import features_bounds, load_geojson
-from layouts.components import aria, empty_state, graph, view_card
+from layouts.components import aria, empty_state, graph, report_link, view_card
 from layouts.context import href
 from layouts.labels import count_key, t
 from layouts.pages import commune as page
@@ -103,7 +103,8 @@ def map_section(commune: Commune, lang: str) -> View:
 
 
 def next_steps(commune: Commune, lang: str) -> html.Section:
-    """Where a mayor goes from here: the region's diagnosis, then what to do about it."""
+    """Where a mayor goes from here: the region's diagnosis, then what to do about it, and
+    the report to take to the council."""
     return html.Section([
         html.H2(t("commune_next", lang), id=f"{page.NEXT}-title"),
         html.Ul([
@@ -112,6 +113,7 @@ def next_steps(commune: Commune, lang: str) -> html.Section:
             html.Li(dcc.Link(t("commune_action_link", lang, region=commune.region_name),
                              href=href(f"/region/{commune.region}/action", lang),
                              className="action-link")),
+            html.Li(report_link("commune", commune.code, lang)),
             html.Li(dcc.Link(t("commune_other", lang), href=href(RESULTS_PATH, lang))),
         ], className="next-steps"),
     ], id=page.NEXT, className="chart-card text-card", **aria(labelledby=f"{page.NEXT}-title"))

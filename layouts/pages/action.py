@@ -12,7 +12,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from layouts.components import aria, lazy_section
+from layouts.components import aria, lazy_section, report_link
 from layouts.context import PageContext, href
 from layouts.labels import t
 from layouts.pages import region as region_page
@@ -58,7 +58,8 @@ def layout(ctx: PageContext) -> html.Div:
         dcc.Store(id=CODE, data=code),
         html.H1(t("action_title", lang, name=name)),
         html.P(t("action_intro", lang), className="intro"),
-        html.P(dcc.Link(t("action_back", lang), href=href(f"/region/{code}", lang))),
+        html.P([dcc.Link(t("action_back", lang), href=href(f"/region/{code}", lang)), " · ",
+                report_link("region", code, lang)], className="region-links"),
         contents,
         html.Div(sections, className="region-cards action-cards"),
     ], className="region-page action-page")

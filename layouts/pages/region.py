@@ -12,7 +12,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from layouts.components import aria, lazy_section, wave_dropdown
+from layouts.components import aria, lazy_section, report_link, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.labels import t
 
@@ -99,7 +99,8 @@ def layout(ctx: PageContext) -> html.Div:
         html.Div(id=NOTE),
         html.P([dcc.Link(t("region_back_to_map", lang), href=href("/", lang)), " · ",
                 dcc.Link(t("action_link", lang), href=href(f"/region/{code}/action", lang),
-                         id="region-action-link", className="action-link")]),
+                         id="region-action-link", className="action-link"), " · ",
+                report_link("region", code, lang)], className="region-links"),
         contents,
         controls,
         html.Div(sections(lang, name, code), id=CARDS, className="region-cards"),
