@@ -196,7 +196,7 @@ def domain_indicator_values(svc: Services, domain: str) -> pd.DataFrame:
     """The indicators behind a domain's index at the index's year (`domain_indicators`)."""
 
     def compute(session: Any) -> pd.DataFrame:
-        codes = [i["code"] for i in catalogue.indicators(session) if i["domain"] == domain]
+        codes = [i["code"] for i in indicator_list(svc) if i["domain"] == domain]
         details = [d for d in (indicator(svc, code) for code in codes) if d]
         return domain_indicators(details, regions(svc))
 

@@ -73,19 +73,22 @@ def register_debate(server: Flask, settings: Settings) -> None:
         server.register_blueprint(blueprint)
     for blueprint in (debates, phones):
         csrf.exempt(blueprint)
-    register_admin_pages(server, csrf)
     for rule in server.url_map.iter_rules():
         if rule.rule.startswith("/_dash-"):
             csrf.exempt(server.view_functions[rule.endpoint])
 
 
-def register_admin_api(server: Flask) -> None:
-    """The data administration's JSON API, exempt from the blanket form CSRF check for the
-    same reason as the debate API (`dashboard.admin.api` checks a session's X-CSRFToken
-    header itself; a Bearer call needs none)."""
+def register_admin(server: Flask) -> None:
+    """The data administration: its JSON API and its pages, on the debate mode's sign-in.
+    Both are exempt from the blanket form CSRF check: the API for the same reason as the
+    debate API (`dashboard.admin.api` checks a session's X-CSRFToken header itself; a Bearer
+    call needs none), the pages because that check would run before the sign-in check
+    (`admin_required` checks the token once the account is known)."""
+    csrf = server.extensions["csrf"]
     blueprint = admin_api()
     server.register_blueprint(blueprint)
-    server.extensions["csrf"].exempt(blueprint)
+    csrf.exempt(blueprint)
+    register_admin_pages(server, csrf)
 
 
 def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
@@ -115,7 +118,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     server.register_blueprint(reports(plotly_url))
     server.register_blueprint(communes)
     register_debate(server, settings)
-    register_admin_api(server)
+    register_admin(server)
     app.layout = app_root()
     register_callbacks(app)
     app.prerender = lambda path, search: to_html(build_page(app, path, search))

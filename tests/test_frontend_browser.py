@@ -108,3 +108,30 @@ def test_other_pages_draw_only_registered_trace_types(dash_duo: Any, browser_app
         assert all(set(c["types"]) <= set(TRACES) for c in drawn), path
         assert_small_bundle_only(dash_duo)
     assert severe_logs(dash_duo) == []
+
+
+# Three charts asked for in one go, as dcc.Graph asks when a page brings several charts at
+# once: how many are drawn when the asking task ends, and the order the draws settle in.
+DRAWS_LATER = """
+const done = arguments[arguments.length - 1];
+const divs = [0, 1, 2].map(() => document.body.appendChild(document.createElement('div')));
+const drawn = () => divs.filter(d => d.querySelector('.main-svg')).length;
+const settled = [];
+const calls = divs.map((d, i) => Plotly.react(d, [{type: 'bar', x: [1, 2], y: [3, i]}], {})
+    .then(() => settled.push(i)));
+const atOnce = drawn();
+Promise.all(calls).then(() => done({atOnce, settled, after: drawn()}));
+"""
+
+
+def test_charts_asked_for_together_are_drawn_after_the_asking_task(dash_duo: Any,
+                                                                   browser_app: Any) -> None:
+    """assets/draws.js: Plotly.react draws in a later task of its own rather than in the task
+    that asked (where a page's several charts made one long task); the draws keep their
+    order and their promises settle with them, as dcc.Graph expects."""
+    dash_duo.start_server(browser_app)
+    dash_duo.wait_for_text_to_equal("h1", "Carte des fragilités")
+    charts(dash_duo, at_least=2)
+    dash_duo.driver.set_script_timeout(30)
+    result = dash_duo.driver.execute_async_script(DRAWS_LATER)
+    assert result == {"atOnce": 0, "settled": [0, 1, 2], "after": 3}

@@ -567,8 +567,9 @@ def test_reader_switches_the_citizens_wave_and_follows_a_similar_region(dash_duo
     dash_duo.start_server(browser_app)
     def fragility_source_says(text: str) -> None:
         """The 16 fragilities' source line, once the section is seen (it may start below
-        the fold, under the header and the identity card)."""
-        dash_duo.wait_for_element("main h1", timeout=20)
+        the fold, under the header and the identity card). Its card has an id only in the
+        live page, not in the static copy that shows first."""
+        dash_duo.wait_for_element(f"#{region_page.FRAGILITY}-card", timeout=20)
         scroll_to(dash_duo, region_page.FRAGILITY)
         dash_duo.wait_for_contains_text("#region-fragility-source", text, timeout=20)
 

@@ -106,7 +106,10 @@ def data_status(session: Session) -> dict[str, Any]:
         "demo_surveys": demo_surveys,
         "datasets": int(session.scalar(select(func.count(Dataset.id)).where(Dataset.active))
                         or 0),
-        "indicators": len(indicators(session)),
+        # the indicators the dashboard shows: those with effective values
+        "indicators": int(session.scalar(
+            select(func.count(func.distinct(IndicatorValue.indicator_id)))
+            .where(IndicatorValue.effective)) or 0),
         "surveys": int(session.scalar(select(func.count()).select_from(shown.subquery()))
                        or 0),
         "respondents": int(session.scalar(select(func.count(Respondent.id)).where(
