@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from flask import Flask
@@ -41,6 +43,29 @@ class DataCache:
     def __init__(self, cache: Cache, engine: Engine) -> None:
         self.cache = cache
         self.engine = engine
+        self._reading: ContextVar[Session | None] = ContextVar(
+            f"territoires-snapshot-{id(self)}", default=None)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """The session of the get-or-compute running in this thread, or a new one reading
+        one snapshot. Computations nest (a page's view reads the action plan, which reads the
+        profile, which reads the index...): if each level took a connection of its own, a
+        request would hold four at once, and a page drawing six sections at a time would
+        exhaust the pool (5 + 10) with every thread waiting for a fifth connection that
+        none will give back. Sharing the outer session also keeps every level on one
+        snapshot and one data version."""
+        current = self._reading.get()
+        if current is not None:
+            yield current
+            return
+        with Session(self.engine) as session:
+            read_snapshot(session)
+            token = self._reading.set(session)
+            try:
+                yield session
+            finally:
+                self._reading.reset(token)
 
     @staticmethod
     def key(namespace: str, version: str, parts: tuple[Any, ...]) -> str:
@@ -50,10 +75,9 @@ class DataCache:
     def get_or_compute(self, namespace: str, parts: tuple[Any, ...],
                        compute: Callable[[Session], T]) -> T:
         """Read the data version and compute (on a miss) in one session reading one snapshot
-        of the database (`read_snapshot`), so the cached value always belongs to the version
+        of the database (`snapshot`), so the cached value always belongs to the version
         it is filed under, and an import committing meanwhile is seen whole or not at all."""
-        with Session(self.engine) as session:
-            read_snapshot(session)
+        with self.snapshot() as session:
             key = self.key(namespace, data_version(session), parts)
             hit = self.cache.get(key)
             if hit is not None:
@@ -67,8 +91,7 @@ class DataCache:
         """Like `get_or_compute`, but a miss computes a whole family of entries at once (all
         of them filed under the same data version) and returns the one asked for: when the
         siblings are cheap to compute together, the next requests are all hits."""
-        with Session(self.engine) as session:
-            read_snapshot(session)
+        with self.snapshot() as session:
             version = data_version(session)
             hit = self.cache.get(self.key(namespace, version, parts))
             if hit is not None:

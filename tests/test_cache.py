@@ -45,3 +45,29 @@ def test_workers_share_entries_through_redis_and_see_imports(empty_url, make_app
     cli_import(empty_url, FILES / "indicators_ok.csv")
     assert codes(worker_b.server.test_client()) == {"taux_chomage", "medecins_generalistes"}
     assert len(redis.Redis.from_url(REDIS_URL).keys("territoires:indicators:*")) == 2
+
+
+def test_nested_computations_share_one_connection(demo_url, make_app):
+    """The action plan reads the profile, which reads the index, the waves...: a request
+    computing all of that holds one connection, not one per level (six sections drawn at
+    once, four levels each, would otherwise exhaust the pool and wait on each other)."""
+    from sqlalchemy import event
+
+    from dashboard.data_access import action_plan
+
+    svc = make_app(demo_url).server.extensions["territoires"]
+    held = {"now": 0, "most": 0, "checkouts": 0}
+
+    def checkout(*_args) -> None:
+        held["now"] += 1
+        held["checkouts"] += 1
+        held["most"] = max(held["most"], held["now"])
+
+    def checkin(*_args) -> None:
+        held["now"] -= 1
+
+    event.listen(svc.engine, "checkout", checkout)
+    event.listen(svc.engine, "checkin", checkin)
+    plan = action_plan(svc, "93")
+    assert plan is not None and len(plan.priorities) == 3
+    assert held == {"now": 0, "most": 1, "checkouts": 1}
