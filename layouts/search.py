@@ -28,7 +28,10 @@ def search_form(lang: str, value: str = "", header: bool = True) -> html.Form:
                       spellCheck=False, maxLength=MAX_QUERY_CHARS, debounce=True,
                       className="search-input"),
         ], className="search-field"),
-        html.Button(t("search_button", lang), type="submit", className="search-button"),
+        # the header's button is a magnifier (style.css) with its name for screen readers,
+        # so that the header holds on one line of a laptop screen
+        html.Button(html.Span(t("search_button", lang), className="search-button-text"),
+                    type="submit", className="search-button"),
     ]
     if lang != "fr":
         fields.append(dcc.Input(type="hidden", name="lang", value=lang))
