@@ -130,6 +130,30 @@ def demo_engine(demo_url: str, engine_factory):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def wide_xlsx(tmp_path: Path) -> Path:
+    """tests/files/wide_regions_latin1.csv as the workbook an INSEE or Observatoire des
+    territoires export would be: one line per row, codes and values typed as numbers."""
+    from openpyxl import Workbook
+
+    def cell(text: str) -> str | int | float:
+        for kind in (int, float):
+            try:
+                return kind(text.replace(",", "."))
+            except ValueError:
+                continue
+        return text
+
+    book = Workbook()
+    sheet = book.active
+    lines = (Path(__file__).parent / "files" / "wide_regions_latin1.csv").read_text("latin-1")
+    for line in lines.splitlines():
+        sheet.append([cell(c) for c in line.split(";")] if line else [])
+    path = tmp_path / "Taux de pauvreté 2015.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.fixture
 def make_app(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Build isolated apps on a given database URL (optionally with Redis)."""
     apps = []

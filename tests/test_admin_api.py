@@ -88,6 +88,15 @@ def test_a_wide_export_is_recognised_and_asks_for_its_metadata(client):
     assert shown(client, "taux_pauvrete_60", "93") == pytest.approx(17.4)
 
 
+def test_a_wide_export_in_a_workbook_imports_like_its_csv(client, wide_xlsx):
+    preview = post_file(client, wide_xlsx, "?dry_run=1", **WIDE_FIELDS)
+    assert preview.status_code == 200, preview.json
+    assert (preview.json["format"], preview.json["added"]) == ("wide", 3)
+    created = post_file(client, wide_xlsx, **WIDE_FIELDS)
+    assert created.status_code == 201, created.json
+    assert shown(client, "taux_pauvrete_60", "93") == pytest.approx(17.4)
+
+
 def test_commit_answers_201_and_the_version_can_be_switched_off_and_on(client):
     created = post_file(client, FILES / "indicators_ok.csv")
     assert created.status_code == 201, created.json

@@ -433,6 +433,10 @@ def test_pages_of_changes_stay_in_range():
     assert (empty.number, empty.count, empty.first, empty.last) == (1, 1, 0, 0)
 
 
+def test_a_wide_workbooks_title_lines_suggest_the_same_metadata(wide_xlsx):
+    assert guess_wide_meta(wide_xlsx) == guess_wide_meta(WIDE)
+
+
 def test_a_wide_exports_title_lines_suggest_its_metadata(tmp_path):
     guess = guess_wide_meta(WIDE)
     assert guess["indicator_label"] == "Taux de pauvreté au seuil de 60 % en 2015"

@@ -70,6 +70,11 @@ def test_the_shape_of_a_file_is_recognised_from_the_file(path, kind, format_):
                                                "year", "unit", "direction", "source"}
 
 
+def test_a_wide_export_in_a_workbook_is_recognised(wide_xlsx):
+    detection = service.detect(wide_xlsx)
+    assert (detection.kind, detection.format) == ("indicators", "wide")
+
+
 def test_a_file_of_no_known_shape_is_refused_saying_what_was_expected(tmp_path):
     other = tmp_path / "notes.csv"
     other.write_text("nom;prénom\nDupont;Marie\n", encoding="utf-8")

@@ -141,6 +141,27 @@ def test_wide_insee_export_lands_skipping_secret_cells(empty_engine):
     assert value_of(empty_engine, "taux_pauvrete_60", "region", "94", 2015) is None
 
 
+def test_a_wide_export_in_a_workbook_lands_like_its_csv(empty_engine, wide_xlsx):
+    report = import_indicators(empty_engine, wide_xlsx, wide=WIDE, year=2015)
+    assert report.result.inserted == 3  # Corse is secret ('s')
+    assert value_of(empty_engine, "taux_pauvrete_60", "region", "93", 2015) == 17.4
+    assert value_of(empty_engine, "taux_pauvrete_60", "region", "11", 2015) == 15.9
+
+
+def test_a_workbooks_bad_cell_is_named_by_its_sheet_line(empty_engine, wide_xlsx):
+    from openpyxl import load_workbook
+
+    book = load_workbook(wide_xlsx)
+    book.active["C6"] = "dix-sept"  # Provence-Alpes-Côte d'Azur's value, on line 6
+    book.save(wide_xlsx)
+    with pytest.raises(ImportRejected) as caught:
+        import_indicators(empty_engine, wide_xlsx, wide=WIDE, year=2015)
+    [problem] = caught.value.problems
+    assert (problem.row, problem.column) == (6, "Taux de pauvreté 2015 (%)")
+    assert "« dix-sept » n'est pas un nombre fini" in problem.message
+    assert count_values(empty_engine) == 0
+
+
 def test_wide_export_codes_can_be_read_as_departments(empty_engine):
     import_indicators(empty_engine, FILES / "wide_regions_latin1.csv", wide=WIDE, year=2015,
                       level="department")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from dashboard.admin.service import Detection
 from dashboard.importers.errors import ImportRejected, Problems
-from dashboard.importers.indicators import wide_header_line
-from dashboard.importers.reading import read_table, read_text, sniff_delimiter
+from dashboard.importers.reading import read_table
+from dashboard.importers.wide import read_wide
 
 YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 DATED = re.compile(r"\b(?:en |au )?(19[89]\d|20\d\d)\b")  # « … en 2015 » is not the code
@@ -31,17 +31,14 @@ def slug(text: str, limit: int = 60) -> str:
 
 
 def _title_and_header(path: Path) -> tuple[list[str], list[str]]:
-    """The lines before the `Code;Libellé;…` header, and the header's cells."""
+    """The title lines before the `Code;Libellé;…` header, and the header's cells."""
     try:
-        lines = read_text(path, Problems(path.name)).splitlines()[:TITLE_LINES]
+        table = read_wide(path, Problems(path.name))
     except ImportRejected:
         return [], []
-    index = wide_header_line(lines)
-    if index is None:
+    if table is None:
         return [], []
-    header = lines[index]
-    titles = [t.strip().strip(";").strip('"') for t in lines[:index] if t.strip(" ;")]
-    return titles, [c.strip().strip('"') for c in header.split(sniff_delimiter(header))]
+    return table.titles[:TITLE_LINES], table.header
 
 
 def guess_wide_meta(path: Path) -> dict[str, object]:

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.importers.errors import Problems
-from dashboard.importers.indicators import wide_header_line
-from dashboard.importers.reading import read_table, read_text, sniff_delimiter
+from dashboard.importers.reading import read_sheet, read_text, sniff_delimiter
+from dashboard.importers.wide import XLSX_SUFFIXES, read_wide
 
 # What a wide export does not say about itself (the admin form and the CLI options ask it).
 WIDE_META_FIELDS = ("indicator_code", "indicator_label", "domain", "year", "unit",
                     "direction", "source")
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
+HEADER_SEARCH = 50  # rows of a workbook in which its first non-blank row is looked for
 
 
 @dataclass(frozen=True)
@@ -34,26 +34,29 @@ SURVEY = Detection("survey", "microdata", ())
 WIDE = Detection("indicators", "wide", WIDE_META_FIELDS)
 
 
-def _header(path: Path, problems: Problems) -> tuple[set[str], list[str]]:
-    """The first line's column names (lower-cased) and, for a text file, all its lines."""
+def _first_row(path: Path, problems: Problems) -> set[str]:
+    """The first non-blank line's cells, lower-cased: a long file's or microdata's column
+    names (a wide export's first title line otherwise)."""
     if path.suffix.lower() in XLSX_SUFFIXES:
-        return set(read_table(path, problems).frame.columns), []
-    lines = read_text(path, problems).lstrip("\ufeff").splitlines()
-    first = next((line for line in lines if line.strip()), "")
-    cells = next(csv.reader([first], delimiter=sniff_delimiter(first)), [])
-    return {c.strip().lower() for c in cells}, lines
+        rows = read_sheet(path, problems, limit=HEADER_SEARCH)
+        first = next((row for row in rows if any(c.strip() for c in row)), [])
+    else:
+        lines = read_text(path, problems).lstrip("\ufeff").splitlines()
+        line = next((line for line in lines if line.strip()), "")
+        first = next(csv.reader([line], delimiter=sniff_delimiter(line)), [])
+    return {c.strip().lower() for c in first}
 
 
 def detect(path: Path) -> Detection:
     """The file's kind and format; raises ImportRejected when it is unreadable or none of
     the three."""
     problems = Problems(path.name)
-    columns, lines = _header(path, problems)
+    columns = _first_row(path, problems)
     if "indicator_code" in columns:
         return LONG
     if "respondent_id" in columns:
         return SURVEY
-    if lines and wide_header_line(lines) is not None:
+    if read_wide(path, problems) is not None:
         return WIDE
     problems.fail("type de fichier non reconnu : ni indicateurs (colonne indicator_code), ni "
                   "enquête (colonne respondent_id), ni export large INSEE / Observatoire des "

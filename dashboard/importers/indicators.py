@@ -6,7 +6,6 @@ metadata given by the caller). Both end as the same `ParsedIndicators`.
 """
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -20,11 +19,10 @@ from dashboard.importers.reading import (
     MISSING_MARKERS,
     check_numbers,
     read_table,
-    read_text,
     require_columns,
-    sniff_delimiter,
     to_numbers,
 )
+from dashboard.importers.wide import read_wide
 from dashboard.reference import Reference
 from dashboard.territories import LEVEL_ALIASES, TerritoryIndex
 
@@ -171,17 +169,6 @@ def _refuse_conflicting_duplicates(frame: pd.DataFrame, problems: Problems) -> N
     problems.raise_if_any()
 
 
-WIDE_CODE_HEADERS = {"code", "codgeo", "code géographique", "code geographique"}
-
-
-def wide_header_line(lines: list[str]) -> int | None:
-    """The index of a wide export's `Code;Libellé;…` header line (after its title lines),
-    or None: what tells an INSEE / Observatoire des territoires export from other files."""
-    return next((i for i, line in enumerate(lines)
-                 if line.split(sniff_delimiter(line))[0].strip().strip('"').lower()
-                 in WIDE_CODE_HEADERS), None)
-
-
 def parse_wide(path: Path, meta: IndicatorDef, year: int, ref: Reference,
                territories: TerritoryIndex, level: str | None = None) -> ParsedIndicators:
     """Validate an INSEE-style wide export: title lines, then `Code;Libellé;<value>`.
@@ -193,25 +180,22 @@ def parse_wide(path: Path, meta: IndicatorDef, year: int, ref: Reference,
     check_definition(meta, ref, problems)
     check_year(year, problems, None, "--year")
     problems.raise_if_any()
-    lines = read_text(path, problems).splitlines()
-    header_at = wide_header_line(lines)
-    if header_at is None:
+    table = read_wide(path, problems)
+    if table is None:
         problems.fail("en-tête « Code;Libellé;… » introuvable (export INSEE / Observatoire des "
                       "territoires attendu)")
-    delimiter = sniff_delimiter(lines[header_at])
-    frame = pd.read_csv(io.StringIO("\n".join(lines[header_at:])), sep=delimiter, dtype=str,
-                        keep_default_na=False, header=0, on_bad_lines="skip",
-                        engine="python")
-    if frame.shape[1] < 3:
-        problems.fail("il faut au moins trois colonnes : Code, Libellé, valeur", row=header_at + 1)
-    value_column = str(frame.columns[2])
-    codes = frame.iloc[:, 0].str.strip()
-    raw_values = frame.iloc[:, 2].str.strip()
+    if len(table.header) < 3:
+        problems.fail("il faut au moins trois colonnes : Code, Libellé, valeur",
+                      row=table.first_line - 1)
+    value_column = table.header[2]
+    codes = pd.Series([row[0].strip() if row else "" for row in table.rows], dtype=str)
+    raw_values = pd.Series([row[2].strip() if len(row) > 2 else "" for row in table.rows],
+                           dtype=str)
     # The table ends where lines stop starting with a plausible territory code (notes follow).
     in_table = codes.str.match(r"^(FR|FRANCE|\d{1,3}|2[AB])$", case=False)
-    end = int(np.argmin(in_table.to_numpy())) if not in_table.all() else len(frame)
+    end = int(np.argmin(in_table.to_numpy())) if not in_table.all() else len(codes)
     codes, raw_values = codes.iloc[:end], raw_values.iloc[:end]
-    row_numbers = np.arange(end) + header_at + 2
+    row_numbers = np.arange(end) + table.first_line
     if level is None:
         level = "region" if set(codes.map(lambda c: c.zfill(2))) <= \
             territories.region_codes | {"FR", "FRANCE"} else "department"

@@ -10,10 +10,12 @@ import csv
 import io
 import zipfile
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from openpyxl import load_workbook
 
 from dashboard.importers.errors import Problems
 
@@ -96,11 +98,43 @@ def _read_csv(text: str, problems: Problems) -> pd.DataFrame:
         raise  # pragma: no cover  (fail raises)
 
 
-def _read_xlsx(path: Path, problems: Problems) -> pd.DataFrame:
+def _check_workbook(path: Path, problems: Problems) -> None:
     if not path.exists():
         problems.fail("fichier introuvable")
     if not zipfile.is_zipfile(path):
         problems.fail("ce n'est pas un classeur Excel .xlsx valide")
+
+
+def _cell_text(value: object) -> str:
+    """A spreadsheet cell as the text a CSV export would hold: 84 and 84.0 both "84" (a
+    territory code typed as a number), 17.4 "17.4", an empty cell ""."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def read_sheet(path: Path, problems: Problems, limit: int | None = None) -> list[list[str]]:
+    """The first sheet's rows (the first `limit` of them) as text cells, blank rows kept, so
+    that row i is the sheet's line i + 1: a wide export's title lines, blank lines and table
+    read the way its CSV twin's lines are."""
+    _check_workbook(path, problems)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on corrupt workbooks
+        problems.fail(f"classeur illisible ({exc.__class__.__name__})")
+    try:
+        rows = book.worksheets[0].iter_rows(max_row=limit, values_only=True)
+        return [[_cell_text(value) for value in row] for row in rows]
+    finally:
+        book.close()
+
+
+def _read_xlsx(path: Path, problems: Problems) -> pd.DataFrame:
+    _check_workbook(path, problems)
     try:
         frame = pd.read_excel(path, sheet_name=0, dtype=str, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many kinds on corrupt workbooks
