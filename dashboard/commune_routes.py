@@ -31,16 +31,16 @@ def _query() -> str:
 
 @communes.get("/api/v1/communes")
 def search() -> Response | tuple[Response, int]:
-    """Communes matching `q` (name or postcode), best first: `{"communes": [{code, name,
-    label, department, department_name, region, postcodes, population, url}]}`; an empty
-    query gives an empty list, a bad `limit` a 400."""
+    """Communes matching `q` (name, postcode or a former commune's name), best first:
+    `{"communes": [{code, name, label, department, department_name, region, postcodes,
+    population, former, url}]}`; an empty query gives an empty list, a bad `limit` a 400."""
     raw_limit = request.args.get("limit", str(DEFAULT_LIMIT))
     if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_SUGGESTIONS:
         return jsonify({"error": f"limit doit être un entier de 1 à {MAX_SUGGESTIONS}",
                         "status": 400}), 400
     query = _query()
     found = commune_index().search(query, int(raw_limit)) if query else []
-    response = jsonify({"communes": as_json(found)})
+    response = jsonify({"communes": as_json(found, query)})
     response.cache_control.public = True
     response.cache_control.max_age = CACHE_SECONDS
     return response

@@ -9,10 +9,15 @@ cached like the display geometry in `dashboard.geography`), into a `CommuneIndex
 list of search keys, so that a query is two binary searches and a walk over the keys it
 prefixes (well under a millisecond for a typical query, a few for a single letter).
 
+A commune is also found by the names of the former communes that live on inside it
+(communes déléguées and associées: "Annecy-le-Vieux" finds Annecy), and the suggestion then
+says which (`former_match`).
+
 Ranking: an exact name (or postcode) first, then names (postcodes) that start with the
 query, then names with a later word that starts with it ("etienne" finds
-Saint-Étienne); within each, the larger population first. A last token that is a
-department code or the start of a postcode narrows homonyms: "saint martin 73".
+Saint-Étienne); within each, the larger population first, and a commune's own name before
+a former commune's. A last token that is a department code or the start of a postcode
+narrows homonyms: "saint martin 73".
 """
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ from dashboard.geography import GEO_DIR
 
 COMMUNES_FILE = GEO_DIR / "communes.csv"
 EPCI_FILE = GEO_DIR / "epci.csv"
+FORMER_FILE = GEO_DIR / "former_communes.csv"
 TERRITORIES_FILE = GEO_DIR / "territories.csv"
 RESULTS_PATH = "/communes"  # the results page, where the search form leads
 POPULATION_YEAR = 2017  # the millésime of every population in data/geo (SOURCES.md)
@@ -45,7 +51,11 @@ ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saint
 LINK_WORDS = frozenset({"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la",
                         "las", "le", "les", "lez", "los", "sous", "sur", "s"})
 ARTICLES = ("le ", "la ", "les ", "l ", "aux ", "las ", "los ")
-EXACT, PREFIX, LATER_WORD = 0, 1, 2
+# A match's rank: how the key matched, then whether it is the commune's own name (0) or a
+# former commune's (1), so that "Cran" puts a commune named Cran… before Annecy's Cran-Gevrier.
+EXACT, PREFIX, LATER_WORD = 0, 2, 4
+FORMER = 1
+NO_MATCH = LATER_WORD + FORMER + 1
 _WORD = re.compile(r"[a-z0-9]+")
 _PLACE = re.compile(r"[0-9][0-9ab][0-9]{0,3}")  # a department code or a postcode's start
 _END = "\uffff"  # sorts after every normalised key
@@ -63,6 +73,17 @@ class Commune:
     region_name: str
     epci: str                  # SIREN, "" for the few communes in no EPCI
     epci_name: str
+    former: tuple[Former, ...] = ()  # the communes déléguées / associées inside it
+
+
+@dataclass(frozen=True, slots=True)
+class Former:
+    """A former commune that lives on inside a commune: a commune déléguée (inside a commune
+    nouvelle) or associée."""
+
+    code: str                  # its own INSEE code, no longer a commune's
+    name: str
+    kind: str                  # "deleguee" | "associee"
 
 
 def _fold_table() -> dict[int, str]:
@@ -124,14 +145,21 @@ class CommuneIndex:
         # postcode and the INSEE code of Albigny-sur-Saône.
         self._communes = sorted(communes, key=lambda c: (-c.population, c.name, c.code))
         self._by_code = {c.code: c for c in self._communes}
-        entries: list[tuple[str, int, bool]] = []
+        self._former_of = {f.code: (f, c) for c in self._communes for f in c.former}
+        # (key, commune, rank when the key starts with the query, rank when it equals it)
+        entries: list[tuple[str, int, int, int]] = []
         for order, commune in enumerate(self._communes):
-            entries += [(key, order, starts) for key, starts in _name_keys(commune.name)]
-            entries += [(code, order, True) for code in commune.postcodes]
+            names = [(commune.name, 0)] + [(f.name, FORMER) for f in commune.former]
+            for name, former in names:
+                entries += [(key, order, (PREFIX if starts else LATER_WORD) + former,
+                             (EXACT if starts else LATER_WORD) + former)
+                            for key, starts in _name_keys(name)]
+            entries += [(code, order, PREFIX, EXACT) for code in commune.postcodes]
         entries.sort()
         self._keys = [e[0] for e in entries]
         self._orders = [e[1] for e in entries]
-        self._starts = [e[2] for e in entries]
+        self._prefix_ranks = [e[2] for e in entries]
+        self._exact_ranks = [e[3] for e in entries]
 
     def __len__(self) -> int:
         return len(self._communes)
@@ -139,38 +167,33 @@ class CommuneIndex:
     def get(self, code: str) -> Commune | None:
         return self._by_code.get(code.strip().upper())
 
+    def get_former(self, code: str) -> tuple[Former, Commune] | None:
+        """A former commune's code → it and the commune it is now part of."""
+        return self._former_of.get(code.strip().upper())
+
     def search(self, query: str, limit: int = 10) -> list[Commune]:
         """The communes that match `query`, best first (see the module's docstring); none for
         a query with nothing searchable in it."""
         limit = max(1, min(limit, MAX_LIMIT))
-        words = normalise(query, expand=False).split(" ")
-        place = words.pop() if len(words) > 1 and _PLACE.fullmatch(words[-1]) else ""
-        if not words[0]:
-            return []
+        texts, place = _parse(query)
         best: dict[int, int] = {}
-        self._collect(" ".join(words), best, exact=True)
-        expanded = [ABBREVIATIONS.get(w, w) for w in words]
-        if expanded != words:
-            # "st" may be "saint" or the start of "Strasbourg": both are looked up, and while
-            # the abbreviation is the word being typed, "saint" matches no name exactly
-            self._collect(" ".join(expanded), best, exact=expanded[-1] == words[-1])
+        for text, exact in texts:
+            self._collect(text, best, exact)
         if place:
             best = {o: r for o, r in best.items() if self._in_place(self._communes[o], place)}
         top = heapq.nsmallest(limit, best.items(), key=lambda item: (item[1], item[0]))
         return [self._communes[order] for order, _rank in top]
 
     def _collect(self, text: str, best: dict[int, int], exact: bool) -> None:
-        """Every commune with a key that `text` prefixes, with its best rank (never EXACT
-        unless `exact`)."""
+        """Every commune with a key that `text` prefixes, with its best rank (an exact one
+        only if `exact`)."""
         low = bisect_left(self._keys, text)
         high = bisect_left(self._keys, text + _END, low)
         for i in range(low, high):
-            if self._starts[i]:
-                rank = EXACT if exact and self._keys[i] == text else PREFIX
-            else:
-                rank = LATER_WORD
+            equal = exact and self._keys[i] == text
+            rank = self._exact_ranks[i] if equal else self._prefix_ranks[i]
             order = self._orders[i]
-            if rank < best.get(order, LATER_WORD + 1):
+            if rank < best.get(order, NO_MATCH):
                 best[order] = rank
 
     @staticmethod
@@ -179,18 +202,54 @@ class CommuneIndex:
                 or any(p.startswith(place) for p in commune.postcodes))
 
 
+def _parse(query: str) -> tuple[list[tuple[str, bool]], str]:
+    """A query → the texts to look up (each with whether it may match a key exactly) and the
+    department or postcode start that narrows the answers ("" when none)."""
+    words = normalise(query, expand=False).split(" ")
+    place = words.pop() if len(words) > 1 and _PLACE.fullmatch(words[-1]) else ""
+    if not words[0]:
+        return [], place
+    texts = [(" ".join(words), True)]
+    expanded = [ABBREVIATIONS.get(w, w) for w in words]
+    if expanded != words:
+        # "st" may be "saint" or the start of "Strasbourg": both are looked up, and while
+        # the abbreviation is the word being typed, "saint" matches no name exactly
+        texts.append((" ".join(expanded), expanded[-1] == words[-1]))
+    return texts, place
+
+
+def former_match(commune: Commune, query: str) -> Former | None:
+    """The former commune through which `query` found `commune` (None when its own name or
+    a postcode did): what a suggestion for "annecy le vieux" says beside Annecy."""
+    texts = [text for text, _exact in _parse(query)[0]]
+
+    def matches(name: str) -> bool:
+        return any(key.startswith(text) for key, _starts in _name_keys(name) for text in texts)
+
+    if not texts or matches(commune.name) or any(
+            code.startswith(text) for code in commune.postcodes for text in texts):
+        return None
+    return next((f for f in commune.former if matches(f.name)), None)
+
+
 def _rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
 def load_communes(communes_file: Path = COMMUNES_FILE, epci_file: Path = EPCI_FILE,
-                  territories_file: Path = TERRITORIES_FILE) -> list[Commune]:
-    """The communes with the names of their department, region and EPCI."""
+                  territories_file: Path = TERRITORIES_FILE,
+                  former_file: Path = FORMER_FILE) -> list[Commune]:
+    """The communes with the names of their department, region and EPCI, and their former
+    communes."""
     territories = _rows(territories_file)
     departments = {r["code"]: r for r in territories if r["level"] == "department"}
     regions = {r["code"]: r["name"] for r in territories if r["level"] == "region"}
     epci = {r["code"]: r["name"] for r in _rows(epci_file)}
+    former: dict[str, list[Former]] = {}
+    for row in _rows(former_file):
+        former.setdefault(row["commune"], []).append(Former(row["code"], row["name"],
+                                                            row["kind"]))
     communes = []
     for row in _rows(communes_file):
         department = departments[row["department"]]
@@ -199,7 +258,8 @@ def load_communes(communes_file: Path = COMMUNES_FILE, epci_file: Path = EPCI_FI
             population=int(row["population"]), department=row["department"],
             department_name=department["name"], region=department["parent_code"],
             region_name=regions[department["parent_code"]], epci=row["epci"],
-            epci_name=epci.get(row["epci"], "")))
+            epci_name=epci.get(row["epci"], ""),
+            former=tuple(sorted(former.get(row["code"], ()), key=lambda f: f.name))))
     return communes
 
 
@@ -214,15 +274,35 @@ def card_path(code: str) -> str:
     return f"/commune/{code}"
 
 
-def label(commune: Commune) -> str:
+# a legal status with no English equivalent: English pages say it in French too
+FORMER_KINDS = {"deleguee": "commune déléguée", "associee": "commune associée"}
+
+
+def former_label(former: Former) -> str:
+    """"Annecy-le-Vieux, commune déléguée"."""
+    return f"{former.name}, {FORMER_KINDS[former.kind]}"
+
+
+def label(commune: Commune, via: Former | None = None) -> str:
     """A commune as a suggestion or a result names it, its department always shown so that
-    homonyms (there are some 200 Saint-Martin…) can be told apart: "Saint-Martin (Gers, 32)"."""
-    return f"{commune.name} ({commune.department_name}, {commune.department})"
+    homonyms (there are some 200 Saint-Martin…) can be told apart: "Saint-Martin (Gers, 32)";
+    found through a former commune, that one too: "Annecy (Haute-Savoie, 74) — Annecy-le-Vieux,
+    commune déléguée"."""
+    named = f"{commune.name} ({commune.department_name}, {commune.department})"
+    return f"{named} — {former_label(via)}" if via else named
 
 
-def as_json(communes: Sequence[Commune]) -> list[dict[str, object]]:
-    """Search results as the JSON endpoint sends them."""
-    return [{"code": c.code, "name": c.name, "label": label(c),
-             "department": c.department, "department_name": c.department_name,
-             "region": c.region, "postcodes": list(c.postcodes),
-             "population": c.population, "url": card_path(c.code)} for c in communes]
+def as_json(communes: Sequence[Commune], query: str = "") -> list[dict[str, object]]:
+    """Search results as the JSON endpoint sends them; `former` names the former commune
+    through which `query` found a commune (null otherwise)."""
+    answers: list[dict[str, object]] = []
+    for c in communes:
+        via = former_match(c, query)
+        answers.append({
+            "code": c.code, "name": c.name, "label": label(c, via),
+            "department": c.department, "department_name": c.department_name,
+            "region": c.region, "postcodes": list(c.postcodes), "population": c.population,
+            "former": None if via is None else {"code": via.code, "name": via.name,
+                                                "kind": via.kind},
+            "url": card_path(c.code)})
+    return answers

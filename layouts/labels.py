@@ -108,6 +108,16 @@ LABELS: dict[str, dict[str, str]] = {
     "commune_code": {"fr": "Code INSEE", "en": "INSEE code"},
     "commune_postcodes": {"fr": "Codes postaux", "en": "Postcodes"},
     "commune_no_postcode": {"fr": "aucun dans la source", "en": "none in the source"},
+    "commune_former": {"fr": "Communes déléguées ou associées",
+                       "en": "Former communes inside it (déléguées or associées)"},
+    "commune_former_title": {"fr": "{name} fait partie {of_commune}",
+                             "en": "{name} is part of {commune}"},
+    "commune_former_help": {"fr": "{code} est le code INSEE {of_name}, {kind} {of_commune} "
+                                  "({department}) : sa fiche est celle de sa commune.",
+                            "en": "{code} is the INSEE code of {name}, {kind} of {commune} "
+                                  "({department}): its card is its commune's."},
+    "commune_former_link": {"fr": "La fiche de {commune}", "en": "The card of {commune}"},
+    "search_via": {"fr": "par {former}", "en": "through {former}"},
     "commune_fact": {"fr": "Rubrique", "en": "Item"},
     "commune_value": {"fr": "Valeur", "en": "Value"},
     "commune_source": {"fr": "INSEE, Code officiel géographique et populations légales {year} ; "
@@ -1269,6 +1279,16 @@ def t(key: str, lang: str = "fr", **values: object) -> str:
     """The label in the given language (French when missing), formatted with values."""
     entry = LABELS[key]
     return entry.get(lang, entry["fr"]).format(**values)
+
+
+def french_of(name: str) -> str:
+    """« de » before a place name as French writes it: d'Annecy, du Havre, des Ulis, de La
+    Rochelle, de Lyon (an h is left alone: whether it elides depends on the word)."""
+    for article, contracted in (("Le ", "du "), ("Les ", "des ")):
+        if name.startswith(article):
+            return contracted + name[len(article):]
+    first = name[:1].lower()
+    return ("d'" if first and first in "aeiouyàâéèêëîïôöûüÿœæ" else "de ") + name
 
 
 def count_key(key: str, n: int, lang: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+from html import unescape
 
 import pytest
 
@@ -33,6 +34,31 @@ def test_endpoint_suggests_communes_with_their_department(demo_client):
     assert first["url"] == "/commune/42218" and first["region"] == "84"
     assert suggestions(demo_client, "42000")[0]["code"] == "42218"
     assert [c["code"] for c in suggestions(demo_client, "75011")] == ["75056"]
+
+
+def test_endpoint_says_which_former_commune_a_suggestion_was_found_through(demo_client):
+    [annecy] = suggestions(demo_client, "annecy le vieux")
+    assert annecy["code"] == "74010" and annecy["url"] == "/commune/74010"
+    assert annecy["former"] == {"code": "74011", "name": "Annecy-le-Vieux", "kind": "deleguee"}
+    assert annecy["label"] == "Annecy (Haute-Savoie, 74) — Annecy-le-Vieux, commune déléguée"
+    assert suggestions(demo_client, "annecy", limit="1")[0]["former"] is None
+
+
+def test_a_former_communes_code_opens_a_page_leading_to_its_commune(demo_client):
+    html = unescape(page(demo_client, "/commune/74011"))
+    assert "Annecy-le-Vieux fait partie d'Annecy" in html
+    assert "74011 est le code INSEE d'Annecy-le-Vieux, commune déléguée d'Annecy" in html
+    assert 'href="/commune/74010"' in html and "Commune inconnue" not in html
+    english = page(demo_client, "/commune/74011?lang=en")
+    assert "Annecy-le-Vieux is part of Annecy" in english
+
+
+def test_the_card_lists_the_former_communes_and_results_say_through_which(demo_client):
+    card = page(demo_client, "/commune/74010")
+    assert "Communes déléguées ou associées" in card and "Cran-Gevrier" in card
+    results = page(demo_client, "/communes?q=pringy")
+    assert 'href="/commune/74010"' in results
+    assert "par Pringy, commune déléguée" in results
 
 
 def test_endpoint_answers_an_empty_query_with_an_empty_list(demo_client):
@@ -177,3 +203,13 @@ def test_results_page_cuts_a_2000_character_query(demo_client):
     html = page(demo_client, "/communes?q=" + "a" * 2000)
     main = html[html.index("<main"):html.index("</main>")]
     assert "a" * 80 in main and "a" * 81 not in main
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("Annecy", "d'Annecy"), ("Le Havre", "du Havre"), ("Les Ulis", "des Ulis"),
+    ("La Rochelle", "de La Rochelle"), ("Lyon", "de Lyon"), ("Évry", "d'Évry"),
+    ("L'Haÿ-les-Roses", "de L'Haÿ-les-Roses")])
+def test_pages_write_de_before_a_place_name_as_french_does(name, written):
+    from layouts.labels import french_of
+
+    assert french_of(name) == written

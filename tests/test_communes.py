@@ -9,11 +9,13 @@ import pytest
 
 from dashboard.communes import (
     EPCI_FILE,
+    FORMER_FILE,
     MAX_LIMIT,
     TERRITORIES_FILE,
     Commune,
     CommuneIndex,
     commune_index,
+    former_match,
     label,
     normalise,
 )
@@ -159,3 +161,48 @@ def test_epci_file_names_every_epci_a_commune_belongs_to(index):
     isolated = [c.name for c in index._communes if not c.epci]
     assert "Ouessant" in isolated and all(c.epci_name == "" for c in index._communes
                                           if not c.epci)
+
+
+@pytest.mark.parametrize(("query", "code", "former"), [
+    ("annecy le vieux", "74010", "Annecy-le-Vieux"),
+    ("Seynod", "74010", "Seynod"),
+    ("bellegarde-sur-valserine", "01033", "Bellegarde-sur-Valserine"),
+])
+def test_a_former_commune_finds_the_commune_it_is_part_of(index, query, code, former):
+    first = index.search(query, 5)[0]
+    assert first.code == code
+    via = former_match(first, query)
+    assert via is not None and via.name == former
+    assert label(first, via).endswith(f" — {former}, commune déléguée")
+
+
+def test_a_communes_own_name_says_nothing_of_its_former_communes(index):
+    annecy = index.search("annecy", 1)[0]
+    assert annecy.code == "74010" and former_match(annecy, "annecy") is None
+    assert {f.name for f in annecy.former} >= {"Annecy-le-Vieux", "Seynod", "Cran-Gevrier"}
+    assert former_match(annecy, "74000") is None  # a postcode of its own
+
+
+def test_own_names_come_before_former_ones_of_the_same_kind_of_match(index):
+    found = index.search("pringy", 10)
+    assert [c.department for c in found[:2]] == ["77", "51"]  # Pringy, a commune, twice
+    assert found[2].code == "74010" and former_match(found[2], "pringy").name == "Pringy"
+    found = index.search("bellegarde", MAX_LIMIT)
+    valserhone = codes(found).index("01033")
+    assert all(c.name.startswith("Bellegarde") for c in found[:valserhone])
+
+
+def test_a_former_communes_code_leads_to_its_commune(index):
+    assert index.get("74011") is None
+    former, commune = index.get_former("74011")
+    assert (former.name, former.kind, commune.code) == ("Annecy-le-Vieux", "deleguee", "74010")
+    assert index.get_former("74010") is None
+
+
+def test_former_communes_file_names_kept_communes_under_other_names(index):
+    with FORMER_FILE.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) > 2_000 and {r["kind"] for r in rows} == {"deleguee", "associee"}
+    for row in rows:
+        commune = index.get(row["commune"])
+        assert commune is not None and commune.name != row["name"], row

@@ -13,6 +13,7 @@ from dash import dcc, html
 
 from dashboard.commune_bands import band_of
 from dashboard.communes import (
+    FORMER_KINDS,
     MAX_LIMIT,
     MAX_QUERY_CHARS,
     POPULATION_YEAR,
@@ -20,13 +21,15 @@ from dashboard.communes import (
     Commune,
     card_path,
     commune_index,
+    former_label,
+    former_match,
 )
 from dashboard.figures.choropleth import VALUE_TRACE, base_map, highlight_update
 from dashboard.figures.style import format_number
 from dashboard.geography import features_bounds, load_geojson
 from layouts.components import aria, empty_state, graph, report_link, view_card
 from layouts.context import href
-from layouts.labels import count_key, t
+from layouts.labels import count_key, french_of, t
 from layouts.pages import commune as page
 from layouts.search import search_form
 from views.common import View, csv_store, source_line
@@ -51,7 +54,8 @@ def _facts(commune: Commune, lang: str) -> list[tuple[str, str]]:
         (t("commune_code", lang), commune.code),
         (t("commune_postcodes", lang),
          ", ".join(commune.postcodes) or t("commune_no_postcode", lang)),
-    ]
+    ] + ([(t("commune_former", lang), ", ".join(f.name for f in commune.former))]
+         if commune.former else [])
 
 
 def identity_section(commune: Commune, lang: str) -> View:
@@ -141,7 +145,19 @@ def card(code: str, lang: str) -> list[Any]:
 
 
 def unknown(code: str, lang: str) -> list[Any]:
-    """A clear answer for a code that is no commune's, with a way to find the right one."""
+    """A clear answer for a code that is no commune's, with a way to find the right one: a
+    former commune's code leads to the commune it is part of."""
+    found = commune_index().get_former(code)
+    if found is not None:
+        former, commune = found
+        return [html.H1(t("commune_former_title", lang, name=former.name,
+                          commune=commune.name, of_commune=french_of(commune.name))),
+                html.P(t("commune_former_help", lang, code=former.code, name=former.name,
+                         of_name=french_of(former.name), kind=FORMER_KINDS[former.kind],
+                         commune=commune.name, of_commune=french_of(commune.name),
+                         department=commune.department_name)),
+                html.P(dcc.Link(t("commune_former_link", lang, commune=commune.name),
+                                href=href(card_path(commune.code), lang)))]
     return [html.H1(t("commune_unknown", lang, code=code[:MAX_QUERY_CHARS])),
             html.P(t("commune_unknown_help", lang)),
             search_form(lang, header=False)]
@@ -163,17 +179,21 @@ def results(query: str, lang: str) -> list[Any]:
             html.P(t("search_count_max" if len(found) == MAX_LIMIT else
                      count_key("search_count", len(found), lang), lang, n=len(found)),
                    role="status"),
-            html.Ul([_result(c, lang) for c in found], className="commune-results"),
+            html.Ul([_result(c, query, lang) for c in found], className="commune-results"),
         ])
     return [html.H1(title), html.P(t("search_intro", lang), className="intro"),
             search_form(lang, query, header=False), listing]
 
 
-def _result(commune: Commune, lang: str) -> html.Li:
+def _result(commune: Commune, query: str, lang: str) -> html.Li:
+    """A commune found, where it is, its population, and the former commune through which
+    the query found it, if that is how."""
     population = t("commune_inhabitants", lang,
                    n=format_number(float(commune.population), 0, lang))
+    via = former_match(commune, query)
     return html.Li([
         dcc.Link(commune.name, href=href(card_path(commune.code), lang)),
+        *([html.Span(f" ({t('search_via', lang, former=former_label(via))})")] if via else []),
         html.Span(f" — {commune.department_name} ({commune.department}), "
                   f"{commune.region_name} · {population}", className="result-place"),
     ])
