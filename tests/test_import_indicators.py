@@ -93,6 +93,24 @@ def test_xlsx_file_is_read_like_csv(empty_engine, tmp_path):
     assert value_of(empty_engine, "part_75_ans", "region", "01", 2015) == 12.5
 
 
+def test_a_share_shown_as_a_percentage_in_excel_is_read_as_the_percentage(empty_engine,
+                                                                          tmp_path):
+    """0.125 shown as « 12,5 % » is 12.5 (percent), not 0.125; an empty column that was only
+    formatted is no column."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["indicator_code", "indicator_label", "domain", "territory_code", "year",
+                  "value", "unit", "source", "direction"])
+    sheet.append(["part_75_ans", "Part des 75 ans et plus", "vieillissement", "84", 2015, 0.125,
+                  "percent", "INSEE test", "higher_is_worse"])
+    sheet["F2"].number_format = "0.0%"
+    sheet["L7"].number_format = "0.00"
+    path = tmp_path / "indicators.xlsx"
+    book.save(path)
+    import_indicators(empty_engine, path)
+    assert value_of(empty_engine, "part_75_ans", "region", "84", 2015) == 12.5
+
+
 @pytest.mark.parametrize(("name", "row", "column", "words"), [
     ("indicators_unknown_territory.csv", 3, "territory_code", "territoire inconnu « 99 »"),
     ("indicators_unknown_domain.csv", 2, "domain", "domaine inconnu « chomage »"),
@@ -146,6 +164,17 @@ def test_a_wide_export_in_a_workbook_lands_like_its_csv(empty_engine, wide_xlsx)
     assert report.result.inserted == 3  # Corse is secret ('s')
     assert value_of(empty_engine, "taux_pauvrete_60", "region", "93", 2015) == 17.4
     assert value_of(empty_engine, "taux_pauvrete_60", "region", "11", 2015) == 15.9
+
+
+def test_a_workbooks_percentages_are_read_as_shown(empty_engine, wide_xlsx):
+    from openpyxl import load_workbook
+
+    book = load_workbook(wide_xlsx)
+    book.active["C6"] = 0.174
+    book.active["C6"].number_format = "0.0%"
+    book.save(wide_xlsx)
+    import_indicators(empty_engine, wide_xlsx, wide=WIDE, year=2015)
+    assert value_of(empty_engine, "taux_pauvrete_60", "region", "93", 2015) == 17.4
 
 
 def test_a_workbooks_bad_cell_is_named_by_its_sheet_line(empty_engine, wide_xlsx):

@@ -11,6 +11,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -105,11 +106,16 @@ def _check_workbook(path: Path, problems: Problems) -> None:
         problems.fail("ce n'est pas un classeur Excel .xlsx valide")
 
 
-def _cell_text(value: object) -> str:
+def _cell_text(value: object, number_format: str | None = None) -> str:
     """A spreadsheet cell as the text a CSV export would hold: 84 and 84.0 both "84" (a
-    territory code typed as a number), 17.4 "17.4", an empty cell ""."""
+    territory code typed as a number), 17.4 "17.4", an empty cell "". A number shown as a
+    percentage is written as one (0.159 shown "15,9 %" → "15.9"): a share read as 0.159 would
+    pass every check and be a hundred times too small."""
     if value is None:
         return ""
+    if isinstance(value, int | float) and not isinstance(value, bool) \
+            and "%" in (number_format or ""):
+        return format((Decimal(repr(value)) * 100).normalize(), "f")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime | date):
@@ -127,21 +133,24 @@ def read_sheet(path: Path, problems: Problems, limit: int | None = None) -> list
     except Exception as exc:  # openpyxl raises many kinds on corrupt workbooks
         problems.fail(f"classeur illisible ({exc.__class__.__name__})")
     try:
-        rows = book.worksheets[0].iter_rows(max_row=limit, values_only=True)
-        return [[_cell_text(value) for value in row] for row in rows]
+        return [[_cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]
+                for row in book.worksheets[0].iter_rows(max_row=limit)]
     finally:
         book.close()
 
 
 def _read_xlsx(path: Path, problems: Problems) -> pd.DataFrame:
-    _check_workbook(path, problems)
-    try:
-        frame = pd.read_excel(path, sheet_name=0, dtype=str, engine="openpyxl")
-    except Exception as exc:  # openpyxl raises many kinds on corrupt workbooks
-        problems.fail(f"classeur illisible ({exc.__class__.__name__})")
-    if frame.columns.empty:
-        problems.fail("le fichier est vide")
-    return frame.fillna("").astype("str")
+    """The first sheet as a table under its first row; columns with neither a name nor a
+    value (a formatted but empty column) are left out."""
+    rows = read_sheet(path, problems)
+    if not rows or not any(c.strip() for c in rows[0]):
+        problems.fail("le fichier est vide" if not rows else
+                      "la première ligne doit porter les noms des colonnes")
+    width = max(len(row) for row in rows)
+    grid = np.array([row + [""] * (width - len(row)) for row in rows], dtype=object)
+    keep = [i for i in range(width) if grid[0, i].strip() or any(v.strip() for v in grid[1:, i])]
+    names = [grid[0, i] or f"unnamed: {i + 1}" for i in keep]
+    return pd.DataFrame(grid[1:, keep], columns=names, dtype=str)
 
 
 def to_numbers(values: pd.Series) -> pd.Series:
