@@ -7,13 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pandas as pd
 from dash import Dash, Input, Output, State, ctx, no_update
 
 from callbacks.first_render import prefilled_callback
 from callbacks.map_view import register_lazy_tables
 from callbacks.sections import cached_json
-from dashboard.analytics.maps import INDICATOR_PREFIX, MapData
 from dashboard.data_access import (
     departments,
     indicator_list,
@@ -26,37 +24,17 @@ from layouts import ids
 from layouts.context import build_search
 from layouts.labels import t, term_label
 from layouts.pages.carte import level_state
-from views.maps import RANKING_EACH, map_source_line, render_map, wave_options
+from views.maps import (
+    map_source_line,
+    ranking_title,
+    region_of,
+    render_map,
+    subject_label,
+    wave_options,
+)
 
 # what makes a map's Patch carry its level's geometry (see `update_map`)
 GEOMETRY_TRIGGERS = {f"{ids.MAP_LEVEL}.value", f"{ids.MAP_INDICATOR}.value"}
-
-
-def subject_label(svc: Any, subject: str, data: MapData, lang: str) -> str:
-    """How a title names what is mapped."""
-    if subject.startswith(INDICATOR_PREFIX):
-        return str(data.source.get("label", subject[len(INDICATOR_PREFIX):]))
-    for axis in svc.reference.axes:
-        if subject == f"axe:{axis.slug}":
-            return t("axis_option", lang, label=term_label(axis, lang))
-    return next(term_label(d, lang) for d in svc.reference.domains if d.slug == subject)
-
-
-def ranking_title(data: MapData, name: str, level: str, lang: str) -> str:
-    """The ranking's title; by department, it says when only both ends are drawn."""
-    if level == "region":
-        return t("ranking_title", lang, subject=name)
-    known = int(data.values["value"].notna().sum())
-    if known > 2 * RANKING_EACH:
-        return t("ranking_title_department_ends", lang, subject=name, each=RANKING_EACH,
-                 n=known)
-    return t("ranking_title_department", lang, subject=name)
-
-
-def region_of(departments: pd.DataFrame, code: str) -> str | None:
-    """The region of a department (None for an unknown code)."""
-    found = departments.loc[departments["code"] == code, "region"]
-    return str(found.iloc[0]) if len(found) else None
 
 
 def register(app: Dash) -> None:

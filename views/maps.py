@@ -1,6 +1,7 @@
 """What every map in the app shows (map page, domain page, practices page): the value
-Patch, the ranking beside it, the CSV rows and the source line — one place, so that all maps
-look, read and export alike — and the wave choice the pages with a wave control share."""
+Patch, the ranking beside it and its title, the CSV rows and the source line — one place, so
+that all maps look, read and export alike — and the wave choice the pages with a wave
+control share."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,13 +10,13 @@ from typing import Any
 import pandas as pd
 from dash import Patch
 
-from dashboard.analytics.maps import MapData
+from dashboard.analytics.maps import INDICATOR_PREFIX, MapData
 from dashboard.analytics.perception import Wave
 from dashboard.figures.choropleth import as_patch, geometry_update, legend_breaks, value_update
 from dashboard.figures.ranking import ranking_bars
 from dashboard.figures.style import DIVERGING, SEQUENTIAL, format_number
 from dashboard.frames import as_records
-from layouts.labels import t
+from layouts.labels import t, term_label
 from views.common import interval_columns, source_line
 
 UNIT_KEYS = ("index_0_10", "score_0_10", "gap", "percent")
@@ -95,3 +96,30 @@ def wave_options(available: list[Wave], current: str | None) -> tuple[list[dict[
     keys = [w.key for w in available]
     return ([{"label": f"{w.study} {w.year}", "value": w.key} for w in available],
             current if current in keys else (keys[0] if keys else None))
+
+
+def subject_label(svc: Any, subject: str, data: MapData, lang: str) -> str:
+    """How a title names what is mapped."""
+    if subject.startswith(INDICATOR_PREFIX):
+        return str(data.source.get("label", subject[len(INDICATOR_PREFIX):]))
+    for axis in svc.reference.axes:
+        if subject == f"axe:{axis.slug}":
+            return t("axis_option", lang, label=term_label(axis, lang))
+    return next(term_label(d, lang) for d in svc.reference.domains if d.slug == subject)
+
+
+def ranking_title(data: MapData, name: str, level: str, lang: str) -> str:
+    """The ranking's title; by department, it says when only both ends are drawn."""
+    if level == "region":
+        return t("ranking_title", lang, subject=name)
+    known = int(data.values["value"].notna().sum())
+    if known > 2 * RANKING_EACH:
+        return t("ranking_title_department_ends", lang, subject=name, each=RANKING_EACH,
+                 n=known)
+    return t("ranking_title_department", lang, subject=name)
+
+
+def region_of(departments: pd.DataFrame, code: str) -> str | None:
+    """The region of a department (None for an unknown code)."""
+    found = departments.loc[departments["code"] == code, "region"]
+    return str(found.iloc[0]) if len(found) else None
