@@ -73,11 +73,15 @@ LABELS: dict[str, dict[str, str]] = {
                            "pas («\u00a0st etienne\u00a0», «\u00a0saint-étienne\u00a0» et "
                            "«\u00a042000\u00a0» trouvent Saint-Étienne). Ajoutez le numéro du "
                            "département pour départager les homonymes "
-                           "(«\u00a0saint martin 73\u00a0»).",
+                           "(«\u00a0saint martin 73\u00a0»). Le nom d'une ancienne commune, "
+                           "déléguée ou associée, mène à sa commune («\u00a0annecy le "
+                           "vieux\u00a0» trouve Annecy).",
                      "en": "Name or postcode: accents, capitals and hyphens do not matter "
                            "('st etienne', 'saint-étienne' and '42000' all find "
                            "Saint-Étienne). Add the department's number to tell homonyms "
-                           "apart ('saint martin 73')."},
+                           "apart ('saint martin 73'). The name of a former commune (déléguée "
+                           "or associée) leads to its commune ('annecy le vieux' finds "
+                           "Annecy)."},
     "search_empty": {"fr": "Tapez le nom d'une commune ou son code postal.",
                      "en": "Type a commune's name or its postcode."},
     "search_none": {"fr": "Aucune commune ne correspond à «\u00a0{query}\u00a0».",
