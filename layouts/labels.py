@@ -120,7 +120,7 @@ LABELS: dict[str, dict[str, str]] = {
                                   "({department}) : sa fiche est celle de sa commune.",
                             "en": "{code} is the INSEE code of {name}, {kind} of {commune} "
                                   "({department}): its card is its commune's."},
-    "commune_former_link": {"fr": "La fiche de {commune}", "en": "The card of {commune}"},
+    "commune_former_link": {"fr": "La fiche {of_commune}", "en": "The card of {commune}"},
     "search_via": {"fr": "par {former}", "en": "through {former}"},
     "commune_fact": {"fr": "Rubrique", "en": "Item"},
     "commune_value": {"fr": "Valeur", "en": "Value"},

@@ -49,6 +49,7 @@ def test_a_former_communes_code_opens_a_page_leading_to_its_commune(demo_client)
     assert "Annecy-le-Vieux fait partie d'Annecy" in html
     assert "74011 est le code INSEE d'Annecy-le-Vieux, commune déléguée d'Annecy" in html
     assert 'href="/commune/74010"' in html and "Commune inconnue" not in html
+    assert "La fiche d'Annecy" in html
     english = page(demo_client, "/commune/74011?lang=en")
     assert "Annecy-le-Vieux is part of Annecy" in english
 

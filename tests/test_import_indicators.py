@@ -79,16 +79,22 @@ def test_a_corrected_value_updates_only_that_value(empty_engine, tmp_path):
     assert value_of(empty_engine, "taux_chomage", "region", "93", 2015) == 11.3
 
 
-def test_xlsx_file_is_read_like_csv(empty_engine, tmp_path):
+def long_workbook(path, territory: str, value: float, value_format: str = "General"):
+    """A one-value long indicators workbook, its value cell shown in `value_format`."""
     book = Workbook()
     sheet = book.active
     sheet.append(["indicator_code", "indicator_label", "domain", "territory_code", "year",
                   "value", "unit", "source", "direction"])
-    sheet.append(["part_75_ans", "Part des 75 ans et plus", "vieillissement", "1", 2015, 12.5,
-                  "percent", "INSEE test", "higher_is_worse"])
-    path = tmp_path / "indicators.xlsx"
+    sheet.append(["part_75_ans", "Part des 75 ans et plus", "vieillissement", territory, 2015,
+                  value, "percent", "INSEE test", "higher_is_worse"])
+    sheet["F2"].number_format = value_format
+    sheet["L7"].number_format = "0.00"  # a formatted cell in an empty column
     book.save(path)
-    import_indicators(empty_engine, path)
+    return path
+
+
+def test_xlsx_file_is_read_like_csv(empty_engine, tmp_path):
+    import_indicators(empty_engine, long_workbook(tmp_path / "indicators.xlsx", "1", 12.5))
     # Excel dropped the leading zero of 01 (Guadeloupe): restored
     assert value_of(empty_engine, "part_75_ans", "region", "01", 2015) == 12.5
 
@@ -97,16 +103,7 @@ def test_a_share_shown_as_a_percentage_in_excel_is_read_as_the_percentage(empty_
                                                                           tmp_path):
     """0.125 shown as « 12,5 % » is 12.5 (percent), not 0.125; an empty column that was only
     formatted is no column."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["indicator_code", "indicator_label", "domain", "territory_code", "year",
-                  "value", "unit", "source", "direction"])
-    sheet.append(["part_75_ans", "Part des 75 ans et plus", "vieillissement", "84", 2015, 0.125,
-                  "percent", "INSEE test", "higher_is_worse"])
-    sheet["F2"].number_format = "0.0%"
-    sheet["L7"].number_format = "0.00"
-    path = tmp_path / "indicators.xlsx"
-    book.save(path)
+    path = long_workbook(tmp_path / "indicators.xlsx", "84", 0.125, "0.0%")
     import_indicators(empty_engine, path)
     assert value_of(empty_engine, "part_75_ans", "region", "84", 2015) == 12.5
 

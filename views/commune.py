@@ -156,7 +156,8 @@ def unknown(code: str, lang: str) -> list[Any]:
                          of_name=french_of(former.name), kind=FORMER_KINDS[former.kind],
                          commune=commune.name, of_commune=french_of(commune.name),
                          department=commune.department_name)),
-                html.P(dcc.Link(t("commune_former_link", lang, commune=commune.name),
+                html.P(dcc.Link(t("commune_former_link", lang, commune=commune.name,
+                                  of_commune=french_of(commune.name)),
                                 href=href(card_path(commune.code), lang)))]
     return [html.H1(t("commune_unknown", lang, code=code[:MAX_QUERY_CHARS])),
             html.P(t("commune_unknown_help", lang)),
