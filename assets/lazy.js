@@ -3,9 +3,10 @@
  * `<section>-seen`; this script sets it (its value: the section's `data-lazy-key`, what the
  * page shows) when the section comes within a screen's reach, which fires the section's
  * callback. Printing and keyboard navigation must reach every section: `beforeprint` and the
- * first Tab key fill them all, and a section that receives focus fills itself. (A printout
- * does not wait for the sections `beforeprint` asks for: the region page links to its PDF
- * report for that.)
+ * first Tab key fill them all, and a section that receives focus fills itself. Ctrl+P (⌘P)
+ * waits for them: the sections left are asked for, a line says so, and the print dialog opens
+ * once every section and chart is drawn (PRINT_WAIT at most). A print started from the
+ * browser's menu cannot wait: the region page links to its PDF report for that.
  *
  * Dash may reuse a section's element for the next page of the same kind (another region):
  * its `data-lazy-key` changes, and the section is looked at again. */
@@ -59,10 +60,45 @@
     });
   }
 
+  var PRINT_WAIT = 10000;  // ms: after that, print what is drawn
+  var PREPARING = {fr: "Préparation de l’impression : les dernières sections se dessinent…",
+                   en: "Preparing to print: drawing the remaining sections…"};
+
+  function undrawn() {
+    if (document.querySelector(".lazy-placeholder")) { return true; }
+    return Array.prototype.some.call(document.querySelectorAll(".dash-graph"), function (g) {
+      return !g.querySelector(".main-svg");
+    });
+  }
+
+  function printWhenDrawn() {
+    var note = document.createElement("p");
+    note.className = "print-preparing";
+    note.setAttribute("role", "status");
+    note.textContent = PREPARING[document.documentElement.lang] || PREPARING.fr;
+    document.body.appendChild(note);
+    fillAll();
+    var started = Date.now();
+    (function check() {
+      if (undrawn() && Date.now() - started < PRINT_WAIT) {
+        window.setTimeout(check, 100);
+        return;
+      }
+      note.remove();
+      window.print();
+    })();
+  }
+
   window.addEventListener("beforeprint", function () { fillAll(); fitCharts(true); });
   window.addEventListener("afterprint", function () { fitCharts(false); });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Tab") { fillAll(); }
+    var printKey = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey
+      && (event.key === "p" || event.key === "P");
+    if (printKey && undrawn()) {
+      event.preventDefault();
+      printWhenDrawn();
+    }
   });
   document.addEventListener("focusin", function (event) {
     var el = event.target && event.target.closest && event.target.closest(SELECTOR);

@@ -559,6 +559,39 @@ def test_sections_below_the_fold_wait_until_seen_and_printing_draws_them_all(das
     assert severe == []
 
 
+PRINT_STUB = """
+window.printed = null;
+window.print = function () {
+  window.printed = {
+    placeholders: document.querySelectorAll('.lazy-placeholder').length,
+    undrawn: Array.from(document.querySelectorAll('.dash-graph'))
+      .filter(function (g) { return !g.querySelector('.main-svg'); }).length,
+    notes: document.querySelectorAll('.print-preparing').length};
+};"""
+
+
+def test_ctrl_p_opens_the_print_dialog_once_every_section_is_drawn(dash_duo, browser_app):
+    """A mayor presses Ctrl+P at the top of her region's page: she is told the remaining
+    sections are being drawn, and the print dialog (window.print, recorded here) opens when
+    none is left to draw."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    from browser_helpers import wait_until
+
+    dash_duo.start_server(browser_app)
+    dash_duo.driver.get(dash_duo.server_url + "/region/93")
+    dash_duo.wait_for_contains_text("#region-identity-source", "Source", timeout=20)
+    assert dash_duo.find_elements(".lazy-placeholder")
+    dash_duo.driver.execute_script(PRINT_STUB)
+    ActionChains(dash_duo.driver).key_down(Keys.CONTROL).send_keys("p").key_up(
+        Keys.CONTROL).perform()
+    printed = wait_until(lambda: dash_duo.driver.execute_script("return window.printed"),
+                         what="the print dialog")
+    assert printed == {"placeholders": 0, "undrawn": 0, "notes": 0}
+    assert dash_duo.find_elements(".similar-regions a")
+
+
 def test_reader_switches_the_citizens_wave_and_follows_a_similar_region(dash_duo, browser_app):
     from urllib.parse import parse_qs, urlparse
 
