@@ -1,7 +1,7 @@
 """Entry point: `python app.py` (first run creates and fills the embedded database) or
 `gunicorn app:server`."""
-from dashboard.factory import create_app
 from dashboard.settings import Settings
+from web.factory import create_app
 
 settings = Settings.from_env()
 app = create_app(settings)

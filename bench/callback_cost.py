@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.replay import Call, Replay  # noqa: E402
 from dashboard.bootstrap import create_demo_database  # noqa: E402
-from dashboard.factory import create_app  # noqa: E402
 from dashboard.settings import Settings  # noqa: E402
+from web.factory import create_app  # noqa: E402
 
 PAGES = ["/", "/region/93", "/region/03", "/domaine/emploi", "/acteurs", "/pratiques",
          "/initiatives", "/methodologie"]

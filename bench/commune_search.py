@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from flask import Flask  # noqa: E402
 
-from dashboard.commune_routes import communes as commune_blueprint  # noqa: E402
 from dashboard.communes import Commune, commune_index, load_communes  # noqa: E402
+from web.routes.communes import communes as commune_blueprint  # noqa: E402
 
 
 def plain(text: str) -> str:

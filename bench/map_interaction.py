@@ -38,11 +38,11 @@ from dash import Input, Output  # noqa: E402
 from dashboard.analytics.maps import INDICATOR_PREFIX, with_level  # noqa: E402
 from dashboard.bootstrap import create_demo_database  # noqa: E402
 from dashboard.data_access import indicator_list, load_map  # noqa: E402
-from dashboard.factory import create_app  # noqa: E402
 from dashboard.geography import load_geojson  # noqa: E402
 from dashboard.reference import load_reference  # noqa: E402
 from dashboard.services import services  # noqa: E402
 from dashboard.settings import Settings  # noqa: E402
+from web.factory import create_app  # noqa: E402
 
 LENS_OPTIONS = [{"label": x, "value": x} for x in ("index", "perception", "gap")]
 

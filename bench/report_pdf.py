@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 from pypdf import PdfReader  # noqa: E402
 
 from dashboard.bootstrap import create_demo_database  # noqa: E402
-from dashboard.factory import create_app  # noqa: E402
-from dashboard.reports import FOLDER  # noqa: E402
 from dashboard.settings import Settings  # noqa: E402
+from web.factory import create_app  # noqa: E402
+from web.routes.reports import FOLDER  # noqa: E402
 
 
 def timed(client, url: str) -> tuple[float, bytes]:  # type: ignore[no-untyped-def]

@@ -5,17 +5,17 @@ from __future__ import annotations
 from dash import Dash
 
 from callbacks import (
-    acteurs,
     action,
-    carte,
+    actors,
     commune,
-    debats,
-    domaine,
+    debates,
+    domain,
     downloads,
     initiatives,
-    methodologie,
-    pratiques,
-    presentateur,
+    maps,
+    methodology,
+    practices,
+    presenter,
     projection,
     region,
     router,
@@ -23,7 +23,7 @@ from callbacks import (
 
 
 def register_callbacks(app: Dash) -> None:
-    for module in (router, downloads, carte, region, action, domaine, acteurs,
-                   pratiques, initiatives, methodologie, debats, projection, presentateur,
+    for module in (router, downloads, maps, region, action, domain, actors,
+                   practices, initiatives, methodology, debates, projection, presenter,
                    commune):
         module.register(app)

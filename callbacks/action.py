@@ -9,10 +9,10 @@ from dash import Dash, State
 
 from callbacks.sections import cached_json, register_section
 from dashboard.data_access import action_plan
+from dashboard.i18n.labels import t
 from dashboard.services import services
 from layouts import ids
 from layouts.components import empty_state
-from layouts.labels import t
 from layouts.pages import action as page
 from views import action as views
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from dash import Dash, Input, Output, State
 
+from callbacks.chart_tables import register_lazy_tables
 from callbacks.first_render import prefilled_callback
-from callbacks.map_view import register_lazy_tables
 from layouts import ids
 from layouts.pages import commune as page
 from views import commune as view

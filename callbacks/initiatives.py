@@ -7,8 +7,8 @@ from typing import Any
 import pandas as pd
 from dash import Dash, Input, Output, State, html
 
+from callbacks.chart_tables import register_lazy_tables
 from callbacks.first_render import prefilled_callback
-from callbacks.map_view import register_lazy_tables
 from callbacks.sections import cached_json
 from dashboard.analytics.initiatives import (
     Filters,
@@ -23,11 +23,11 @@ from dashboard.figures.choropleth import VALUE_TRACE, as_patch, base_map
 from dashboard.figures.initiatives import count_update
 from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
+from dashboard.i18n.labels import t, term_label
 from dashboard.services import Services, services
 from layouts import ids
 from layouts.components import aria, empty_state
 from layouts.context import build_search
-from layouts.labels import t, term_label
 from layouts.pages import initiatives as page
 
 

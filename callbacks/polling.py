@@ -9,9 +9,9 @@ from typing import Any
 from dash import no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard.auth import is_presenter
 from dashboard.debates.questions import Refused
-from layouts.labels import t
+from dashboard.i18n.labels import t
+from web.http.auth import is_presenter
 
 
 def poll_answer(poll: Callable[[], tuple[Any, Any] | None], code: str,

@@ -9,11 +9,11 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.first_render import prefilled_callback
 from callbacks.polling import poll_answer
-from dashboard.auth import is_presenter
+from dashboard.i18n.labels import t
 from dashboard.services import services
 from layouts import ids
-from layouts.labels import t
 from views import presenter, projection
+from web.http.auth import is_presenter
 
 KEYS = {ids.PROJECTION_NEXT: "next", ids.PROJECTION_PREVIOUS: "previous",
         ids.PROJECTION_REVEAL: "reveal"}

@@ -7,14 +7,14 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, no_update
 
-from callbacks.map_view import register_lazy_tables
+from callbacks.chart_tables import register_lazy_tables
 from callbacks.sections import cached_json, register_section
 from dashboard.data_access import profile as load_profile
+from dashboard.i18n.labels import t
 from dashboard.services import Services, services
 from layouts import ids
 from layouts.components import empty_state
 from layouts.context import build_search
-from layouts.labels import t
 from layouts.pages import region as page
 from views import region as views
 

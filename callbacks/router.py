@@ -17,17 +17,17 @@ from sqlalchemy import exc as sa_exc
 from callbacks.first_render import fill_first_render
 from callbacks.sections import cached_json, plain
 from dashboard.analytics import catalogue
-from dashboard.auth import PRESENTER_PAGES, is_presenter
 from dashboard.data_access import regions, score_waves, status
 from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
+from dashboard.i18n.labels import t
 from dashboard.services import Services, services
 from layouts import ids
 from layouts.context import PageContext, build_search, language, parse_query
-from layouts.labels import t
 from layouts.pages import BARE, ROUTES
 from layouts.shell import bare_frame, page_frame
 from views.maps import wave_options
+from web.http.auth import PRESENTER_PAGES, is_presenter
 
 # What each page shows, so that the demonstration banner is where demonstration data are on
 # screen, and only there (the initiatives come from the sources; a page not found shows none).

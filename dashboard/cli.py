@@ -16,8 +16,8 @@ from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
+from dashboard.accounts import ROLES, set_password, sync_admin_account
 from dashboard.admin.service import list_datasets, set_active
-from dashboard.auth import ROLES, set_password, sync_admin_account
 from dashboard.bootstrap import database_is_empty, init_database, load_demo
 from dashboard.db import make_engine
 from dashboard.importers.detect import WIDE_META_FIELDS, detect

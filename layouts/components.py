@@ -6,10 +6,10 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.figures.style import format_number
+from dashboard.i18n.labels import t
+from dashboard.i18n.numbers import format_number
 from layouts import ids
 from layouts.context import href
-from layouts.labels import t
 
 GRAPH_CONFIG: dcc.Graph.Config = {
     "displaylogo": False, "scrollZoom": False, "responsive": True, "displayModeBar": "hover",
@@ -181,7 +181,7 @@ def view_card(section: str, lang: str, title: str, body: Any, source: str,
 
 
 def report_path(kind: str, code: str, lang: str, pdf: bool = True) -> str:
-    """The URL of a region's or a commune's report (`dashboard.reports`): the PDF, or the
+    """The URL of a region's or a commune's report (`web.routes.reports`): the PDF, or the
     printable page."""
     return href(f"/{kind}/{code}/rapport{'.pdf' if pdf else ''}", lang)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.communes import MAX_QUERY_CHARS, RESULTS_PATH
+from dashboard.i18n.labels import t
 from layouts.components import aria
-from layouts.labels import t
 
 FORM_CLASS = "commune-search"  # what assets/deferred/commune-search.js looks for
 

@@ -6,10 +6,10 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard.i18n.labels import t
 from layouts import ids
 from layouts.components import aria, demo_flag
 from layouts.context import href
-from layouts.labels import t
 from layouts.search import search_form
 
 NAV = (("/", "nav_carte"), ("/acteurs", "nav_acteurs"), ("/pratiques", "nav_pratiques"),

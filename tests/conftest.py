@@ -20,8 +20,8 @@ from sqlalchemy.engine import make_url
 
 from dashboard.bootstrap import create_demo_database, init_database, load_demo
 from dashboard.db import make_engine
-from dashboard.factory import create_app
 from dashboard.settings import Settings
+from web.factory import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "files"

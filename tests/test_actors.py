@@ -10,7 +10,7 @@ import pytest
 from dash import html
 from sqlalchemy.orm import Session
 
-from callbacks import acteurs as actor_callbacks
+from callbacks import actors as actor_callbacks
 from callbacks.router import match
 from component_helpers import find, graphs, text_of
 from dashboard.analytics.actors import (
@@ -36,8 +36,8 @@ from dashboard.reference import load_reference
 from dashboard.services import services
 from dashboard.settings import DATA_DIR
 from layouts.context import PageContext, parse_query
-from layouts.pages import acteurs as page
-from views import acteurs as actor_views
+from layouts.pages import actors as page
+from views import actors as actor_views
 
 REF = load_reference()
 REGIONS = ({"code": "11", "name": "Île-de-France"},

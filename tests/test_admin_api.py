@@ -13,7 +13,7 @@ import redis
 from sqlalchemy.orm import Session
 
 from conftest import ADMIN_PASSWORD, ADMIN_TOKEN, REDIS_URL
-from dashboard.auth import set_password
+from dashboard.accounts import set_password
 from dashboard.services import services
 from debate_helpers import BEARER, csrf_token, sign_in
 from layouts.pages import ROUTES

@@ -15,10 +15,10 @@ import pytest
 from sqlalchemy.orm import Session
 
 from conftest import ADMIN_PASSWORD, ADMIN_TOKEN, FIXTURES
+from dashboard.accounts import set_password
 from dashboard.admin.prefill import guess_wide_meta
 from dashboard.admin.service import ProblemRow, list_datasets
 from dashboard.admin.tables import page_of, sort_problems
-from dashboard.auth import set_password
 from debate_helpers import csrf_token, sign_in
 
 MALFORMED = FIXTURES / "admin_malformed.csv"

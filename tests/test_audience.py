@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 
 import segno
 
-from dashboard.ballot_input import DEVICE_COOKIE
 from debate_helpers import BEARER, create_debate
+from web.http.ballot_input import DEVICE_COOKIE
 
 BUDGET = 50 * 1024
 

@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash
 
 from conftest import ADMIN_PASSWORD, ADMIN_TOKEN
-from dashboard.auth import admin_required, is_local_path, set_password
+from dashboard.accounts import set_password
 from dashboard.models import User
 from debate_helpers import BEARER, csrf_token, sign_in
+from web.http.auth import admin_required, is_local_path
 
 
 def admin_row(app: object) -> User | None:

@@ -211,6 +211,6 @@ def test_results_page_cuts_a_2000_character_query(demo_client):
     ("La Rochelle", "de La Rochelle"), ("Lyon", "de Lyon"), ("Évry", "d'Évry"),
     ("L'Haÿ-les-Roses", "de L'Haÿ-les-Roses")])
 def test_pages_write_de_before_a_place_name_as_french_does(name, written):
-    from layouts.labels import french_of
+    from dashboard.i18n.labels import french_of
 
     assert french_of(name) == written

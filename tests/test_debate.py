@@ -21,6 +21,7 @@ from dashboard.analytics.debate import (
     Room,
 )
 from dashboard.analytics.perception import Wave
+from dashboard.i18n.text import normalise_word
 from dashboard.reference import load_reference
 from dashboard.services import services
 
@@ -121,7 +122,7 @@ def test_a_bad_ballot_is_refused_with_its_reason(ballot, message):
     ("Santé\tmentale\n", "santé mentale"),
 ])
 def test_words_are_normalised_the_french_way(raw, word):
-    assert debate.normalise_word(raw) == word
+    assert normalise_word(raw) == word
 
 
 def test_hidden_words_leave_the_cloud_but_their_devices_still_count():

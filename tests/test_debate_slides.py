@@ -9,8 +9,8 @@ from component_helpers import graphs, text_of
 from dashboard.analytics import debate
 from dashboard.analytics.debate import Room
 from dashboard.services import services
-from layouts.debate import slide_section
-from views import debate as slides
+from layouts.slides import slide_section
+from views import slides as slides
 
 BALLOTS = [
     {"device": "a", "priorities": ["emploi", "sante"], "scores": {"emploi": 8},

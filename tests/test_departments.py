@@ -24,7 +24,7 @@ from dashboard.importers.service import import_indicators
 from dashboard.reference import load_reference
 from layouts import ids
 from layouts.pages import region as region_page
-from layouts.pages.carte import level_state
+from layouts.pages.maps import level_state
 from views.maps import RANKING_EACH
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,7 +10,7 @@ import pytest
 from dash import Patch, html
 from sqlalchemy.orm import Session
 
-from callbacks import domaine as domain_callbacks
+from callbacks import domain as domain_callbacks
 from callbacks.router import match
 from component_helpers import find, graphs, links, text_of
 from dashboard.analytics import catalogue
@@ -33,8 +33,8 @@ from dashboard.reference import load_reference
 from dashboard.services import services
 from dashboard.settings import DATA_DIR
 from layouts.context import PageContext, parse_query
-from layouts.pages import domaine as page
-from views import domaine as domain_views
+from layouts.pages import domain as page
+from views import domain as domain_views
 from views.maps import wave_options
 
 REF = load_reference()

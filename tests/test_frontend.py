@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 from plotly.basedatatypes import BaseTraceType  # type: ignore[import-untyped]
 from plotly.offline import get_plotlyjs_version  # type: ignore[import-untyped]
 
-from dashboard.frontend import LONG_CACHE, PLOTLY_BUNDLE, REGENERATOR, UNUSED_LIBRARIES
+from web.http.frontend import LONG_CACHE, PLOTLY_BUNDLE, REGENERATOR, UNUSED_LIBRARIES
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_PLOTLY = Path(go.__file__).resolve().parents[1] / "package_data" / "plotly.min.js"
@@ -176,7 +176,7 @@ def test_versioned_scripts_are_compressed_once_and_still_served_plain(demo_clien
                                                                       monkeypatch) -> None:
     """A versioned script's brotli body is made once per worker and reused; a client that
     asks for no brotli gets what it asks for (gzip, or the plain bytes)."""
-    import dashboard.frontend as frontend
+    import web.http.frontend as frontend
 
     calls: list[int] = []
     real = frontend.brotli.compress

@@ -3,14 +3,14 @@ survey waves and the demonstration datasets the database holds."""
 import pytest
 from sqlalchemy.orm import Session
 
-from callbacks import methodologie as callbacks
+from callbacks import methodology as callbacks
 from callbacks.router import match
 from component_helpers import find, text_of
 from dashboard.analytics.methodology import dataset_list, wave_sizes
 from dashboard.reference import load_reference
 from dashboard.services import services
 from layouts.context import PageContext
-from layouts.pages import methodologie as page
+from layouts.pages import methodology as page
 from test_pages import GEO
 
 REF = load_reference()

@@ -6,7 +6,7 @@ from callbacks.router import match
 from component_helpers import find, text_of
 from dashboard.reference import load_reference
 from layouts.context import PageContext, build_search, language, parse_query
-from layouts.pages import carte
+from layouts.pages import maps as carte
 from layouts.shell import page_frame
 
 REF = load_reference()

@@ -12,6 +12,7 @@ from callbacks.router import match
 from component_helpers import find, text_of
 from dashboard.analytics import catalogue
 from dashboard.analytics.maps import MapData
+from dashboard.analytics.methodology import EXTREME_REGIONS
 from dashboard.analytics.perception import survey_waves
 from dashboard.analytics.practices import (
     RATE,
@@ -29,7 +30,6 @@ from dashboard.analytics.practices import (
     scope_comparison,
     subpopulation_table,
 )
-from dashboard.demo.surveys import EXTREME_REGIONS
 from dashboard.figures.choropleth import hover_template
 from dashboard.figures.practices import (
     category_bars,
@@ -43,9 +43,9 @@ from dashboard.figures.style import ACTOR_COLOURS, FRANCE_COLOUR
 from dashboard.reference import load_reference
 from dashboard.services import services
 from layouts.context import PageContext, parse_query
-from layouts.pages import pratiques as page
+from layouts.pages import practices as page
 from test_pages import GEO, REGIONS
-from views import pratiques as practice_views
+from views import practices as practice_views
 
 REF = load_reference()
 

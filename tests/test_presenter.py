@@ -18,7 +18,8 @@ from dashboard.debates.questions import Refused
 from dashboard.debates.room import hidden_words, load_room
 from dashboard.services import services
 from debate_helpers import ALL_QUESTIONS, BEARER, create_debate, sign_in
-from views import debats, live, presenter, projection
+from views import debates as debats
+from views import live, presenter, projection
 from views.projection import Position
 
 BALLOTS = [
@@ -28,6 +29,12 @@ BALLOTS = [
      "innovation": False, "word": "mobilité"},
 ]
 RESULTS_PRIORITIES = 7  # 0-based: six chart slides, then the priorities question
+
+
+def create(svc: Any, payload: dict[str, Any], created_by: str) -> Any:
+    """The creation form's way into the store (what callbacks/debates.py calls)."""
+    return store.create_from_payload(svc.engine, svc.reference.domain_slugs, payload,
+                                     created_by)
 
 
 @pytest.fixture
@@ -231,13 +238,13 @@ def test_the_creation_form_asks_the_questions_in_order_and_refuses_naming_the_fi
                        "scored_domains": ["emploi"]}
     svc = services(evening.server)
     with pytest.raises(Refused) as refused:
-        debats.create(svc, debats.form_payload("Soirée", "99", None, ALL_QUESTIONS, []),
+        create(svc, debats.form_payload("Soirée", "99", None, ALL_QUESTIONS, []),
                       "admin")
     assert refused.value.field == "scored_domains"
     with pytest.raises(Refused) as refused:
-        debats.create(svc, debats.form_payload("Soirée", "99", None, ["word"], []), "admin")
+        create(svc, debats.form_payload("Soirée", "99", None, ["word"], []), "admin")
     assert refused.value.field == "region"
-    assert debats.create(svc, payload, "admin").questions == ["priorities", "scores", "word"]
+    assert create(svc, payload, "admin").questions == ["priorities", "scores", "word"]
 
 
 def test_the_creation_form_builds_the_deck_from_the_chosen_chart_slides(evening):
@@ -245,14 +252,14 @@ def test_the_creation_form_builds_the_deck_from_the_chosen_chart_slides(evening)
     still gets its voting and results slides, with speaker notes, in the questions' order."""
     payload = debats.form_payload("Soirée", "93", None, ["word", "priorities"], [],
                                   ["practices", "map"])
-    debate = debats.create(services(evening.server), payload, "admin")
+    debate = create(services(evening.server), payload, "admin")
     kinds = [(slide["kind"], slide.get("question")) for slide in debate.deck]
     assert kinds == [("map", None), ("practices", None),
                      ("question", "priorities"), ("results", "priorities"),
                      ("question", "word"), ("results", "word")]
     assert all(slide["notes"] for slide in debate.deck)
     only_questions = debats.form_payload("Soirée", "93", None, ["word"], [], [])
-    assert [s["kind"] for s in debats.create(services(evening.server), only_questions,
+    assert [s["kind"] for s in create(services(evening.server), only_questions,
                                              "admin").deck] == ["question", "results"]
 
 
@@ -269,7 +276,7 @@ def test_the_comparison_sets_each_room_beside_its_regions_citizens(evening):
 
 
 def test_counts_are_singular_where_each_language_says_so():
-    from layouts.labels import count_key, t
+    from dashboard.i18n.labels import count_key, t
 
     said = {(n, lang): t(count_key("presenter_joined", n, lang), lang, n=n)
             for n in (0, 1, 2) for lang in ("fr", "en")}

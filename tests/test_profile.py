@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from callbacks import region as region_callbacks
-from callbacks.map_view import table_when_open
+from callbacks.chart_tables import table_when_open
 from callbacks.router import match
 from component_helpers import graphs, links
 from dashboard import data_access

@@ -15,18 +15,18 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from browser_helpers import wait_until
-from dashboard import reports
 from dashboard.commune_bands import band_of
 from dashboard.communes import commune_index
 from dashboard.db import bump_data_version
-from dashboard.figures.style import format_number
+from dashboard.i18n.labels import t
+from dashboard.i18n.numbers import format_number
 from dashboard.models import Dataset
 from dashboard.services import services
-from layouts.labels import t
 from layouts.pages import action as action_page
 from layouts.pages import commune as commune_page
 from layouts.pages import region as region_page
 from views.report import DIAGNOSIS, Report
+from web.routes import reports
 
 A4_MM = (210, 297)
 POINT_MM = 25.4 / 72

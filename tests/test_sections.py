@@ -10,11 +10,11 @@ import pytest
 
 from bench.replay import Call, Replay, stringify
 from layouts import ids
-from layouts.pages import acteurs as acteurs_page
+from layouts.pages import actors as acteurs_page
 from layouts.pages import commune as commune_page
-from layouts.pages import domaine as domaine_page
+from layouts.pages import domain as domaine_page
 from layouts.pages import initiatives as initiatives_page
-from layouts.pages import pratiques as pratiques_page
+from layouts.pages import practices as pratiques_page
 from layouts.pages import region as region_page
 
 

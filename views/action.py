@@ -17,12 +17,12 @@ from dashboard.analytics.estimates import FRAGILE, FRAGILE_N, HIDDEN, HIDDEN_N
 from dashboard.analytics.perception import Wave
 from dashboard.analytics.profile import RegionProfile
 from dashboard.commune_bands import BANDS
-from dashboard.figures.style import format_number
 from dashboard.frames import as_records
+from dashboard.i18n.labels import t, term_label
+from dashboard.i18n.numbers import format_number
 from dashboard.reference import Reference
 from layouts.components import aria, data_table, empty_state, view_card
 from layouts.context import href
-from layouts.labels import t, term_label
 from layouts.pages import action as page
 from views.common import (
     Columns,

@@ -9,9 +9,9 @@ from typing import Any
 import pandas as pd
 
 from dashboard.analytics.perception import Wave
+from dashboard.i18n.labels import t, term_label
 from dashboard.reference import Reference
 from layouts.components import empty_state
-from layouts.labels import t, term_label
 
 Columns = list[tuple[str, str]]
 Rows = list[dict[str, Any]]

@@ -25,11 +25,11 @@ from dashboard.communes import (
     former_match,
 )
 from dashboard.figures.choropleth import VALUE_TRACE, base_map, highlight_update
-from dashboard.figures.style import format_number
 from dashboard.geography import features_bounds, load_geojson
+from dashboard.i18n.labels import count_key, french_of, t
+from dashboard.i18n.numbers import format_number
 from layouts.components import aria, empty_state, graph, report_link, view_card
 from layouts.context import href
-from layouts.labels import count_key, french_of, t
 from layouts.pages import commune as page
 from layouts.search import search_form
 from views.common import View, csv_store, source_line

@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from dashboard.analytics.debate import Room
-from dashboard.audience import join_url
 from dashboard.debates import cached, results, store
 from dashboard.models import Debate
 from dashboard.services import Services
-from views.debate import Join, SlideSpec
+from dashboard.urls import join_url
+from views.slides import Join, SlideSpec
 
 QR_PATH = "/j/{code}/qr.svg"
 

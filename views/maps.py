@@ -14,9 +14,10 @@ from dashboard.analytics.maps import INDICATOR_PREFIX, MapData
 from dashboard.analytics.perception import Wave
 from dashboard.figures.choropleth import as_patch, geometry_update, legend_breaks, value_update
 from dashboard.figures.ranking import ranking_bars
-from dashboard.figures.style import DIVERGING, SEQUENTIAL, format_number
+from dashboard.figures.style import DIVERGING, SEQUENTIAL
 from dashboard.frames import as_records
-from layouts.labels import t, term_label
+from dashboard.i18n.labels import t, term_label
+from dashboard.i18n.numbers import format_number
 from views.common import interval_columns, source_line
 
 UNIT_KEYS = ("index_0_10", "score_0_10", "gap", "percent")

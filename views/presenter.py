@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 from dashboard.analytics import debate as analytics
 from dashboard.debates import store
 from dashboard.debates.room import hidden_words
-from dashboard.figures.style import format_number
+from dashboard.i18n.labels import count_key, t
+from dashboard.i18n.numbers import format_number
 from dashboard.services import Services
 from layouts import ids
 from layouts.components import aria
-from layouts.labels import count_key, t
 from views import live
-from views.debate import QUESTION, RESULTS, SlideSpec
+from views.slides import QUESTION, RESULTS, SlideSpec
 
 ACTIONS = ("previous", "next", "reveal", "open", "close", "hide", "show")
 

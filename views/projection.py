@@ -15,15 +15,15 @@ from typing import Any
 from dash import html
 
 from dashboard.analytics import debate as analytics
-from dashboard.figures.style import format_number
+from dashboard.i18n.labels import count_key, t
+from dashboard.i18n.numbers import format_number
 from dashboard.services import Services
-from layouts.debate import slide_section
-from layouts.labels import count_key, t
-from views import debate as slides
+from layouts.slides import slide_section
 from views import live
-from views.acteurs import territory_name
+from views import slides as slides
+from views.actors import territory_name
 from views.common import View
-from views.debate import QUESTION, RESULTS
+from views.slides import QUESTION, RESULTS
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ from dashboard.analytics.profile import (
     synthesis,
 )
 from dashboard.figures.profile import actor_bars, dot_profile, gap_scatter
-from dashboard.figures.style import format_number
+from dashboard.i18n.labels import LABELS, t, term_label
+from dashboard.i18n.numbers import format_number
 from dashboard.reference import Reference
 from layouts.components import data_table, empty_state, graph, view_card
 from layouts.context import href
-from layouts.labels import LABELS, t, term_label
 from layouts.pages import region as page
 from views.common import (
     Columns,

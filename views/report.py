@@ -24,9 +24,9 @@ from plotly.io.json import to_json_plotly
 from dashboard.analytics.action import ActionPlan
 from dashboard.analytics.profile import RegionProfile
 from dashboard.communes import Commune
+from dashboard.i18n.labels import t
 from dashboard.reference import Reference
 from layouts.components import demo_flag
-from layouts.labels import t
 from layouts.pages import action as action_page
 from layouts.pages import commune as commune_page
 from layouts.pages import region as page

@@ -4,7 +4,7 @@
  * one chosen (or, with none chosen, submits the form: the results page), Escape closes the
  * list. Without this script the form still works.
  *
- * Loaded with `defer` (dashboard/frontend.py) and idle until someone types: it listens on the
+ * Loaded with `defer` (web/http/frontend.py) and idle until someone types: it listens on the
  * document, so it needs no Dash callback and survives the router redrawing the header. */
 (function () {
   "use strict";

@@ -22,7 +22,6 @@ from dashboard.reference import Reference
 
 CITIZENS = "citoyens"
 SCORE_QUESTION = "fragility_score"
-PRIORITY_QUESTION = "priority_domains"
 TOP = 3
 PROFILE_COLUMNS = ["actor", "study", "year", "domain", "axis", "value", "n", "ci_low",
                    "ci_high"]

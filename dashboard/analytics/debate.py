@@ -17,8 +17,6 @@ showing something else in its place.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -30,6 +28,7 @@ import pandas as pd
 from dashboard.analytics.perception import Wave
 from dashboard.analytics.survey_figures import NATIONAL
 from dashboard.frames import as_records
+from dashboard.i18n.text import normalise_word
 
 ROOM = "salle"  # the room, as an actor beside citoyens, entreprises, associations, maires
 PRIORITIES, SCORES, INNOVATION, WORD = "priorities", "scores", "innovation", "word"
@@ -120,17 +119,6 @@ class Room:
 
 
 # --- ballots ------------------------------------------------------------------------------
-
-def normalise_word(text: str) -> str:
-    """A word as the cloud counts it: Unicode NFC (an accent typed either way is one
-    letter), lower case with accents kept (`Écologie` and `écologie` are one word,
-    `église` and `eglise` are not), typographic apostrophes made straight, spaces trimmed
-    and collapsed, surrounding quotes and punctuation dropped (`« mobilité ! »`)."""
-    word = unicodedata.normalize("NFC", text).lower()
-    word = word.replace("\u2019", "'").replace("\u02bc", "'")
-    word = re.sub(r"\s+", " ", word).strip()
-    return word.strip(" \"'«»“”.,;:!?…-–—()[]").strip()
-
 
 def _device(ballot: Mapping[str, Any]) -> str:
     device = ballot.get("device")

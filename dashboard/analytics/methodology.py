@@ -9,6 +9,9 @@ from sqlalchemy.orm import Session
 from dashboard.models import Dataset, Respondent, Survey
 
 WAVE_COLUMNS = ["study", "year", "actor", "respondents", "file", "demo"]
+# Which regions the sources' unnamed lowest / highest company partnership rates are given to
+# by the demonstration data (`dashboard.demo.surveys`): a choice the methodology page states.
+EXTREME_REGIONS = {"REGION_MIN": "94", "REGION_MAX": "52"}
 DATASET_COLUMNS = ["kind", "name", "file", "rows", "demo", "source", "id", "sha256",
                    "imported_by", "imported_at", "active"]
 

@@ -33,8 +33,8 @@ from dashboard.analytics.survey_figures import (
     NoData,
     compute_figure,
 )
-from dashboard.figures.style import format_number
 from dashboard.frames import as_records
+from dashboard.i18n.numbers import format_number
 from dashboard.models import Indicator, Initiative, Territory
 from dashboard.reference import Reference
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dashboard.analytics.debate import normalise_word
+from dashboard.i18n.text import normalise_word
 
 QUESTIONS = ("priorities", "scores", "innovation", "word")
 SURVEY_QUESTIONS: Mapping[str, tuple[str, str]] = {  # question → (survey code, kind)

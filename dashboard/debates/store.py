@@ -21,7 +21,6 @@ from typing import Any
 from sqlalchemy import Engine, exc, select, update
 from sqlalchemy.orm import Session, defer
 
-from dashboard.analytics.debate import normalise_word
 from dashboard.db import bump_data_version, dialect_insert
 from dashboard.debates.ballot_sql import WORD_MARK, BallotStatements, ballot_statements
 from dashboard.debates.deck import check_deck, default_deck
@@ -33,6 +32,7 @@ from dashboard.debates.questions import (
     Refused,
     parse_ballot,
 )
+from dashboard.i18n.text import normalise_word
 from dashboard.models import (
     Actor,
     Dataset,
@@ -163,6 +163,13 @@ def _ensure_room_actor(session: Session) -> None:
 
 def _new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def create_from_payload(engine: Engine, domains: Sequence[str], payload: Any,
+                        created_by: str) -> Debate:
+    """Check a debate's JSON body (the API's, or the creation form's as `form_payload`
+    writes it) and store it: Refused naming the field when it is wrong."""
+    return create_debate(engine, parse_spec(payload, domains), created_by)
 
 
 def create_debate(engine: Engine, spec: DebateSpec, created_by: str) -> Debate:

@@ -39,6 +39,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.analytics.methodology import EXTREME_REGIONS
 from dashboard.commune_bands import BAND_ATTRIBUTE
 from dashboard.demo.calibrate import (
     WEIGHT_SCALE,
@@ -57,9 +58,6 @@ LEADER = "emploi"
 # what companies should act on; Grand Est's first co-construction domain for all actors).
 LEADS = {("citoyens", "priority_domains"), ("entreprises", "companies_should_act"),
          ("associations", "companies_should_act"), ("*", "coconstruction_domains")}
-# Which regions the sources' unnamed lowest / highest company partnership rates are given to:
-# a demonstration choice, said so on the methodology page.
-EXTREME_REGIONS = {"REGION_MIN": "94", "REGION_MAX": "52"}
 SCORE_RANGE, SHARE_RANGE = (0.0, 10.0), (0.0, 100.0)
 MISSING_SCORE_RATE = 0.015
 #: Targets are rounded to this many decimals: far below what a figure shows (±0.05 point)

@@ -21,11 +21,11 @@ from dashboard.figures.style import (
     FRANCE_COLOUR,
     class_breaks,
     class_colour,
-    format_number,
     separators,
     stepped_colourscale,
 )
 from dashboard.frames import as_records
+from dashboard.i18n.numbers import format_number
 
 LIGHT_ALPHA = 0.35
 # legends under the chart, from its left edge: clear of the toolbar and of narrow plot areas

@@ -23,11 +23,11 @@ from dashboard.figures.style import (
     NO_DATA_COLOUR,
     SEQUENTIAL,
     class_breaks,
-    format_number,
     separators,
     stepped_colourscale,
 )
 from dashboard.frames import row_at
+from dashboard.i18n.numbers import format_number
 
 GEOJSON_URL = "/geo/{level}.geojson"
 VALUE_TRACE = 1  # data[0] is the grey base layer

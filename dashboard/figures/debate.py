@@ -41,10 +41,10 @@ from dashboard.figures.style import (
     FONT,
     FRANCE_COLOUR,
     ROOM_COLOUR,
-    format_number,
     separators,
 )
 from dashboard.frames import as_records
+from dashboard.i18n.numbers import format_number
 
 TOP = 8                    # domains shown on the priorities chart
 ROOM_LANE, SURVEY_LANE = -0.2, 0.2  # offsets of the two lanes of a row (rows are 1 apart)

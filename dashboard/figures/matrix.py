@@ -17,9 +17,9 @@ from dashboard.figures.style import (
     FRANCE_COLOUR,
     INDEX_COLOUR,
     SEQUENTIAL,
-    format_number,
     separators,
 )
+from dashboard.i18n.numbers import format_number
 
 ROW_HEIGHT = 30
 STRIP_HEIGHT, STRIP_GAP = 140, 62  # px per indicator, of which the gap for its title

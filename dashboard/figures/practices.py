@@ -18,9 +18,9 @@ from dashboard.figures.style import (
     ACTOR_COLOURS,
     FONT,
     FRANCE_COLOUR,
-    format_number,
     separators,
 )
+from dashboard.i18n.numbers import format_number
 
 NATIONAL = "FR"
 PATTERNS = ("", "/", "x", ".", "\\", "+")

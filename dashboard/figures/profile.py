@@ -23,9 +23,9 @@ from dashboard.figures.style import (
     FONT,
     FRANCE_COLOUR,
     INDEX_COLOUR,
-    format_number,
     separators,
 )
+from dashboard.i18n.numbers import format_number
 
 INDEX_SERIES = "index"
 ROW_HEIGHT = 30

@@ -27,14 +27,6 @@ def separators(lang: str) -> str:
     return ",\u202f" if lang == "fr" else ".,"
 
 
-def format_number(value: float | None, digits: int = 1, lang: str = "fr") -> str:
-    """A number as the interface writes it ('–' when missing)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = f"{value:,.{digits}f}"
-    return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
-
-
 def class_breaks(values: list[float], method: str = "quantile", classes: int = 5,
                  centre: float | None = None) -> list[float]:
     """Class edges (classes + 1, increasing) for a choropleth legend.

@@ -12,9 +12,9 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard.i18n.labels import t
 from layouts.components import aria, lazy_section, report_link
 from layouts.context import PageContext, href
-from layouts.labels import t
 from layouts.pages import region as region_page
 
 ROUTE = r"/region/(?P<code>[0-9AB]{2,3})/action"

@@ -8,10 +8,10 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.analytics.initiatives import function_choices
+from dashboard.i18n.labels import t, term_label
 from dashboard.reference import Reference
 from layouts.components import aria, chart_card, field, graph
 from layouts.context import PageContext
-from layouts.labels import t, term_label
 
 DOMAIN, FUNCTION, REGION = "init-domain", "init-function", "init-region"
 MAP, LIST = "init-map", "init-list"

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from dashboard.i18n.labels import t
 from layouts import ids
 from layouts.components import aria
 from layouts.context import PageContext
-from layouts.labels import t
 
 ROUTE = r"/debat/(?P<code>[A-Za-z0-9]+)/projection(?:/(?P<slide>\d+))?/?"
 POLL_MS = 1000  # within 2 s of a vote, with room to spare

@@ -12,9 +12,9 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard.i18n.labels import t
 from layouts.components import aria, lazy_section, report_link, wave_dropdown
 from layouts.context import PageContext, href
-from layouts.labels import t
 
 ROUTE = r"/region/(?P<code>[0-9AB]{2,3})"
 WAVE = "region-wave"
