@@ -1,7 +1,7 @@
-"""Map page callbacks: thin wiring from controls to `data_access.load_map` and
-`views.maps.render_map`. The figure with its geometry URL is in the page's layout; every
-change of view sends a Patch of values only, to which a change of level (regions or
-departments) or of indicator adds the level's geometry URL and locations, never shapes."""
+"""Map page callbacks: thin wiring from controls to `views.maps.map_outputs`. The figure
+with its geometry URL is in the page's layout; every change of view sends a Patch of values
+only, to which a change of level (regions or departments) or of indicator adds the level's
+geometry URL and locations, never shapes."""
 from __future__ import annotations
 
 import json
@@ -12,26 +12,12 @@ from dash import Dash, Input, Output, State, ctx, no_update
 from callbacks.chart_tables import register_lazy_tables
 from callbacks.first_render import prefilled_callback
 from callbacks.sections import cached_json
-from dashboard.data_access import (
-    departments,
-    indicator_list,
-    load_map,
-    map_territories,
-    score_waves,
-)
-from dashboard.i18n.labels import t, term_label
+from dashboard.data_access import departments, indicator_list, score_waves
 from dashboard.services import services
 from layouts import ids
 from layouts.context import build_search
 from layouts.pages.maps import level_state
-from views.maps import (
-    map_source_line,
-    ranking_title,
-    region_of,
-    render_map,
-    subject_label,
-    wave_options,
-)
+from views.maps import MapChoice, map_outputs, region_of, wave_options
 
 # what makes a map's Patch carry its level's geometry (see `update_map`)
 GEOMETRY_TRIGGERS = {f"{ids.MAP_LEVEL}.value", f"{ids.MAP_INDICATOR}.value"}
@@ -54,27 +40,8 @@ def register(app: Dash) -> None:
         level = level_state(indicator_list(svc), indicator, level, lang)[1]
 
         def build() -> tuple[Any, ...]:
-            data, used_wave = load_map(svc, subject, lens, actor, wave, level)
-            codes = map_territories(svc, level)["code"].tolist()
-            view = render_map(data, codes, classes, lang,
-                              f"carte_{subject.replace(':', '-')}_"
-                              f"{lens if level == 'region' else 'departements'}.csv",
-                              level, geometry)
-            name = subject_label(svc, subject, data, lang)
-            lens_name = t(f"lens_{lens}", lang)
-            if lens != "index" and not indicator:
-                lens_name += " — " + term_label(next(a for a in svc.reference.actors
-                                                     if a.slug == actor), lang)
-            source = map_source_line(data, lang)
-            disabled = bool(indicator) or lens == "index"
-            options = [{**o, "disabled": bool(indicator) and o["value"] != "index"}
-                       for o in lens_options]
-            return (view.patch, view.ranking,
-                    t("map_chart_title" if level == "region" else "map_chart_title_department",
-                      lang, lens=lens_name, subject=name),
-                    ranking_title(data, name, level, lang), source, source, view.store,
-                    disabled,
-                    disabled or used_wave is None, options)
+            return map_outputs(svc, MapChoice(subject, lens, actor, wave, classes, level,
+                                              bool(indicator)), lang, geometry, lens_options)
 
         # the lens options are the language's, with their disabled flags: part of the key
         return cached_json(svc, "map", (subject, lens, actor, wave, classes, level, geometry,

@@ -6,7 +6,6 @@ import pytest
 from dash import Patch
 from sqlalchemy.orm import Session
 
-from callbacks import initiatives as callbacks
 from callbacks.router import match
 from component_helpers import find, text_of
 from dashboard.analytics import catalogue
@@ -25,6 +24,7 @@ from dashboard.services import services
 from layouts.context import PageContext, parse_query
 from layouts.pages import initiatives as page
 from test_pages import GEO, REGIONS
+from views import initiatives as views
 
 REF = load_reference()
 
@@ -114,7 +114,7 @@ def test_route_and_layout_read_the_filters_from_the_query():
 
 def test_map_output_draws_departments_once_then_patches(demo_url, make_app):
     svc = services(make_app(demo_url).server)
-    first = callbacks.map_output(svc, Filters(), "fr", first=True)
+    first = views.map_output(svc, Filters(), "fr", first=True)
     figure = first["figure"]
     assert isinstance(figure, go.Figure)
     assert figure.data[1].geojson == "/geo/department.geojson"
@@ -123,7 +123,7 @@ def test_map_output_draws_departments_once_then_patches(demo_url, make_app):
     assert "3 initiative(s) sans département" in first["note"]
     assert first["store"]["rows"][0] == {"code": "59", "name": "Nord", "count": 9}
     assert sum(r["count"] for r in first["store"]["rows"]) == 27
-    later = callbacks.map_output(svc, Filters(region="32"), "en", first=False)
+    later = views.map_output(svc, Filters(region="32"), "en", first=False)
     assert isinstance(later["figure"], Patch)
     assert "Hauts-de-France" in later["title"]
     assert later["note"] == "Every initiative shown is located."
@@ -131,7 +131,7 @@ def test_map_output_draws_departments_once_then_patches(demo_url, make_app):
 
 def test_list_output_lists_every_match_and_says_not_located(demo_url, make_app):
     svc = services(make_app(demo_url).server)
-    listed = callbacks.list_output(svc, Filters(function="dialogue_territorial"), "fr")
+    listed = views.list_output(svc, Filters(function="dialogue_territorial"), "fr")
     rows = listed["store"]["rows"]
     assert len(rows) == 5 and "(5)" in listed["title"]
     national = next(r for r in rows if r["name"] == "Démarche ODD & CT du Comité 21")
@@ -141,6 +141,6 @@ def test_list_output_lists_every_match_and_says_not_located(demo_url, make_app):
     assert roubaix["partners"] == "MDA Roubaix"
     assert "Dialogue territorial" in listed["title"]
     assert "Démarche ODD & CT du Comité 21" in text_of(listed["body"])
-    nothing = callbacks.list_output(svc, Filters(domain="sante"), "fr")
+    nothing = views.list_output(svc, Filters(domain="sante"), "fr")
     assert nothing["store"]["rows"] == []
     assert "Aucune initiative ne correspond" in text_of(nothing["body"])

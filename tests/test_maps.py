@@ -17,10 +17,10 @@ from dashboard.figures.style import (
     SEQUENTIAL,
     class_breaks,
     class_colour,
-    format_number,
     separators,
     stepped_colourscale,
 )
+from dashboard.i18n.numbers import format_number
 from dashboard.reference import load_reference
 
 REF = load_reference()

@@ -3,7 +3,6 @@ survey waves and the demonstration datasets the database holds."""
 import pytest
 from sqlalchemy.orm import Session
 
-from callbacks import methodology as callbacks
 from callbacks.router import match
 from component_helpers import find, text_of
 from dashboard.analytics.methodology import dataset_list, wave_sizes
@@ -12,6 +11,7 @@ from dashboard.services import services
 from layouts.context import PageContext
 from layouts.pages import methodology as page
 from test_pages import GEO
+from views import methodology as views
 
 REF = load_reference()
 REGIONS = ({"code": "94", "name": "Corse"}, {"code": "52", "name": "Pays de la Loire"})
@@ -65,7 +65,7 @@ def test_page_renders_in_both_languages(lang, expected):
 ])
 def test_facts_list_the_waves_and_the_demo_datasets(demo_url, make_app, lang, heading, kind):
     svc = services(make_app(demo_url).server)
-    waves, demo, table = callbacks.facts_output(svc, lang)
+    waves, demo, table = views.facts_output(svc, lang)
     demo_text = text_of(demo)
     assert heading in demo_text
     for file in ("phare_entreprises_2015.csv", "arpea_entreprises_2011.csv", "indicators.csv",
@@ -79,6 +79,6 @@ def test_facts_list_the_waves_and_the_demo_datasets(demo_url, make_app, lang, he
 
 def test_facts_say_when_there_is_no_demonstration_data(empty_url, make_app):
     svc = services(make_app(empty_url).server)
-    waves, demo, _table = callbacks.facts_output(svc, "fr")
+    waves, demo, _table = views.facts_output(svc, "fr")
     assert "Aucune donnée de démonstration" in text_of(demo)
     assert "Aucune enquête en base" in text_of(waves)

@@ -12,12 +12,14 @@ from dash import Patch
 
 from dashboard.analytics.maps import INDICATOR_PREFIX, MapData
 from dashboard.analytics.perception import Wave
+from dashboard.data_access import load_map, map_territories
 from dashboard.figures.choropleth import as_patch, geometry_update, legend_breaks, value_update
 from dashboard.figures.ranking import ranking_bars
 from dashboard.figures.style import DIVERGING, SEQUENTIAL
 from dashboard.frames import as_records
 from dashboard.i18n.labels import t, term_label
 from dashboard.i18n.numbers import format_number
+from dashboard.services import Services
 from views.common import interval_columns, source_line
 
 UNIT_KEYS = ("index_0_10", "score_0_10", "gap", "percent")
@@ -124,3 +126,45 @@ def region_of(departments: pd.DataFrame, code: str) -> str | None:
     """The region of a department (None for an unknown code)."""
     found = departments.loc[departments["code"] == code, "region"]
     return str(found.iloc[0]) if len(found) else None
+
+
+@dataclass(frozen=True)
+class MapChoice:
+    """What the map page's controls chose (`by_indicator`: an indicator, not a domain, is
+    mapped, so only the index lens applies)."""
+
+    subject: str
+    lens: str
+    actor: str
+    wave: str | None
+    classes: str
+    level: str
+    by_indicator: bool
+
+
+def map_outputs(svc: Services, choice: MapChoice, lang: str, geometry: bool,
+                lens_options: list[dict[str, Any]]) -> tuple[Any, ...]:
+    """Everything a view of the map page changes: the map's Patch (with the level's
+    geometry when `geometry`), the ranking, both titles, both source lines, the CSV rows,
+    whether the actor and wave controls are off, and the lens options with their flags."""
+    subject, lens, level = choice.subject, choice.lens, choice.level
+    data, used_wave = load_map(svc, subject, lens, choice.actor, choice.wave, level)
+    codes = map_territories(svc, level)["code"].tolist()
+    view = render_map(data, codes, choice.classes, lang,
+                      f"carte_{subject.replace(':', '-')}_"
+                      f"{lens if level == 'region' else 'departements'}.csv",
+                      level, geometry)
+    name = subject_label(svc, subject, data, lang)
+    lens_name = t(f"lens_{lens}", lang)
+    if lens != "index" and not choice.by_indicator:
+        lens_name += " — " + term_label(next(a for a in svc.reference.actors
+                                             if a.slug == choice.actor), lang)
+    source = map_source_line(data, lang)
+    disabled = choice.by_indicator or lens == "index"
+    options = [{**o, "disabled": choice.by_indicator and o["value"] != "index"}
+               for o in lens_options]
+    return (view.patch, view.ranking,
+            t("map_chart_title" if level == "region" else "map_chart_title_department",
+              lang, lens=lens_name, subject=name),
+            ranking_title(data, name, level, lang), source, source, view.store,
+            disabled, disabled or used_wave is None, options)
