@@ -10,6 +10,7 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.first_render import prefilled_callback
 from callbacks.polling import poll_answer
+from dashboard.debates import remote
 from dashboard.debates.questions import Refused
 from dashboard.i18n.labels import t
 from dashboard.services import services
@@ -56,7 +57,7 @@ def register(app: Dash) -> None:
             raise PreventUpdate  # a button drawn again fires with no click
         action, subject = action_of(ctx.triggered_id)
         try:
-            presenter.act(services(app.server), code, action, subject)
+            remote.act(services(app.server).engine, code, action, subject)
         except Refused as error:
             return no_update, str(error)
         # a new token: the panel redraws now rather than at the next poll

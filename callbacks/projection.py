@@ -9,10 +9,11 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.first_render import prefilled_callback
 from callbacks.polling import poll_answer
+from dashboard.debates import remote
 from dashboard.i18n.labels import t
 from dashboard.services import services
 from layouts import ids
-from views import presenter, projection
+from views import projection
 from web.http.auth import is_presenter
 
 KEYS = {ids.PROJECTION_NEXT: "next", ids.PROJECTION_PREVIOUS: "previous",
@@ -41,6 +42,6 @@ def register(app: Dash) -> None:
         if not is_presenter() or ctx.triggered_id not in KEYS:
             raise PreventUpdate
         action = KEYS[str(ctx.triggered_id)]
-        presenter.act(services(app.server), code, action,
-                      shown=projection.Position.of(memory).shown)
+        remote.act(services(app.server).engine, code, action,
+                   shown=projection.Position.of(memory).shown)
         return t(f"projection_did_{action}", lang or "fr")

@@ -13,7 +13,7 @@ from component_helpers import find, graphs, text_of
 from conftest import ADMIN_PASSWORD
 from dashboard.analytics import debate as analytics
 from dashboard.analytics.debate import Room
-from dashboard.debates import store
+from dashboard.debates import remote, store
 from dashboard.debates.questions import Refused
 from dashboard.debates.room import hidden_words, load_room
 from dashboard.services import services
@@ -175,7 +175,7 @@ def test_the_projector_redraws_only_when_its_slide_or_results_change(evening):
     assert poll(memory) is None                                   # nothing changed
     client.post(f"/api/v1/debates/{code}/ballots", json=BALLOTS[0])
     assert poll(memory) is None                                   # a vote: same title slide
-    presenter.act(svc, code, "next")
+    remote.act(svc.engine, code, "next")
     slide, memory = poll(memory)
     assert memory["shown"] == 1 and graphs(slide)                 # the map
 
@@ -186,7 +186,7 @@ def test_the_projector_redraws_only_when_its_slide_or_results_change(evening):
     client.post(f"/api/v1/debates/{code}/ballots", json=BALLOTS[1])
     slide, memory = poll(memory)                                  # a vote on this slide
     assert "2 votes reçus" in text_of(slide)
-    presenter.act(svc, code, "reveal")
+    remote.act(svc.engine, code, "reveal")
     slide, memory = poll(memory)
     [chart] = graphs(slide)
     assert chart.figure.data[0].name == "Salle (n = 2)"
@@ -211,11 +211,11 @@ def test_the_remote_buttons_drive_the_debate_through_the_store(evening):
     assert "Diapositive 1 sur 14" in text and "2 téléphones connectés" in text
     assert "mobilité (2)" in text and f"/j/{code}" in text
     assert in_request(evening, presenter.poll, svc, code, key, "fr") is None
-    presenter.act(svc, code, "previous")                    # already on the first
-    presenter.act(svc, code, "next")
-    presenter.act(svc, code, "close", "priorities")
-    presenter.act(svc, code, "reveal")
-    presenter.act(svc, code, "hide", "Mobilité")
+    remote.act(svc.engine, code, "previous")                    # already on the first
+    remote.act(svc.engine, code, "next")
+    remote.act(svc.engine, code, "close", "priorities")
+    remote.act(svc.engine, code, "reveal")
+    remote.act(svc.engine, code, "hide", "Mobilité")
     panel, _key = in_request(evening, presenter.poll, svc, code, key, "fr")
     text = text_of(panel)
     item = live.read(svc, code)
@@ -225,9 +225,9 @@ def test_the_remote_buttons_drive_the_debate_through_the_store(evening):
     with Session(svc.engine) as session:
         assert hidden_words(session, store.get_debate(session, code)) == ["mobilité"]
     with pytest.raises(Refused):
-        presenter.act(svc, code, "close", "nope")
+        remote.act(svc.engine, code, "close", "nope")
     with pytest.raises(ValueError):
-        presenter.act(svc, code, "explode")
+        remote.act(svc.engine, code, "explode")
 
 
 def test_the_creation_form_asks_the_questions_in_order_and_refuses_naming_the_field(evening):

@@ -1,7 +1,8 @@
 """The presenter's remote (/debat/<code>/presentateur, a laptop or a phone): the slide on
 screen and the next one, speaker notes, who has joined and voted, and the buttons that
-drive the evening. Every button goes through `dashboard.debates.store` (one implementation,
-one transaction each, each moving the debate's version, which the projector polls)."""
+drive the evening. Builds only: a button's effect is `dashboard.debates.remote.act` (one
+transaction each through the store, each moving the debate's version, which the projector
+polls)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -11,7 +12,6 @@ from dash import html
 from sqlalchemy.orm import Session
 
 from dashboard.analytics import debate as analytics
-from dashboard.debates import store
 from dashboard.debates.room import hidden_words
 from dashboard.i18n.labels import count_key, t
 from dashboard.i18n.numbers import format_number
@@ -20,8 +20,6 @@ from layouts import ids
 from layouts.components import aria
 from views import live
 from views.slides import QUESTION, RESULTS, SlideSpec
-
-ACTIONS = ("previous", "next", "reveal", "open", "close", "hide", "show")
 
 
 def slide_name(spec: SlideSpec, lang: str) -> str:
@@ -145,25 +143,3 @@ def poll(svc: Services, code: str, key: str | None,
     if item.version == key:
         return None
     return panel(svc, item, lang), item.version
-
-
-def act(svc: Services, code: str, action: str, subject: str = "",
-        shown: int | None = None) -> None:
-    """One button (or the projector's key): `previous`/`next` slide from `shown` (the
-    slide on that screen; default the debate's current one), `reveal` (toggle),
-    `open`/`close` voting on the question `subject`, `hide`/`show` the word `subject`."""
-    if action not in ACTIONS:
-        raise ValueError(f"action inconnue : {action!r}")
-    if action in ("open", "close"):
-        store.set_voting(svc.engine, code, action == "open", [subject])
-    elif action in ("hide", "show"):
-        store.hide_word(svc.engine, code, subject, action == "hide")
-    else:
-        item = live.read(svc, code)
-        if action == "reveal":
-            store.set_revealed(svc.engine, code, not item.debate.results_revealed)
-            return
-        start = item.index(shown)
-        target = start + (1 if action == "next" else -1)
-        if 0 <= target < len(item.debate.deck):
-            store.set_slide(svc.engine, code, target)
