@@ -1,8 +1,9 @@
 """Interface wording in one place, French first (English alongside for the switch)."""
 from __future__ import annotations
 
+from typing import Protocol
+
 from dashboard.i18n.action_labels import ACTION_LABELS
-from dashboard.reference import Population, Term
 
 LABELS: dict[str, dict[str, str]] = {
     "app_title": {"fr": "Territoires — fragilités et co-construction",
@@ -1301,10 +1302,24 @@ def count_key(key: str, n: int, lang: str) -> str:
     return f"{key}_one" if n == 1 or (n == 0 and lang == "fr") else key
 
 
-def term_label(term: Term | Population, lang: str = "fr", short: bool = False) -> str:
+class Labelled(Protocol):
+    """What reference data carries in both languages: a vocabulary term (domain, actor,
+    axis…) or a sub-population. A protocol, so that i18n, at the bottom, needs no import of
+    the reference module above it."""
+
+    @property
+    def label_fr(self) -> str: ...
+
+    @property
+    def label_en(self) -> str: ...
+
+
+def term_label(term: Labelled, lang: str = "fr", short: bool = False) -> str:
     """A vocabulary term (domain, actor, axis…) or a sub-population in the interface's
-    language; `short`: the term's short label, when it has one."""
+    language; `short`: the term's short label, when it has one (terms have one, populations
+    do not)."""
     english = lang == "en"
-    if short and isinstance(term, Term) and term.short_fr:
-        return term.short_en if english else term.short_fr
+    short_fr: str = getattr(term, "short_fr", "")
+    if short and short_fr:
+        return getattr(term, "short_en", "") if english else short_fr
     return term.label_en if english else term.label_fr

@@ -39,7 +39,7 @@ from web.http.frontend import PLOTLY_BUNDLE
 from web.http.templating import page_lang
 
 log = logging.getLogger(__name__)
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = Path(__file__).resolve().parents[1] / "static"
 FOLDER = "rapports"  # under the instance folder
 KINDS = ("region", "commune")
 CODE_FILES = ("views/*.py", "layouts/**/*.py", "dashboard/figures/*.py", "web/http/pdf.py",
