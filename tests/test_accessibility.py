@@ -17,6 +17,14 @@ PAGES = ["/", "/?lang=en", "/?indicator=ind:taux_chomage&level=department", "/re
          "/commune/97411/rapport?lang=en"]
 
 
+def open_settled(browser, path: str) -> None:  # type: ignore[no-untyped-def]
+    """Open `path` afresh and wait until its heading is there and no callback is running."""
+    browser.driver.get(browser.server_url + path)
+    browser.wait_for_element("main h1", timeout=20)
+    wait_until(lambda: not browser.find_elements("[data-dash-is-loading='true']"),
+               what="callbacks to settle")
+
+
 def scan(driver) -> list[dict]:  # type: ignore[no-untyped-def]
     driver.execute_script(AXE)
     result = driver.execute_async_script(
@@ -29,25 +37,24 @@ def scan(driver) -> list[dict]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_serious_or_critical_accessibility_violation(dash_duo, browser_app, path):
-    dash_duo.start_server(browser_app)
-    dash_duo.driver.set_script_timeout(60)
-    dash_duo.driver.get(dash_duo.server_url + path)
-    dash_duo.wait_for_element("main h1", timeout=20)
-    wait_until(lambda: not dash_duo.find_elements("[data-dash-is-loading='true']"),
-               what="callbacks to settle")
-    violations = [v for v in scan(dash_duo.driver) if v["impact"] in ("serious", "critical")]
+def test_page_has_no_serious_or_critical_accessibility_violation(page_browser, path):
+    page_browser.driver.set_script_timeout(60)
+    open_settled(page_browser, path)
+    violations = [v for v in scan(page_browser.driver) if v["impact"] in ("serious", "critical")]
     assert violations == [], violations
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_fits_a_360_pixel_phone_without_sideways_scrolling(dash_duo, browser_app, path):
-    dash_duo.start_server(browser_app)
-    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+@pytest.fixture
+def phone(page_browser):  # type: ignore[no-untyped-def]
+    """The module's browser as a 360 px phone for one test, a desktop screen again after."""
+    page_browser.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": 360, "height": 780, "deviceScaleFactor": 1, "mobile": True})
-    dash_duo.driver.get(dash_duo.server_url + path)
-    dash_duo.wait_for_element("main h1", timeout=20)
-    wait_until(lambda: not dash_duo.find_elements("[data-dash-is-loading='true']"),
-               what="callbacks to settle")
-    width = dash_duo.driver.execute_script("return document.documentElement.scrollWidth")
+    yield page_browser
+    page_browser.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_fits_a_360_pixel_phone_without_sideways_scrolling(phone, path):
+    open_settled(phone, path)
+    width = phone.driver.execute_script("return document.documentElement.scrollWidth")
     assert width <= 360, f"{path} is {width} px wide"

@@ -22,7 +22,6 @@ from dashboard.analytics.action import (
 from dashboard.analytics.estimates import FRAGILE, HIDDEN, OK, reliability
 from dashboard.analytics.profile import PROFILE_COLUMNS
 from dashboard.reference import load_reference
-from dashboard.services import services
 
 REF = load_reference()
 
@@ -129,11 +128,6 @@ def test_domain_examples_list_the_regions_own_first() -> None:
     assert list(examples["name"]) == ["B ici", "Z ici", "A ailleurs"]
     assert list(examples["own"]) == [True, True, False]
     assert list(examples["category"].fillna("")) == ["", "mecenat", "innovation_societale"]
-
-
-@pytest.fixture
-def demo_services(demo_url, make_app):  # type: ignore[no-untyped-def]
-    return services(make_app(demo_url).server)
 
 
 def test_paca_plan_has_three_priorities_with_every_actor_behind_them(demo_services) -> None:

@@ -13,7 +13,6 @@ from callbacks.router import match
 from component_helpers import find, text_of
 from dashboard import data_access
 from dashboard.reference import load_reference
-from dashboard.services import services
 from layouts import ids
 from layouts.context import PageContext
 from layouts.pages import action as action_page
@@ -56,11 +55,6 @@ def test_region_profile_links_to_its_action_page() -> None:
                                             params={"code": "93"}))
     link = find(layout, "region-action-link")
     assert isinstance(link, dcc.Link) and link.href == "/region/93/action?lang=en"
-
-
-@pytest.fixture
-def demo_services(demo_url, make_app):  # type: ignore[no-untyped-def]
-    return services(make_app(demo_url).server)
 
 
 @pytest.mark.parametrize("code", ["93", "44", "11", "03", "06"])

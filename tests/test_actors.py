@@ -249,11 +249,6 @@ def test_a_stale_actors_link_falls_back_to_france_and_the_newest_wave():
 
 # --- the charts as the callbacks fill them ------------------------------------------------
 
-@pytest.fixture
-def demo_services(demo_url, make_app):
-    return services(make_app(demo_url).server)
-
-
 def test_profiles_view_draws_the_four_actors_for_a_region(demo_services):
     view = actor_views.profiles_view(demo_services, "93", None, "fr")
     figure = graphs(view.body)[0].figure

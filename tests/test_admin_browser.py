@@ -25,10 +25,10 @@ NEW_VALUES = {71.5, 72.5, 73.5, 74.5}  # admin_new_indicator.csv, regions 11, 93
 
 
 @pytest.fixture
-def data_app(browser_db_url: str, tmp_path: Path, make_app: Any) -> Any:
+def data_app(site_db_url: str, tmp_path: Path, make_app: Any) -> Any:
     """An app on a copy of the demonstration database (imports write to it)."""
     copy = tmp_path / "admin.sqlite3"
-    shutil.copy(browser_db_url.removeprefix("sqlite:///"), copy)
+    shutil.copy(site_db_url.removeprefix("sqlite:///"), copy)
     return make_app(f"sqlite:///{copy}", admin_password=ADMIN_PASSWORD)
 
 

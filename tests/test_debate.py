@@ -23,7 +23,6 @@ from dashboard.analytics.debate import (
 from dashboard.analytics.perception import Wave
 from dashboard.i18n.text import normalise_word
 from dashboard.reference import load_reference
-from dashboard.services import services
 
 REF = load_reference()
 DOMAINS = REF.domain_slugs
@@ -223,11 +222,6 @@ def test_figure_tables_read_the_yes_no_question_like_the_per_domain_ones():
 
 
 # --- on the demonstration database --------------------------------------------------------
-
-@pytest.fixture
-def demo_services(demo_url, make_app):
-    return services(make_app(demo_url).server)
-
 
 def test_innovation_survey_side_reproduces_the_published_grand_est_figures(demo_services):
     side = data_access.survey_side(demo_services, "44", INNOVATION)

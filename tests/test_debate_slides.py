@@ -8,7 +8,6 @@ from dash import html
 from component_helpers import graphs, text_of
 from dashboard.analytics import debate
 from dashboard.analytics.debate import Room
-from dashboard.services import services
 from layouts.slides import slide_section
 from views import slides as slides
 
@@ -22,8 +21,8 @@ JOIN = slides.Join("http://127.0.0.1:8050/j/K7Q2", "K7Q2", "/j/K7Q2/qr.svg")
 
 
 @pytest.fixture
-def svc(demo_url, make_app):
-    return services(make_app(demo_url).server)
+def svc(demo_services):
+    return demo_services
 
 
 @pytest.fixture

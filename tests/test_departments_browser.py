@@ -31,22 +31,21 @@ def drawn(driver) -> tuple[int, list[int]] | None:  # type: ignore[no-untyped-de
     return (values, paths) if values and paths == [101, 101] else None
 
 
-def test_a_reader_maps_an_indicator_by_department_and_a_reload_keeps_it(dash_duo, browser_app):
-    dash_duo.start_server(browser_app)
-    driver = dash_duo.driver
-    dash_duo.wait_for_text_to_equal("h1", "Carte des fragilités")
+def test_a_reader_maps_an_indicator_by_department_and_a_reload_keeps_it(site_page):
+    driver = site_page.driver
+    site_page.wait_for_text_to_equal("h1", "Carte des fragilités")
     values_of_map(driver)
-    assert dash_duo.find_element(DEPARTMENT).get_attribute("disabled") is not None
-    dash_duo.wait_for_contains_text("#map-level-note", "seulement")
+    assert site_page.find_element(DEPARTMENT).get_attribute("disabled") is not None
+    site_page.wait_for_contains_text("#map-level-note", "seulement")
 
-    choose(dash_duo, "map-indicator", department_indicator())
-    wait_until(lambda: dash_duo.find_element(DEPARTMENT).get_attribute("disabled") is None,
+    choose(site_page, "map-indicator", department_indicator())
+    wait_until(lambda: site_page.find_element(DEPARTMENT).get_attribute("disabled") is None,
                what="departments offered")
-    dash_duo.find_element(DEPARTMENT).click()
+    site_page.find_element(DEPARTMENT).click()
     values, _paths = wait_until(lambda: drawn(driver), what="101 departments drawn")
     assert values > 90  # a few departments have no value: drawn grey
-    dash_duo.wait_for_contains_text("#map-title", "par département")
-    dash_duo.wait_for_contains_text("#ranking-title", "départements")
+    site_page.wait_for_contains_text("#map-title", "par département")
+    site_page.wait_for_contains_text("#ranking-title", "départements")
     shared = wait_until(lambda: "level=department" in driver.current_url
                         and "indicator=" in driver.current_url and driver.current_url,
                         what="the level in the URL")
@@ -58,5 +57,5 @@ def test_a_reader_maps_an_indicator_by_department_and_a_reload_keeps_it(dash_duo
     driver.refresh()
     wait_until(lambda: driver.current_url == shared, what="the same URL")
     assert wait_until(lambda: drawn(driver), what="departments after the reload")[0] == values
-    assert dash_duo.find_element(DEPARTMENT).is_selected()
-    no_browser_errors(dash_duo)
+    assert site_page.find_element(DEPARTMENT).is_selected()
+    no_browser_errors(site_page)

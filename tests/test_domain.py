@@ -30,7 +30,6 @@ from dashboard.figures.actors import coconstruction_bars
 from dashboard.figures.matrix import indicator_strips, matrix_heatmap
 from dashboard.figures.style import ACTOR_COLOURS, FRANCE_COLOUR
 from dashboard.reference import load_reference
-from dashboard.services import services
 from dashboard.settings import DATA_DIR
 from layouts.context import PageContext, parse_query
 from layouts.pages import domain as page
@@ -300,11 +299,6 @@ def test_an_unknown_domain_says_so_and_links_to_the_sixteen():
 
 
 # --- the charts as the callbacks fill them ------------------------------------------------
-
-@pytest.fixture
-def demo_services(demo_url, make_app):
-    return services(make_app(demo_url).server)
-
 
 def test_map_view_sends_a_patch_a_ranking_and_the_rows_behind_them(demo_services):
     out = domain_views.map_view(demo_services, "mobilite", "gap", "maires", None, "fr")

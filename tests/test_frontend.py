@@ -66,9 +66,9 @@ def code_trace_types() -> set[str]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_loads_the_small_bundle_and_not_the_full_one(demo_client: FlaskClient,
+def test_every_page_loads_the_small_bundle_and_not_the_full_one(site_client: FlaskClient,
                                                                  path: str) -> None:
-    scripts = scripts_of(demo_client, path)
+    scripts = scripts_of(site_client, path)
     assert not [s for s in scripts if "plotly.min.js" in s]
     assert not [s for s in scripts if "dash_table" in s]
     ours = [i for i, s in enumerate(scripts) if PLOTLY_BUNDLE.name in s]
@@ -79,10 +79,10 @@ def test_every_page_loads_the_small_bundle_and_not_the_full_one(demo_client: Fla
 
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_loads_the_generator_runtime_and_not_babels_polyfill(
-        demo_client: FlaskClient, path: str) -> None:
+        site_client: FlaskClient, path: str) -> None:
     """core-js 2 replaces the browser's own Promise and setImmediate; Dash needs only the
     `regeneratorRuntime` global, which must exist before Dash's scripts run."""
-    scripts = scripts_of(demo_client, path)
+    scripts = scripts_of(site_client, path)
     assert not [s for s in scripts if "polyfill" in s]
     runtime = [i for i, s in enumerate(scripts) if REGENERATOR.name in s]
     dash_scripts = [i for i, s in enumerate(scripts) if "_dash-component-suites/" in s]
@@ -90,9 +90,9 @@ def test_every_page_loads_the_generator_runtime_and_not_babels_polyfill(
 
 
 def test_the_generator_runtime_is_served_as_vendored_and_defines_the_global(
-        demo_client: FlaskClient) -> None:
-    url = [s for s in scripts_of(demo_client, "/") if REGENERATOR.name in s][0]
-    response = demo_client.get(url, headers={"Accept-Encoding": "identity"})
+        site_client: FlaskClient) -> None:
+    url = [s for s in scripts_of(site_client, "/") if REGENERATOR.name in s][0]
+    response = site_client.get(url, headers={"Accept-Encoding": "identity"})
     assert response.status_code == 200 and response.headers["Cache-Control"] == LONG_CACHE
     body = response.get_data()
     assert body == REGENERATOR.read_bytes()
@@ -101,8 +101,8 @@ def test_the_generator_runtime_is_served_as_vendored_and_defines_the_global(
 
 
 def test_the_served_bundle_registers_only_the_traces_the_figures_draw(
-        demo_client: FlaskClient) -> None:
-    response = demo_client.get(bundle_url(demo_client))
+        site_client: FlaskClient) -> None:
+    response = site_client.get(bundle_url(site_client))
     assert response.status_code == 200
     body = response.get_data(as_text=True)
     assert len(body) < 0.35 * FULL_PLOTLY.stat().st_size
@@ -131,48 +131,48 @@ def test_no_page_renders_a_component_library_whose_script_is_left_out() -> None:
             assert not used.search(source.read_text(encoding="utf-8")), source
 
 
-def test_fingerprinted_urls_are_cached_for_a_year(demo_client: FlaskClient) -> None:
-    fingerprinted = [s for s in scripts_of(demo_client, "/")
+def test_fingerprinted_urls_are_cached_for_a_year(site_client: FlaskClient) -> None:
+    fingerprinted = [s for s in scripts_of(site_client, "/")
                      if "_dash-component-suites/" in s or "/vendor/" in s]
     assert len(fingerprinted) >= 7
     for url in fingerprinted:
-        response = demo_client.get(url)
+        response = site_client.get(url)
         assert response.status_code == 200, url
         assert response.headers["Cache-Control"] == LONG_CACHE, url
 
 
-def test_the_bundle_url_names_its_content(demo_client: FlaskClient) -> None:
-    url = bundle_url(demo_client)
+def test_the_bundle_url_names_its_content(site_client: FlaskClient) -> None:
+    url = bundle_url(site_client)
     digest = url.split("?v=")[1]
-    body = demo_client.get(url).get_data()
+    body = site_client.get(url).get_data()
     assert hashlib.sha256(body).hexdigest().startswith(digest)
     assert body == PLOTLY_BUNDLE.read_bytes()
 
 
-def test_urls_without_a_fingerprint_keep_a_short_cache(demo_client: FlaskClient) -> None:
-    style = [s for s in SCRIPT.findall(demo_client.get("/").get_data(as_text=True))
+def test_urls_without_a_fingerprint_keep_a_short_cache(site_client: FlaskClient) -> None:
+    style = [s for s in SCRIPT.findall(site_client.get("/").get_data(as_text=True))
              if s.startswith("/assets/a11y.js")][0]
-    path = bundle_url(demo_client).split("?")[0]
+    path = bundle_url(site_client).split("?")[0]
     for url in ("/", "/region/93", style, path, path + "?v=0000000000000000",
                 "/_dash-component-suites/dash/dcc/async-graph.js", "/geo/region.geojson"):
-        response = demo_client.get(url)
+        response = site_client.get(url)
         assert response.status_code == 200, url
         assert "immutable" not in response.headers.get("Cache-Control", ""), url
         assert "max-age=31536000" not in response.headers.get("Cache-Control", ""), url
 
 
-def test_scripts_are_still_compressed(demo_client: FlaskClient) -> None:
+def test_scripts_are_still_compressed(site_client: FlaskClient) -> None:
     """Brotli, as browsers ask for it (Flask-Compress streams static files without gzip)."""
-    for url in (bundle_url(demo_client), [s for s in scripts_of(demo_client, "/")
+    for url in (bundle_url(site_client), [s for s in scripts_of(site_client, "/")
                                           if "dash_renderer" in s][0]):
-        response = demo_client.get(url, headers={"Accept-Encoding": "br, gzip"})
+        response = site_client.get(url, headers={"Accept-Encoding": "br, gzip"})
         assert response.headers["Content-Encoding"] == "br", url
         assert response.headers["Cache-Control"] == LONG_CACHE, url
         raw = brotli.decompress(response.get_data())
         assert len(response.get_data()) < 0.5 * len(raw)
 
 
-def test_versioned_scripts_are_compressed_once_and_still_served_plain(demo_client,
+def test_versioned_scripts_are_compressed_once_and_still_served_plain(site_db_url, make_app,
                                                                       monkeypatch) -> None:
     """A versioned script's brotli body is made once per worker and reused; a client that
     asks for no brotli gets what it asks for (gzip, or the plain bytes)."""
@@ -186,22 +186,23 @@ def test_versioned_scripts_are_compressed_once_and_still_served_plain(demo_clien
         return real(data, **options)
 
     monkeypatch.setattr(frontend.brotli, "compress", counting)
-    url = bundle_url(demo_client)
-    bodies = [demo_client.get(url, headers={"Accept-Encoding": "br"}).get_data()
+    site_client = make_app(site_db_url).server.test_client()  # its own app: nothing compressed yet
+    url = bundle_url(site_client)
+    bodies = [site_client.get(url, headers={"Accept-Encoding": "br"}).get_data()
               for _ in range(3)]
     assert len(calls) == 1 and bodies[0] == bodies[1] == bodies[2]
     assert brotli.decompress(bodies[0]) == PLOTLY_BUNDLE.read_bytes()
-    plain = demo_client.get(url, headers={"Accept-Encoding": "identity"})
+    plain = site_client.get(url, headers={"Accept-Encoding": "identity"})
     assert "Content-Encoding" not in plain.headers
     assert plain.get_data() == PLOTLY_BUNDLE.read_bytes()
-    gzipped = demo_client.get(url, headers={"Accept-Encoding": "gzip"})
+    gzipped = site_client.get(url, headers={"Accept-Encoding": "gzip"})
     assert gzipped.headers.get("Content-Encoding") != "br"
 
 
-def test_the_stylesheet_comes_inside_the_page(demo_client: FlaskClient) -> None:
+def test_the_stylesheet_comes_inside_the_page(site_client: FlaskClient) -> None:
     """A page paints without a second request: the app's stylesheet is inlined, as it is on
     disk, and not linked."""
-    page = demo_client.get("/acteurs").get_data(as_text=True)
+    page = site_client.get("/acteurs").get_data(as_text=True)
     stylesheet = (ROOT / "assets" / "style.css").read_text(encoding="utf-8")
     assert f"<style>{stylesheet}</style>" in page
     assert "style.css" not in page

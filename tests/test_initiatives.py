@@ -20,7 +20,6 @@ from dashboard.analytics.initiatives import (
 )
 from dashboard.figures.initiatives import class_names, count_breaks, count_update
 from dashboard.reference import load_reference
-from dashboard.services import services
 from layouts.context import PageContext, parse_query
 from layouts.pages import initiatives as page
 from test_pages import GEO, REGIONS
@@ -112,9 +111,8 @@ def test_route_and_layout_read_the_filters_from_the_query():
     assert "Partnership initiatives" in text_of(stale)
 
 
-def test_map_output_draws_departments_once_then_patches(demo_url, make_app):
-    svc = services(make_app(demo_url).server)
-    first = views.map_output(svc, Filters(), "fr", first=True)
+def test_map_output_draws_departments_once_then_patches(demo_services):
+    first = views.map_output(demo_services, Filters(), "fr", first=True)
     figure = first["figure"]
     assert isinstance(figure, go.Figure)
     assert figure.data[1].geojson == "/geo/department.geojson"
@@ -123,15 +121,14 @@ def test_map_output_draws_departments_once_then_patches(demo_url, make_app):
     assert "3 initiative(s) sans département" in first["note"]
     assert first["store"]["rows"][0] == {"code": "59", "name": "Nord", "count": 9}
     assert sum(r["count"] for r in first["store"]["rows"]) == 27
-    later = views.map_output(svc, Filters(region="32"), "en", first=False)
+    later = views.map_output(demo_services, Filters(region="32"), "en", first=False)
     assert isinstance(later["figure"], Patch)
     assert "Hauts-de-France" in later["title"]
     assert later["note"] == "Every initiative shown is located."
 
 
-def test_list_output_lists_every_match_and_says_not_located(demo_url, make_app):
-    svc = services(make_app(demo_url).server)
-    listed = views.list_output(svc, Filters(function="dialogue_territorial"), "fr")
+def test_list_output_lists_every_match_and_says_not_located(demo_services):
+    listed = views.list_output(demo_services, Filters(function="dialogue_territorial"), "fr")
     rows = listed["store"]["rows"]
     assert len(rows) == 5 and "(5)" in listed["title"]
     national = next(r for r in rows if r["name"] == "Démarche ODD & CT du Comité 21")
@@ -141,6 +138,6 @@ def test_list_output_lists_every_match_and_says_not_located(demo_url, make_app):
     assert roubaix["partners"] == "MDA Roubaix"
     assert "Dialogue territorial" in listed["title"]
     assert "Démarche ODD & CT du Comité 21" in text_of(listed["body"])
-    nothing = views.list_output(svc, Filters(domain="sante"), "fr")
+    nothing = views.list_output(demo_services, Filters(domain="sante"), "fr")
     assert nothing["store"]["rows"] == []
     assert "Aucune initiative ne correspond" in text_of(nothing["body"])

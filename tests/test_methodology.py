@@ -63,9 +63,8 @@ def test_page_renders_in_both_languages(lang, expected):
     ("fr", "Jeux de données de démonstration actifs (11)", "enquête"),
     ("en", "Active demonstration datasets (11)", "survey"),
 ])
-def test_facts_list_the_waves_and_the_demo_datasets(demo_url, make_app, lang, heading, kind):
-    svc = services(make_app(demo_url).server)
-    waves, demo, table = views.facts_output(svc, lang)
+def test_facts_list_the_waves_and_the_demo_datasets(demo_services, lang, heading, kind):
+    waves, demo, table = views.facts_output(demo_services, lang)
     demo_text = text_of(demo)
     assert heading in demo_text
     for file in ("phare_entreprises_2015.csv", "arpea_entreprises_2011.csv", "indicators.csv",

@@ -41,7 +41,6 @@ from dashboard.figures.practices import (
 )
 from dashboard.figures.style import ACTOR_COLOURS, FRANCE_COLOUR
 from dashboard.reference import load_reference
-from dashboard.services import services
 from layouts.context import PageContext, parse_query
 from layouts.pages import practices as page
 from test_pages import GEO, REGIONS
@@ -295,9 +294,8 @@ def test_route_and_layout_read_actor_and_region_from_the_query():
     assert "Partnership practices" in text_of(stale)
 
 
-def test_map_output_states_the_range_and_fills_the_csv(demo_url, make_app):
-    svc = services(make_app(demo_url).server)
-    out = practice_views.map_output(svc, "entreprises", "fr")
+def test_map_output_states_the_range_and_fills_the_csv(demo_services):
+    out = practice_views.map_output(demo_services, "entreprises", "fr")
     assert "23,0 %" in out["summary"] and "45,0 %" in out["summary"]
     assert "Corse" in out["summary"] and "Pays de la Loire" in out["summary"]
     assert "générateur de démonstration" in out["summary"]
@@ -306,28 +304,27 @@ def test_map_output_states_the_range_and_fills_the_csv(demo_url, make_app):
     assert len(out["store"]["rows"]) == 18 and out["ranking_store"]["rows"] == out["store"][
         "rows"]
     assert "z" in str(out["patch"].to_plotly_json())
-    english = practice_views.map_output(svc, "associations", "en")
+    english = practice_views.map_output(demo_services, "associations", "en")
     assert english["title"].startswith("Associations with partnerships with companies")
     assert "demonstration data" in english["source"]
 
 
-def test_chart_outputs_fill_title_source_table_and_csv(demo_url, make_app):
-    svc = services(make_app(demo_url).server)
-    categories = practice_views.categories_output(svc, "52", "fr")
+def test_chart_outputs_fill_title_source_table_and_csv(demo_services):
+    categories = practice_views.categories_output(demo_services, "52", "fr")
     assert "France et Pays de la Loire" in categories.title
     assert len(categories.store["rows"]) == 16
     assert "n = 752 ayant des partenariats" in categories.source
-    overseas = practice_views.categories_output(svc, "01", "fr")
+    overseas = practice_views.categories_output(demo_services, "01", "fr")
     assert len(overseas.store["rows"]) == 8 and "aucune réponse en Guadeloupe" in \
         overseas.source
-    scopes = practice_views.scopes_output(svc, "en")
+    scopes = practice_views.scopes_output(demo_services, "en")
     kinds = {r["kind_label"] for r in scopes.store["rows"]}
     assert kinds == {"published figure", "computed from the answers"}
     assert "document 003" in scopes.source
-    evolution, note = practice_views.evolution_output(svc, "fr")
+    evolution, note = practice_views.evolution_output(demo_services, "fr")
     assert "+7 points since 2011" in note
     assert "ARPEA 2011 (n = 1\u202f024)" in evolution.source
     assert {r["kind_label"] for r in evolution.store["rows"]} >= {"tiré d'une note publiée"}
-    subpops = practice_views.subpopulations_output(svc, "associations", "fr")
+    subpops = practice_views.subpopulations_output(demo_services, "associations", "fr")
     assert "Associations employeuses" in subpops.source
     assert len(subpops.store["rows"]) == 10

@@ -87,8 +87,8 @@ def test_a_tree_becomes_escaped_html_without_ids_or_live_controls():
     ("/acteurs?lang=en", ["Actors", "demonstration"]),
     ("/domaine/inconnu", ["inconnu"]),
 ])
-def test_the_index_carries_the_page_the_router_will_send(demo_client, path, words):
-    copy = copy_of(demo_client, path)
+def test_the_index_carries_the_page_the_router_will_send(site_client, path, words):
+    copy = copy_of(site_client, path)
     tags = parsed(copy)
     for word in words:
         assert word in copy, word
@@ -97,8 +97,8 @@ def test_the_index_carries_the_page_the_router_will_send(demo_client, path, word
     assert all("id" not in attrs for _tag, attrs in tags.tags)
 
 
-def test_the_copy_has_no_id_of_the_live_page(demo_client):
-    response = demo_client.get("/acteurs")
+def test_the_copy_has_no_id_of_the_live_page(site_client):
+    response = site_client.get("/acteurs")
     tags = parsed(response.get_data(as_text=True))
     ids = [attrs["id"] for _tag, attrs in tags.tags if "id" in attrs]
     assert len(ids) == len(set(ids))  # none twice: the copy and the live page never clash

@@ -30,11 +30,11 @@ RESULTS_PRIORITIES = 8  # 1-based: six chart slides, the priorities question, it
 
 
 @pytest.fixture
-def evening_app(browser_db_url: str, tmp_path: Path, make_app: Any) -> Any:
+def evening_app(site_db_url: str, tmp_path: Path, make_app: Any) -> Any:
     """An app on a copy of the demonstration database (the debate writes to it), with the
     administrator's password set."""
     copy = tmp_path / "evening.sqlite3"
-    shutil.copy(browser_db_url.removeprefix("sqlite:///"), copy)
+    shutil.copy(site_db_url.removeprefix("sqlite:///"), copy)
     return make_app(f"sqlite:///{copy}", admin_password=ADMIN_PASSWORD)
 
 

@@ -38,7 +38,6 @@ from dashboard.figures.profile import actor_bars, dot_profile, gap_scatter
 from dashboard.figures.style import ACTOR_COLOURS, INDEX_COLOUR
 from dashboard.models import Indicator, IndicatorValue, Territory
 from dashboard.reference import load_reference
-from dashboard.services import services
 from layouts import ids
 from layouts.components import view_card
 from layouts.context import PageContext, parse_query
@@ -408,11 +407,6 @@ def test_unknown_region_says_so_and_links_to_the_map():
 
 # --- the sections as the callbacks fill them ----------------------------------------------------
 
-@pytest.fixture
-def demo_services(demo_url, make_app):
-    return services(make_app(demo_url).server)
-
-
 
 def is_empty_state(component) -> bool:
     return isinstance(component, html.P) and component.className == "empty-state"
@@ -533,29 +527,27 @@ def test_profile_is_cached_so_a_second_visit_does_not_recompute(demo_services, m
 
 # --- in a real browser -------------------------------------------------------------------------
 
-def scroll_to(dash_duo, card: str) -> None:  # type: ignore[no-untyped-def]
-    dash_duo.driver.execute_script(
+def scroll_to(site_page, card: str) -> None:  # type: ignore[no-untyped-def]
+    site_page.driver.execute_script(
         "document.getElementById(arguments[0]).scrollIntoView()", f"{card}-card")
 
 
-def test_sections_below_the_fold_wait_until_seen_and_printing_draws_them_all(dash_duo,
-                                                                             browser_app):
+def test_sections_below_the_fold_wait_until_seen_and_printing_draws_them_all(site_page):
     from browser_helpers import wait_until
 
-    dash_duo.start_server(browser_app)
-    dash_duo.driver.get(dash_duo.server_url + "/region/93")
-    dash_duo.wait_for_contains_text("#region-identity-source", "Source", timeout=20)
+    site_page.driver.get(site_page.server_url + "/region/93")
+    site_page.wait_for_contains_text("#region-identity-source", "Source", timeout=20)
     below = f"#{region_page.SIMILAR}-card"
-    assert "lazy-placeholder" in dash_duo.find_element(below).get_attribute("class")
-    dash_duo.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    assert "lazy-placeholder" in site_page.find_element(below).get_attribute("class")
+    site_page.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
     for card in region_page.ORDER:
         # read in one script: the card is replaced while it is drawn (no stale element)
-        wait_until(lambda card=card: dash_duo.driver.execute_script(
+        wait_until(lambda card=card: site_page.driver.execute_script(
             "const el = document.getElementById(arguments[0]);"
             "return el && !el.classList.contains('lazy-placeholder')", f"{card}-card"),
             what=f"{card} drawn for printing")
-    assert dash_duo.find_elements(".similar-regions a")
-    severe = [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"]
+    assert site_page.find_elements(".similar-regions a")
+    severe = [e for e in site_page.get_logs() or [] if e.get("level") == "SEVERE"]
     assert severe == []
 
 
@@ -570,7 +562,7 @@ window.print = function () {
 };"""
 
 
-def test_ctrl_p_opens_the_print_dialog_once_every_section_is_drawn(dash_duo, browser_app):
+def test_ctrl_p_opens_the_print_dialog_once_every_section_is_drawn(site_page):
     """A mayor presses Ctrl+P at the top of her region's page: she is told the remaining
     sections are being drawn, and the print dialog (window.print, recorded here) opens when
     none is left to draw."""
@@ -579,57 +571,55 @@ def test_ctrl_p_opens_the_print_dialog_once_every_section_is_drawn(dash_duo, bro
 
     from browser_helpers import wait_until
 
-    dash_duo.start_server(browser_app)
-    dash_duo.driver.get(dash_duo.server_url + "/region/93")
-    dash_duo.wait_for_contains_text("#region-identity-source", "Source", timeout=20)
-    assert dash_duo.find_elements(".lazy-placeholder")
-    dash_duo.driver.execute_script(PRINT_STUB)
-    ActionChains(dash_duo.driver).key_down(Keys.CONTROL).send_keys("p").key_up(
+    site_page.driver.get(site_page.server_url + "/region/93")
+    site_page.wait_for_contains_text("#region-identity-source", "Source", timeout=20)
+    assert site_page.find_elements(".lazy-placeholder")
+    site_page.driver.execute_script(PRINT_STUB)
+    ActionChains(site_page.driver).key_down(Keys.CONTROL).send_keys("p").key_up(
         Keys.CONTROL).perform()
-    printed = wait_until(lambda: dash_duo.driver.execute_script("return window.printed"),
+    printed = wait_until(lambda: site_page.driver.execute_script("return window.printed"),
                          what="the print dialog")
     assert printed == {"placeholders": 0, "undrawn": 0, "notes": 0}
-    assert dash_duo.find_elements(".similar-regions a")
+    assert site_page.find_elements(".similar-regions a")
 
 
-def test_reader_switches_the_citizens_wave_and_follows_a_similar_region(dash_duo, browser_app):
+def test_reader_switches_the_citizens_wave_and_follows_a_similar_region(site_page):
     from urllib.parse import parse_qs, urlparse
 
     from browser_helpers import wait_until
 
-    dash_duo.start_server(browser_app)
     def fragility_source_says(text: str) -> None:
         """The 16 fragilities' source line, once the section is seen (it may start below
         the fold, under the header and the identity card). Its card has an id only in the
         live page, not in the static copy that shows first."""
-        dash_duo.wait_for_element(f"#{region_page.FRAGILITY}-card", timeout=20)
-        scroll_to(dash_duo, region_page.FRAGILITY)
-        dash_duo.wait_for_contains_text("#region-fragility-source", text, timeout=20)
+        site_page.wait_for_element(f"#{region_page.FRAGILITY}-card", timeout=20)
+        scroll_to(site_page, region_page.FRAGILITY)
+        site_page.wait_for_contains_text("#region-fragility-source", text, timeout=20)
 
-    dash_duo.driver.get(dash_duo.server_url + "/region/93?lang=en")
+    site_page.driver.get(site_page.server_url + "/region/93?lang=en")
     fragility_source_says("IMPACT-Citoyens 2019 (n = ")
-    scroll_to(dash_duo, region_page.GAPS)  # below the fold: drawn once it comes into view
-    dash_duo.wait_for_contains_text("#region-gaps-body", "Digital: index 9.2, citizens 4.4")
-    dash_duo.driver.execute_script("window.scrollTo(0, 0)")
-    dash_duo.find_element(f"#{region_page.WAVE}").click()
-    option = wait_until(lambda: [o for o in dash_duo.find_elements(
+    scroll_to(site_page, region_page.GAPS)  # below the fold: drawn once it comes into view
+    site_page.wait_for_contains_text("#region-gaps-body", "Digital: index 9.2, citizens 4.4")
+    site_page.driver.execute_script("window.scrollTo(0, 0)")
+    site_page.find_element(f"#{region_page.WAVE}").click()
+    option = wait_until(lambda: [o for o in site_page.find_elements(
         ".dash-options-list-option, [role=option]") if o.text.strip() == "PHARE-Citoyens 2015"],
         what="the option")
     option[0].click()
-    dash_duo.wait_for_contains_text("#region-fragility-source", "PHARE-Citoyens 2015 (n = ")
-    query = parse_qs(urlparse(dash_duo.driver.current_url).query)
+    site_page.wait_for_contains_text("#region-fragility-source", "PHARE-Citoyens 2015 (n = ")
+    query = parse_qs(urlparse(site_page.driver.current_url).query)
     assert query == {"wave": ["PHARE-Citoyens:2015"], "lang": ["en"]}
-    scroll_to(dash_duo, region_page.SIMILAR)
-    link = wait_until(lambda: dash_duo.find_elements(".similar-regions a"), what="links")[0]
+    scroll_to(site_page, region_page.SIMILAR)
+    link = wait_until(lambda: site_page.find_elements(".similar-regions a"), what="links")[0]
     name = link.text
     link.click()
-    dash_duo.wait_for_contains_text("main h1", name)
+    site_page.wait_for_contains_text("main h1", name)
     fragility_source_says("PHARE-Citoyens 2015 (n = ")
-    url = urlparse(dash_duo.driver.current_url)
+    url = urlparse(site_page.driver.current_url)
     assert url.path != "/region/93" and parse_qs(url.query)["lang"] == ["en"]
     # a shared link opens on its wave
-    dash_duo.driver.get(dash_duo.server_url + "/region/44?wave=PHARE-Citoyens:2015")
-    dash_duo.wait_for_contains_text("main h1", "Grand Est")
+    site_page.driver.get(site_page.server_url + "/region/44?wave=PHARE-Citoyens:2015")
+    site_page.wait_for_contains_text("main h1", "Grand Est")
     fragility_source_says("PHARE-Citoyens 2015 (n = ")
-    severe = [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"]
+    severe = [e for e in site_page.get_logs() or [] if e.get("level") == "SEVERE"]
     assert severe == []

@@ -117,6 +117,7 @@ def real_data_app(databases, demo_url, make_app):  # type: ignore[no-untyped-def
 
 # --- the PDF -----------------------------------------------------------------------------
 
+@pytest.mark.browser
 @pytest.mark.parametrize("code,name", [("93", "Provence-Alpes-Côte d'Azur"), ("03", "Guyane")])
 def test_region_pdf_is_a4_and_holds_every_part_with_its_title_and_source(app, code, name):
     response = app.server.test_client().get(f"/region/{code}/rapport.pdf")
@@ -140,6 +141,7 @@ def test_region_pdf_is_a4_and_holds_every_part_with_its_title_and_source(app, co
         assert flat(t("region_overseas_note", "fr")) in flat(pages[0])
 
 
+@pytest.mark.browser
 def test_commune_pdf_opens_with_the_commune_then_its_regions_report(app):
     response = app.server.test_client().get("/commune/42218/rapport.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
@@ -158,6 +160,7 @@ def test_commune_pdf_opens_with_the_commune_then_its_regions_report(app):
     assert DEMO_NOTICE in first
 
 
+@pytest.mark.browser
 def test_report_says_nothing_of_demonstration_data_once_real_data_replace_them(real_data_app):
     response = real_data_app.server.test_client().get("/region/93/rapport.pdf")
     assert response.status_code == 200
@@ -167,6 +170,7 @@ def test_report_says_nothing_of_demonstration_data_once_real_data_replace_them(r
     assert DEMO_NOTICE not in text and DEMO_SOURCE.strip() not in text
 
 
+@pytest.mark.browser
 def test_english_report_is_in_english(app):
     response = app.server.test_client().get("/region/93/rapport.pdf?lang=en")
     assert response.status_code == 200
@@ -224,6 +228,7 @@ def counting_printer(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
     return calls
 
 
+@pytest.mark.browser
 def test_second_request_reads_the_file_and_an_import_prints_again(app, monkeypatch):
     calls = counting_printer(monkeypatch)
     client = app.server.test_client()

@@ -22,63 +22,60 @@ def computed(driver, selector: str, prop: str) -> str:  # type: ignore[no-untype
         selector, prop)
 
 
-def open_region(dash_duo, app) -> None:  # type: ignore[no-untyped-def]
-    dash_duo.start_server(app)
-    dash_duo.driver.get(dash_duo.server_url + "/region/93")
-    dash_duo.wait_for_contains_text("h1", PACA)
+def open_region(site_page) -> None:  # type: ignore[no-untyped-def]
+    site_page.driver.get(site_page.server_url + "/region/93")
+    site_page.wait_for_contains_text("h1", PACA)
 
 
-def download_report(dash_duo, name: str) -> PdfReader:  # type: ignore[no-untyped-def]
+def download_report(site_page, name: str) -> PdfReader:  # type: ignore[no-untyped-def]
     """Click the page's report link: the answer is a PDF, saved as `name`, that opens."""
-    link = wait_until(lambda: dash_duo.find_elements("#main a.report-link"),
+    link = wait_until(lambda: site_page.find_elements("#main a.report-link"),
                       what="the report link")[0]
     assert link.text == "Imprimer / Télécharger le rapport (PDF)"
-    content_type = dash_duo.driver.execute_async_script(
+    content_type = site_page.driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "fetch(arguments[0].href).then(r => done(r.headers.get('content-type')));", link)
     assert content_type == "application/pdf"
     link.click()
-    saved = Path(dash_duo.download_path) / name
+    saved = Path(site_page.download_path) / name
     wait_until(saved.exists, timeout=90, what=f"the downloaded {name}")
     reader = PdfReader(saved)
     assert len(reader.pages) > 1
     return reader
 
 
-def test_reader_downloads_the_region_report_from_the_region_page(dash_duo, browser_app):
-    open_region(dash_duo, browser_app)
-    reader = download_report(dash_duo, "rapport-region-93-fr.pdf")
+def test_reader_downloads_the_region_report_from_the_region_page(site_page):
+    open_region(site_page)
+    reader = download_report(site_page, "rapport-region-93-fr.pdf")
     assert PACA in (reader.pages[0].extract_text() or "")
 
 
-def test_mayor_goes_from_her_commune_to_the_action_page_and_takes_the_reports(dash_duo,
-                                                                            browser_app):
-    dash_duo.start_server(browser_app)
-    dash_duo.wait_for_text_to_equal("h1", "Carte des fragilités")
-    box = dash_duo.find_element("header form.commune-search input[name=q]")
+def test_mayor_goes_from_her_commune_to_the_action_page_and_takes_the_reports(site_page):
+    site_page.wait_for_text_to_equal("h1", "Carte des fragilités")
+    box = site_page.find_element("header form.commune-search input[name=q]")
     box.send_keys("saint-étienne")
-    wait_until(lambda: [o for o in dash_duo.find_elements("header [role=option]")
+    wait_until(lambda: [o for o in site_page.find_elements("header [role=option]")
                         if o.is_displayed()], what="suggestions")
     box.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
-    wait_until(lambda: urlparse(dash_duo.driver.current_url).path == "/commune/42218",
+    wait_until(lambda: urlparse(site_page.driver.current_url).path == "/commune/42218",
                what="the commune's card")
-    dash_duo.wait_for_text_to_equal("main h1", "Saint-Étienne")
-    commune = download_report(dash_duo, "rapport-commune-42218-fr.pdf")
+    site_page.wait_for_text_to_equal("main h1", "Saint-Étienne")
+    commune = download_report(site_page, "rapport-commune-42218-fr.pdf")
     first = commune.pages[0].extract_text() or ""
     assert "Saint-Étienne" in first and "Auvergne-Rhône-Alpes" in first
-    dash_duo.find_element("#commune-next a.action-link").click()
-    wait_until(lambda: urlparse(dash_duo.driver.current_url).path == "/region/84/action",
+    site_page.find_element("#commune-next a.action-link").click()
+    wait_until(lambda: urlparse(site_page.driver.current_url).path == "/region/84/action",
                what="the action page")
-    dash_duo.wait_for_contains_text("main h1", "Auvergne-Rhône-Alpes")
-    region = download_report(dash_duo, "rapport-region-84-fr.pdf")
+    site_page.wait_for_contains_text("main h1", "Auvergne-Rhône-Alpes")
+    region = download_report(site_page, "rapport-region-84-fr.pdf")
     assert "Passer à l'action" in " ".join(p.extract_text() or "" for p in region.pages)
 
 
-def test_printing_a_page_hides_header_navigation_footer_and_controls(dash_duo, browser_app):
-    open_region(dash_duo, browser_app)
-    driver = dash_duo.driver
+def test_printing_a_page_hides_header_navigation_footer_and_controls(site_page):
+    open_region(site_page)
+    driver = site_page.driver
     driver.execute_script("document.getElementById('region-fragility-card').scrollIntoView()")
-    wait_until(lambda: dash_duo.find_elements("#region-fragility-graph .main-svg"),
+    wait_until(lambda: site_page.find_elements("#region-fragility-graph .main-svg"),
                what="the fragility chart")
     hidden = (".site-header", ".site-footer", ".region-contents", ".region-links",
               ".region-controls")
