@@ -10,6 +10,7 @@ from callbacks.chart_tables import register_lazy_tables
 from callbacks.first_render import prefilled_callback
 from callbacks.sections import cached_json, register_section, section_card
 from dashboard import data_access
+from dashboard.paths import domain_path, region_path
 from dashboard.services import Services, services
 from layouts import ids
 from layouts.context import build_search
@@ -88,7 +89,7 @@ def register(app: Dash) -> None:
     def open_domain(slug: str, path: str, lens: str, actor: str, wave: str | None,
                     region: str | None, lang: str) -> tuple[Any, Any]:
         """Another domain: a new path (the page is rebuilt), the same view."""
-        target = f"/domaine/{slug}"
+        target = domain_path(slug)
         if not slug or path == target:
             return no_update, no_update
         return target, view_search(services(app.server), lens, actor, wave, region, lang)
@@ -104,4 +105,4 @@ def register(app: Dash) -> None:
         code = point.get("location") or point.get("customdata")
         if not code:
             return no_update, no_update
-        return f"/region/{code}", build_search({}, lang)
+        return region_path(code), build_search({}, lang)

@@ -13,6 +13,7 @@ from callbacks.chart_tables import register_lazy_tables
 from callbacks.first_render import prefilled_callback
 from callbacks.sections import cached_json
 from dashboard.data_access import departments, indicator_list, score_waves
+from dashboard.paths import region_path
 from dashboard.services import services
 from layouts import ids
 from layouts.context import build_search
@@ -114,5 +115,5 @@ def register(app: Dash) -> None:
             code = region_of(departments(services(app.server)), code)
         if not code:
             return no_update, no_update
-        return f"/region/{code}", build_search({}, lang)
+        return region_path(code), build_search({}, lang)
 

@@ -6,10 +6,7 @@ path only; controls write the query string without re-rendering the page.
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
 
 from dash import Dash, Input, Output, State, html
 from sqlalchemy import exc as sa_exc
@@ -22,45 +19,19 @@ from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
 from dashboard.i18n.labels import t
 from dashboard.services import Services, services
-from layouts import ids
+from layouts import ids, missing, registry
 from layouts.context import PageContext, build_search, language, parse_query
-from layouts.pages import BARE, ROUTES
 from layouts.shell import bare_frame, page_frame
 from views.maps import wave_options
-from web.http.auth import PRESENTER_PAGES, is_presenter
-
-# What each page shows, so that the demonstration banner is where demonstration data are on
-# screen, and only there (the initiatives come from the sources; a page not found shows none).
-INDICATOR_PAGES = re.compile(r"/|/region/[^/]+(?:/action)?|/domaine/[^/]+")
-SURVEY_PAGES = re.compile(r"/|/region/[^/]+(?:/action)?|/domaine/[^/]+|/acteurs|/pratiques"
-                          r"|/methodologie|/debats/?|/debat/.+")
+from views.subjects import exists
+from web.http.auth import is_presenter
 
 
-def shows_demo(path: str, info: dict[str, Any]) -> bool:
-    """Whether the page at `path` shows active demonstration data (`catalogue.data_status`)."""
-    return bool((info["demo_indicators"] and INDICATOR_PAGES.fullmatch(path)) or
-                (info["demo_surveys"] and SURVEY_PAGES.fullmatch(path)))
-
-
-def match(path: str) -> tuple[Callable[[PageContext], Any] | None, dict[str, str]]:
-    for pattern, page in ROUTES:
-        found = re.fullmatch(pattern, path or "/")
-        if found:
-            return page, found.groupdict()
-    return None, {}
-
-
-def sign_in_needed(ctx: PageContext, path: str) -> html.Div:
-    """What a presenter page shows to someone not signed in who reached it without loading
-    it (a link inside the app: the server's redirect only sees page loads)."""
-    target = f"/connexion?next={quote(path)}"
-    return html.Div([html.H1(t("signin_needed", ctx.lang)),
-                     html.P(html.A(t("signin_title", ctx.lang), href=target))])
-
-
-def not_found(ctx: PageContext, path: str) -> html.Div:
-    return html.Div([html.H1(t("not_found", ctx.lang, path=path)),
-                     html.P(html.A(t("back_home", ctx.lang), href="/"))])
+def shows_demo(page: registry.Page | None, info: dict[str, Any]) -> bool:
+    """Whether `page` shows active demonstration data (`catalogue.data_status`)."""
+    return page is not None and bool(
+        (info["demo_indicators"] and registry.INDICATORS in page.shows) or
+        (info["demo_surveys"] and registry.SURVEYS in page.shows))
 
 
 def build_page(app: Dash, path: str, search: str) -> list[Any]:
@@ -72,7 +43,7 @@ def build_page(app: Dash, path: str, search: str) -> list[Any]:
     query = parse_query(search)
     lang = language(query)
     try:
-        if PRESENTER_PAGES.fullmatch(path):
+        if registry.presenter_only(path):
             return plain(_page(app, svc, path, query, lang))
         return cached_json(svc, "page", (path, build_search(dict(sorted(query.items())), "fr")),
                            lambda: _page(app, svc, path, query, lang))
@@ -81,22 +52,25 @@ def build_page(app: Dash, path: str, search: str) -> list[Any]:
 
 
 def _page(app: Dash, svc: Services, path: str, query: dict[str, str], lang: str) -> list[Any]:
+    page, params = registry.match(path)
     info = status(svc)
     ctx = PageContext(
-        lang=lang, ref=svc.reference, query=query,
+        lang=lang, ref=svc.reference, query=query, params=params,
         regions=tuple(as_records(regions(svc)[["code", "name"]])),
         indicators=tuple(svc.cache.get_or_compute("indicators", (), catalogue.indicators)),
-        demo=shows_demo(path, info),
+        demo=shows_demo(page, info),
         waves=tuple(wave_options(score_waves(svc, "citoyens"), None)[0]),
         geo={"bounds": geometry_bounds("region"), "insets": load_insets()})
-    page, params = match(path)
     if page is None:
-        body = not_found(ctx, path)
-    elif PRESENTER_PAGES.fullmatch(path) and not is_presenter():
-        body = sign_in_needed(ctx, path)
+        body = missing.not_found(ctx, path)
+    elif page.presenter_only and not is_presenter():
+        body = missing.sign_in_needed(ctx, path)
+    elif page.subject in (registry.DEBATE, registry.SLIDE) and not exists(
+            svc, page.subject, params):
+        body = missing.not_found(ctx, path)  # a live page: nothing of it to show
     else:
-        body = page(PageContext(**{**ctx.__dict__, "params": params}))
-    if any(re.fullmatch(pattern, path) for pattern in BARE):
+        body = page.layout(ctx)
+    if page is not None and page.bare:
         return fill_first_render(app, bare_frame(body, lang))
     other = {k: v for k, v in query.items() if k != "lang"}
     return fill_first_render(app, page_frame(

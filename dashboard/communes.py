@@ -32,6 +32,7 @@ from functools import cache
 from pathlib import Path
 
 from dashboard.geography import GEO_DIR
+from dashboard.paths import commune_path
 
 COMMUNES_FILE = GEO_DIR / "communes.csv"
 EPCI_FILE = GEO_DIR / "epci.csv"
@@ -270,10 +271,6 @@ def commune_index() -> CommuneIndex:
     return CommuneIndex(load_communes())
 
 
-def card_path(code: str) -> str:
-    return f"/commune/{code}"
-
-
 # a legal status with no English equivalent: English pages say it in French too
 FORMER_KINDS = {"deleguee": "commune déléguée", "associee": "commune associée"}
 
@@ -304,5 +301,5 @@ def as_json(communes: Sequence[Commune], query: str = "") -> list[dict[str, obje
             "region": c.region, "postcodes": list(c.postcodes), "population": c.population,
             "former": None if via is None else {"code": via.code, "name": via.name,
                                                 "kind": via.kind},
-            "url": card_path(c.code)})
+            "url": commune_path(c.code)})
     return answers

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import request
 
+from dashboard.paths import join_path
 from dashboard.services import services
 
 
@@ -10,4 +11,4 @@ def join_url(code: str) -> str:
     """The address phones open: PUBLIC_URL when set (behind a proxy the request's host may
     be an internal one), else the host this request came to."""
     base = services().settings.public_url or request.host_url
-    return f"{base.rstrip('/')}/j/{code}"
+    return base.rstrip("/") + join_path(code)

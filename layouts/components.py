@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard.i18n.labels import t
 from dashboard.i18n.numbers import format_number
+from dashboard.paths import report_path
 from layouts import ids
 from layouts.context import href
 
@@ -180,10 +181,10 @@ def view_card(section: str, lang: str, title: str, body: Any, source: str,
 
 
 
-def report_path(kind: str, code: str, lang: str, pdf: bool = True) -> str:
-    """The URL of a region's or a commune's report (`web.routes.reports`): the PDF, or the
-    printable page."""
-    return href(f"/{kind}/{code}/rapport{'.pdf' if pdf else ''}", lang)
+def report_url(kind: str, code: str, lang: str, pdf: bool = True) -> str:
+    """The URL of a region's or a commune's report (`web.routes.reports`) in the page's
+    language: the PDF, or the printable page."""
+    return href(report_path(kind, code, pdf), lang)
 
 
 def report_filename(kind: str, code: str, lang: str) -> str:
@@ -193,5 +194,5 @@ def report_filename(kind: str, code: str, lang: str) -> str:
 def report_link(kind: str, code: str, lang: str) -> html.A:
     """The link to a report as an A4 PDF: what to print, since the browser's own Print does
     not wait for the sections a page draws as they come into view."""
-    return html.A(t("report_link", lang), href=report_path(kind, code, lang),
+    return html.A(t("report_link", lang), href=report_url(kind, code, lang),
                   download=report_filename(kind, code, lang), className="report-link")

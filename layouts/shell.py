@@ -10,10 +10,8 @@ from dashboard.i18n.labels import t
 from layouts import ids
 from layouts.components import aria, demo_flag
 from layouts.context import href
+from layouts.registry import NAV
 from layouts.search import search_form
-
-NAV = (("/", "nav_carte"), ("/acteurs", "nav_acteurs"), ("/pratiques", "nav_pratiques"),
-       ("/initiatives", "nav_initiatives"), ("/methodologie", "nav_methodologie"))
 
 
 def app_root() -> html.Div:
@@ -33,11 +31,12 @@ def page_frame(page: Any, lang: str, path: str, search_other_lang: str,
                demo: bool) -> list[Any]:
     """Everything inside the page root for one page."""
     other = "en" if lang == "fr" else "fr"
+    targets = [(page.nav_path or "/", page.nav_label or "") for page in NAV]
     nav = html.Nav([
         html.A(t(key, lang), href=href(target, lang),
                className="nav-link" + (" active" if _active(path, target) else ""),
                **(aria(current="page") if _active(path, target) else {}))
-        for target, key in NAV], className="nav", **aria(label=t("nav_label", lang)))
+        for target, key in targets], className="nav", **aria(label=t("nav_label", lang)))
     return [
         dcc.Store(id=ids.LANG, data=lang),
         html.A(t("skip", lang), href="#main", className="skip-link"),

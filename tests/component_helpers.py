@@ -44,3 +44,12 @@ def links(component: Any) -> list[dcc.Link]:
     """Every dcc.Link in the tree, in order."""
     own = [component] if isinstance(component, dcc.Link) else []
     return own + [link for child in _children(component) for link in links(child)]
+
+
+def layout_at(path: str) -> tuple[Any, dict[str, str]]:
+    """The layout builder the page registry routes `path` to (None for no page), and the
+    path's parameters."""
+    from layouts.registry import match
+
+    page, params = match(path)
+    return (page.layout if page else None), params

@@ -9,8 +9,7 @@ import pytest
 from dash import dcc, html
 
 from bench.replay import Replay
-from callbacks.router import match
-from component_helpers import find, text_of
+from component_helpers import find, layout_at, text_of
 from dashboard import data_access
 from dashboard.reference import load_reference
 from layouts import ids
@@ -26,10 +25,10 @@ REGIONS = ({"code": "93", "name": "Provence-Alpes-Côte d'Azur"},
 
 
 def test_the_action_route_is_not_taken_for_the_profile() -> None:
-    page, params = match("/region/93/action")
+    page, params = layout_at("/region/93/action")
     assert page is action_page.layout and params == {"code": "93"}
-    assert match("/region/93")[0] is region_page.layout
-    assert match("/region/93/actions")[0] is None
+    assert layout_at("/region/93")[0] is region_page.layout
+    assert layout_at("/region/93/actions")[0] is None
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

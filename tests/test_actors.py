@@ -11,8 +11,7 @@ from dash import html
 from sqlalchemy.orm import Session
 
 from callbacks import actors as actor_callbacks
-from callbacks.router import match
-from component_helpers import find, graphs, text_of
+from component_helpers import find, graphs, layout_at, text_of
 from dashboard.analytics.actors import (
     COMPARISON_COLUMNS,
     PRIORITY_COLUMNS,
@@ -226,7 +225,7 @@ def test_wave_change_chart_uses_diverging_colours_and_signed_french_numbers():
 # --- the layout, from the URL -------------------------------------------------------------
 
 def test_actors_page_takes_its_view_from_the_query_string():
-    layout, params = match("/acteurs")
+    layout, params = layout_at("/acteurs")
     assert layout is page.layout and params == {}
     built = page.layout(PageContext(lang="fr", ref=REF, regions=REGIONS,
                                     query=parse_query("?region=93&wave=PHARE-Citoyens:2015")))

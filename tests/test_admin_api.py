@@ -16,7 +16,7 @@ from conftest import ADMIN_PASSWORD, ADMIN_TOKEN, REDIS_URL
 from dashboard.accounts import set_password
 from dashboard.services import services
 from debate_helpers import BEARER, csrf_token, sign_in
-from layouts.pages import ROUTES
+from layouts.registry import PAGES
 
 FILES = Path(__file__).resolve().parent / "files"
 ADMIN_PREFIXES = ("/api/v1/imports", "/api/v1/datasets", "/admin")
@@ -232,7 +232,7 @@ def _refused(answer) -> bool:
 
 def test_every_admin_route_refuses_an_anonymous_request(admin_app):
     """Listed from the URL map (Flask routes) and from the Dash pages' routes
-    (`layouts.pages.ROUTES`, served through Dash's catch-all route), so that a new admin
+    (`layouts.registry.PAGES`, served through Dash's catch-all route), so that a new admin
     route or page cannot slip through."""
     client = admin_app.server.test_client()
     checked = []
@@ -243,7 +243,7 @@ def test_every_admin_route_refuses_an_anonymous_request(admin_app):
             answer = client.open(_example_url(rule), method=method)
             assert _refused(answer), (rule.rule, method, answer.status_code)
             checked.append((rule.rule, method))
-    for pattern, _layout in ROUTES:
+    for pattern in (page.pattern for page in PAGES):
         if pattern.startswith(ADMIN_PREFIXES):
             answer = client.get(_example_path(pattern))
             assert _refused(answer), (pattern, answer.status_code)

@@ -13,9 +13,9 @@ from dashboard.communes import commune_index
 from views.commune import map_section
 
 
-def page(client, url: str) -> str:  # type: ignore[no-untyped-def]
+def page(client, url: str, status: int = 200) -> str:  # type: ignore[no-untyped-def]
     response = client.get(url)
-    assert response.status_code == 200, url
+    assert response.status_code == status, url
     return response.get_data(as_text=True)
 
 
@@ -161,14 +161,14 @@ def test_card_map_shows_the_region_departments_with_the_commune_one_highlighted(
 
 @pytest.mark.parametrize("code", ["99999", "00000", "ABCDE", "4221"])
 def test_an_unknown_code_gets_a_clear_page_with_the_search_box(site_client, code):
-    html = page(site_client, f"/commune/{code}")
+    html = page(site_client, f"/commune/{code}", status=404)
     assert f"Commune inconnue : «\u00a0{code}\u00a0»" in html
     main = html[html.index("<main"):]
     assert 'action="/communes"' in main  # a search box in the page itself
 
 
 def test_html_in_an_unknown_code_is_shown_as_text(site_client):
-    html = page(site_client, "/commune/%3Cb%3Eoops%3C%2Fb%3E")
+    html = page(site_client, "/commune/%3Cb%3Eoops%3C%2Fb%3E", status=404)
     assert "&lt;b&gt;oops&lt;/b&gt;" in html and "<b>oops</b>" not in html
 
 

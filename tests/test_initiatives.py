@@ -6,8 +6,7 @@ import pytest
 from dash import Patch
 from sqlalchemy.orm import Session
 
-from callbacks.router import match
-from component_helpers import find, text_of
+from component_helpers import find, layout_at, text_of
 from dashboard.analytics import catalogue
 from dashboard.analytics.initiatives import (
     Filters,
@@ -96,7 +95,7 @@ def test_count_classes_are_whole_numbers():
 
 
 def test_route_and_layout_read_the_filters_from_the_query():
-    assert match("/initiatives")[0] is page.layout
+    assert layout_at("/initiatives")[0] is page.layout
     ctx = PageContext(lang="fr", ref=REF, regions=REGIONS, geo=GEO,
                       query=parse_query("?domain=emploi&function=gestion_lieu&region=11"))
     layout = page.layout(ctx)

@@ -3,8 +3,7 @@ survey waves and the demonstration datasets the database holds."""
 import pytest
 from sqlalchemy.orm import Session
 
-from callbacks.router import match
-from component_helpers import find, text_of
+from component_helpers import find, layout_at, text_of
 from dashboard.analytics.methodology import dataset_list, wave_sizes
 from dashboard.reference import load_reference
 from dashboard.services import services
@@ -48,7 +47,7 @@ def test_dataset_list_says_which_datasets_are_demonstration_data(demo_engine):
             "ARPEA (2008-2012)"]),
 ])
 def test_page_renders_in_both_languages(lang, expected):
-    assert match("/methodologie")[0] is page.layout
+    assert layout_at("/methodologie")[0] is page.layout
     layout = page.layout(PageContext(lang=lang, ref=REF, regions=REGIONS, geo=GEO))
     text = text_of(layout)
     for phrase in expected:

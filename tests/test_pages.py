@@ -2,8 +2,7 @@
 demonstration data, keeps the view's state from the URL, and says so when the database is down."""
 from dash import html
 
-from callbacks.router import match
-from component_helpers import find, text_of
+from component_helpers import find, layout_at, text_of
 from dashboard.reference import load_reference
 from layouts.context import PageContext, build_search, language, parse_query
 from layouts.pages import maps as carte
@@ -18,9 +17,9 @@ GEO = {"bounds": (-9.0, 41.0, 10.0, 51.5), "insets": {}}
 
 
 def test_routes_match_french_paths_with_parameters():
-    page, params = match("/")
+    page, params = layout_at("/")
     assert page is carte.layout and params == {}
-    assert match("/nowhere")[0] is None
+    assert layout_at("/nowhere")[0] is None
 
 
 def test_map_page_takes_its_view_from_the_query_string():

@@ -8,8 +8,7 @@ import plotly.graph_objects as go
 import pytest
 from sqlalchemy.orm import Session
 
-from callbacks.router import match
-from component_helpers import find, text_of
+from component_helpers import find, layout_at, text_of
 from dashboard.analytics import catalogue
 from dashboard.analytics.maps import MapData
 from dashboard.analytics.methodology import EXTREME_REGIONS
@@ -279,7 +278,7 @@ def test_a_percent_map_hovers_with_n_and_interval_but_an_index_map_does_not():
 # --- layout and callbacks -------------------------------------------------------------
 
 def test_route_and_layout_read_actor_and_region_from_the_query():
-    assert match("/pratiques")[0] is page.layout
+    assert layout_at("/pratiques")[0] is page.layout
     ctx = PageContext(lang="fr", ref=REF, regions=REGIONS, geo=GEO,
                       query=parse_query("?actor=associations&region=93"))
     layout = page.layout(ctx)

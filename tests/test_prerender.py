@@ -43,10 +43,10 @@ def parsed(markup: str) -> Tags:
     return tags
 
 
-def copy_of(client: FlaskClient, path: str) -> str:
+def copy_of(client: FlaskClient, path: str, status: int = 200) -> str:
     """The static copy in the index page of `path`."""
     response = client.get(path)
-    assert response.status_code == 200
+    assert response.status_code == status
     text = response.get_data(as_text=True)
     found = COPY.search(text)
     assert found, "no static copy in the index"
@@ -81,14 +81,14 @@ def test_a_tree_becomes_escaped_html_without_ids_or_live_controls():
     assert "select" not in markup and "input" not in markup and "{" not in markup
 
 
-@pytest.mark.parametrize("path, words", [
-    ("/", ["Carte des fragilités", "Emploi / chômage / insertion professionnelle"]),
-    ("/region/93", ["Provence-Alpes-Côte d&#x27;Azur", "Chargement de la fiche"]),
-    ("/acteurs?lang=en", ["Actors", "demonstration"]),
-    ("/domaine/inconnu", ["inconnu"]),
+@pytest.mark.parametrize("path, words, status", [
+    ("/", ["Carte des fragilités", "Emploi / chômage / insertion professionnelle"], 200),
+    ("/region/93", ["Provence-Alpes-Côte d&#x27;Azur", "Chargement de la fiche"], 200),
+    ("/acteurs?lang=en", ["Actors", "demonstration"], 200),
+    ("/domaine/inconnu", ["inconnu"], 404),
 ])
-def test_the_index_carries_the_page_the_router_will_send(site_client, path, words):
-    copy = copy_of(site_client, path)
+def test_the_index_carries_the_page_the_router_will_send(site_client, path, words, status):
+    copy = copy_of(site_client, path, status)
     tags = parsed(copy)
     for word in words:
         assert word in copy, word

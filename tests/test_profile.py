@@ -14,8 +14,7 @@ from sqlalchemy.orm import Session
 
 from callbacks import region as region_callbacks
 from callbacks.chart_tables import table_when_open
-from callbacks.router import match
-from component_helpers import graphs, links
+from component_helpers import graphs, layout_at, links
 from dashboard import data_access
 from dashboard.analytics import catalogue
 from dashboard.analytics.fragility import compute_fragility_index
@@ -350,10 +349,10 @@ def context(path_code: str, search: str = "", lang: str = "fr") -> PageContext:
 
 
 def test_region_route_matches_region_codes():
-    page, params = match("/region/93")
+    page, params = layout_at("/region/93")
     assert page is region_page.layout and params == {"code": "93"}
-    assert match("/region/2A")[1] == {"code": "2A"}
-    assert match("/region/paca")[0] is None
+    assert layout_at("/region/2A")[1] == {"code": "2A"}
+    assert layout_at("/region/paca")[0] is None
 
 
 def test_region_layout_reads_the_citizens_wave_from_the_query():

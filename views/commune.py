@@ -19,7 +19,6 @@ from dashboard.communes import (
     POPULATION_YEAR,
     RESULTS_PATH,
     Commune,
-    card_path,
     commune_index,
     former_label,
     former_match,
@@ -28,6 +27,7 @@ from dashboard.figures.choropleth import VALUE_TRACE, base_map, highlight_update
 from dashboard.geography import features_bounds, load_geojson
 from dashboard.i18n.labels import count_key, french_of, t
 from dashboard.i18n.numbers import format_number
+from dashboard.paths import action_path, commune_path, region_path
 from layouts.components import aria, empty_state, graph, report_link, view_card
 from layouts.context import href
 from layouts.pages import commune as page
@@ -113,9 +113,9 @@ def next_steps(commune: Commune, lang: str) -> html.Section:
         html.H2(t("commune_next", lang), id=f"{page.NEXT}-title"),
         html.Ul([
             html.Li(dcc.Link(t("commune_region_link", lang, region=commune.region_name),
-                             href=href(f"/region/{commune.region}", lang))),
+                             href=href(region_path(commune.region), lang))),
             html.Li(dcc.Link(t("commune_action_link", lang, region=commune.region_name),
-                             href=href(f"/region/{commune.region}/action", lang),
+                             href=href(action_path(commune.region), lang),
                              className="action-link")),
             html.Li(report_link("commune", commune.code, lang)),
             html.Li(dcc.Link(t("commune_other", lang), href=href(RESULTS_PATH, lang))),
@@ -158,7 +158,7 @@ def unknown(code: str, lang: str) -> list[Any]:
                          department=commune.department_name)),
                 html.P(dcc.Link(t("commune_former_link", lang, commune=commune.name,
                                   of_commune=french_of(commune.name)),
-                                href=href(card_path(commune.code), lang)))]
+                                href=href(commune_path(commune.code), lang)))]
     return [html.H1(t("commune_unknown", lang, code=code[:MAX_QUERY_CHARS])),
             html.P(t("commune_unknown_help", lang)),
             search_form(lang, header=False)]
@@ -193,7 +193,7 @@ def _result(commune: Commune, query: str, lang: str) -> html.Li:
                    n=format_number(float(commune.population), 0, lang))
     via = former_match(commune, query)
     return html.Li([
-        dcc.Link(commune.name, href=href(card_path(commune.code), lang)),
+        dcc.Link(commune.name, href=href(commune_path(commune.code), lang)),
         *([html.Span(f" ({t('search_via', lang, former=former_label(via))})")] if via else []),
         html.Span(f" — {commune.department_name} ({commune.department}), "
                   f"{commune.region_name} · {population}", className="result-place"),

@@ -23,6 +23,7 @@ from dashboard.debates.questions import Refused
 from dashboard.i18n.labels import t
 from dashboard.i18n.numbers import format_number
 from dashboard.models import Debate
+from dashboard.paths import presenter_path, projection_path
 from dashboard.services import Services
 from layouts.components import aria, empty_state
 from views.actors import territory_name
@@ -121,8 +122,8 @@ def room_lines(svc: Services) -> list[RoomLine]:
 
 def _links(code: str, lang: str) -> html.Ul:
     return html.Ul([
-        html.Li(html.A(t("debates_presenter", lang), href=f"/debat/{code}/presentateur")),
-        html.Li(html.A(t("debates_projection", lang), href=f"/debat/{code}/projection",
+        html.Li(html.A(t("debates_presenter", lang), href=presenter_path(code))),
+        html.Li(html.A(t("debates_projection", lang), href=projection_path(code),
                        target="_blank")),
         html.Li(html.A(t("debates_export", lang), href=f"/api/v1/debates/{code}/export.csv")),
     ], className="debate-links", **aria(label=t("debates_links", lang, code=code)))

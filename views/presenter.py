@@ -15,6 +15,7 @@ from dashboard.analytics import debate as analytics
 from dashboard.debates.room import hidden_words
 from dashboard.i18n.labels import count_key, t
 from dashboard.i18n.numbers import format_number
+from dashboard.paths import projection_path
 from dashboard.services import Services
 from layouts import ids
 from layouts.components import aria
@@ -124,7 +125,7 @@ def _join(code: str, lang: str) -> html.Section:
         html.P(html.A(join.url, href=join.url, id="presenter-join-url")),
         html.Img(src=join.qr_svg_url, alt=t("debate_qr_alt", lang, url=join.url),
                  className="presenter-qr", width="200", height="200"),
-        html.P(html.A(t("debates_projection", lang), href=f"/debat/{code}/projection",
+        html.P(html.A(t("debates_projection", lang), href=projection_path(code),
                       target="_blank")),
     ], className="presenter-card presenter-join")
 

@@ -23,6 +23,7 @@ from dashboard.analytics.profile import (
 from dashboard.figures.profile import actor_bars, dot_profile, gap_scatter
 from dashboard.i18n.labels import LABELS, t, term_label
 from dashboard.i18n.numbers import format_number
+from dashboard.paths import action_path, region_path
 from dashboard.reference import Reference
 from layouts.components import data_table, empty_state, graph, view_card
 from layouts.context import href
@@ -280,7 +281,7 @@ def alliances_section(profile: RegionProfile, ref: Reference, lang: str) -> View
     answered, a link to their results by commune size (the action page)."""
     alliances = profile.alliances
     mayors = alliances[(alliances["actor"] == "maires") & alliances["value"].notna()]
-    target = href(f"/region/{profile.identity.code}/action", lang) + "#action-bands-card"
+    target = href(action_path(profile.identity.code), lang) + "#action-bands-card"
     notes = [html.P(html.A(t("region_mayors_bands", lang), href=target),  # a page load
                     className="note")] if len(mayors) else []  # scrolls to the anchor
     return _figures_section(alliances, profile, ref, lang, "region_alliances_axis",
@@ -401,7 +402,7 @@ def similar_section(profile: RegionProfile, ref: Reference, lang: str,
     if similar.empty:
         return View(empty_state(t("region_no_similar", lang, n=profile.n_index_domains)))
     links = html.Ol([
-        html.Li([dcc.Link(r["name"], href=href(f"/region/{r['code']}", lang, wave=wave)),
+        html.Li([dcc.Link(r["name"], href=href(region_path(r["code"]), lang, wave=wave)),
                  html.Span(" — " + t("region_distance", lang,
                                      d=format_number(float(r["distance"]), 1, lang)),
                            className="muted")])

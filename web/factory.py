@@ -13,17 +13,18 @@ from callbacks.router import build_page
 from dashboard.cache import DataCache, make_cache
 from dashboard.db import make_engine
 from dashboard.reference import load_reference
-from dashboard.services import Services
+from dashboard.services import Services, services
 from dashboard.settings import PROJECT_ROOT, Settings
 from layouts.shell import app_root
 from layouts.static_html import to_html
+from views.subjects import page_found
 from web.http.auth import guard_presenter_pages, init_auth
 from web.http.frontend import VENDOR_FOLDER, TerritoiresDash, configure_frontend
 from web.http.ratelimit import make_limiter
 from web.http.templating import init_templates
 from web.routes.admin.api import admin_api
 from web.routes.admin.pages import register_admin_pages
-from web.routes.api import api, health
+from web.routes.api import api, health, unknown_api
 from web.routes.audience import audience
 from web.routes.communes import communes
 from web.routes.debate_api import debate_api
@@ -113,6 +114,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     Services(settings=settings, engine=engine, reference=load_reference(),
              cache=DataCache(make_cache(server, settings), engine)).attach(server)
     server.register_blueprint(api)
+    server.register_blueprint(unknown_api)
     server.register_blueprint(health)
     server.register_blueprint(geo)
     server.register_blueprint(reports(plotly_url))
@@ -122,4 +124,5 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     app.layout = app_root()
     register_callbacks(app)
     app.prerender = lambda path, search: to_html(build_page(app, path, search))
+    app.page_found = lambda path: page_found(services(server), path)
     return app

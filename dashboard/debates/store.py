@@ -84,6 +84,14 @@ def get_debate(session: Session, code: str, lock: bool = False) -> Debate:
     return debate
 
 
+def deck_length(engine: Engine, code: str) -> int | None:
+    """The number of slides of a debate's deck; None when no debate has this code (what a
+    projection's path is checked against before it is answered)."""
+    with Session(engine) as session:
+        deck = session.scalar(select(Debate.deck).where(Debate.code == code.strip().upper()))
+    return None if deck is None else len(deck)
+
+
 def _debate_and_questions(session: Session, code: str) -> tuple[Debate, dict[str, int]]:
     """`get_debate` and `question_ids` in one round trip, without the deck (a ballot's
     path: every query counts when a room votes at once)."""

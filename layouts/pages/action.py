@@ -13,6 +13,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.i18n.labels import t
+from dashboard.paths import region_path
 from layouts.components import aria, lazy_section, report_link
 from layouts.context import PageContext, href
 from layouts.pages import region as region_page
@@ -58,7 +59,7 @@ def layout(ctx: PageContext) -> html.Div:
         dcc.Store(id=CODE, data=code),
         html.H1(t("action_title", lang, name=name)),
         html.P(t("action_intro", lang), className="intro"),
-        html.P([dcc.Link(t("action_back", lang), href=href(f"/region/{code}", lang)), " · ",
+        html.P([dcc.Link(t("action_back", lang), href=href(region_path(code), lang)), " · ",
                 report_link("region", code, lang)], className="region-links"),
         contents,
         html.Div(sections, className="region-cards action-cards"),

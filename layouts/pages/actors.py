@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.i18n.labels import t, term_label
+from dashboard.paths import domain_path
 from layouts.components import aria, chart_card, field, lazy_section, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.pages.domain import surveyed_regions, wave_arg
@@ -45,7 +46,7 @@ def layout(ctx: PageContext) -> html.Div:
                      t("section_loading", lang)),
         html.Nav([
             html.H2(t("acteurs_see_domain", lang)),
-            html.Ul([html.Li(dcc.Link(term_label(d, lang), href=href(f"/domaine/{d.slug}", lang)))
+            html.Ul([html.Li(dcc.Link(term_label(d, lang), href=href(domain_path(d.slug), lang)))
                      for d in ctx.ref.domains], className="domain-links"),
         ], className="see-domains", **aria(label=t("acteurs_see_domain", lang))),
     ], className="actors-page")

@@ -11,6 +11,7 @@ from dash import dcc, html
 from dashboard.analytics.maps import LENSES
 from dashboard.figures.choropleth import base_map
 from dashboard.i18n.labels import t, term_label
+from dashboard.paths import domain_path
 from layouts.components import aria, chart_card, field, graph, lazy_section, wave_dropdown
 from layouts.context import PageContext, href
 
@@ -46,7 +47,7 @@ def wave_arg(ctx: PageContext) -> str | None:
 def domain_links(ctx: PageContext) -> html.Ul:
     """The 16 domains, by axis order, as links that keep the language."""
     return html.Ul([html.Li(dcc.Link(term_label(d, ctx.lang), href=href(
-        f"/domaine/{d.slug}", ctx.lang))) for d in ctx.ref.domains], className="domain-links")
+        domain_path(d.slug), ctx.lang))) for d in ctx.ref.domains], className="domain-links")
 
 
 def unknown_domain(ctx: PageContext, slug: str) -> html.Div:

@@ -13,6 +13,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.i18n.labels import t
+from dashboard.paths import action_path, region_path
 from layouts.components import aria, lazy_section, report_link, wave_dropdown
 from layouts.context import PageContext, href
 
@@ -69,7 +70,7 @@ def unknown(ctx: PageContext, code: str) -> html.Div:
         html.H1(t("region_unknown", ctx.lang, code=code)),
         html.P(t("region_unknown_help", ctx.lang)),
         html.P(dcc.Link(t("back_home", ctx.lang), href=href("/", ctx.lang))),
-        html.Ul([html.Li(dcc.Link(r["name"], href=href(f"/region/{r['code']}", ctx.lang)))
+        html.Ul([html.Li(dcc.Link(r["name"], href=href(region_path(r["code"]), ctx.lang)))
                  for r in ctx.regions], className="region-list"),
     ], className="region-page")
 
@@ -98,7 +99,7 @@ def layout(ctx: PageContext) -> html.Div:
         html.P(t("region_intro", lang), className="intro"),
         html.Div(id=NOTE),
         html.P([dcc.Link(t("region_back_to_map", lang), href=href("/", lang)), " · ",
-                dcc.Link(t("action_link", lang), href=href(f"/region/{code}/action", lang),
+                dcc.Link(t("action_link", lang), href=href(action_path(code), lang),
                          id="region-action-link", className="action-link"), " · ",
                 report_link("region", code, lang)], className="region-links"),
         contents,

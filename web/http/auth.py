@@ -11,11 +11,10 @@ administration.
 from __future__ import annotations
 
 import hmac
-import re
 from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, jsonify, redirect, render_template, request
 from flask_login import LoginManager, current_user
@@ -25,12 +24,12 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from dashboard.accounts import PRESENTER_ROLES, Account, account_of
 from dashboard.models import User
+from dashboard.paths import sign_in_path
 from dashboard.services import services
+from layouts.registry import presenter_only
 
 TOKEN_USER = "jeton-admin"  # `created_by` of what a Bearer-token call creates
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
-# the presenter's Dash pages (/debats, /debat/<code>/projection, /debat/<code>/presentateur)
-PRESENTER_PAGES = re.compile(r"/debats/?|/debat/[^/]+/(projection(/\d+)?|presentateur)/?")
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -97,7 +96,7 @@ def check_admin(roles: tuple[str, ...] = ("admin",)) -> BaseResponse | None:
     if not current_user.is_authenticated:
         if _wants_json():
             return _refuse(401, "connexion requise (session ou Authorization: Bearer)")
-        return redirect(f"/connexion?next={quote(request.full_path.rstrip('?'))}")
+        return redirect(sign_in_path(request.full_path.rstrip("?")))
     if current_user.role not in roles:
         return _refuse(403, "votre compte n'a pas accès à cette fonction")
     if request.method in UNSAFE_METHODS:
@@ -137,6 +136,6 @@ def guard_presenter_pages(server: Flask) -> None:
     (a signed-in account of another role gets 403) before Dash serves anything."""
     @server.before_request
     def presenter_pages_need_sign_in() -> BaseResponse | None:
-        if request.method != "GET" or not PRESENTER_PAGES.fullmatch(request.path):
+        if request.method != "GET" or not presenter_only(request.path):
             return None
         return check_admin(PRESENTER_ROLES)

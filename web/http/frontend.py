@@ -73,10 +73,21 @@ class TerritoiresDash(Dash):
     - `prerender(path, search)`, when set, gives the HTML of a static copy of the page at
       that URL (`layouts.static_html`), sent after Dash's entry point: the page is on screen
       before any script has run, and `assets/prerender.js` removes the copy once Dash has
-      drawn the live page."""
+      drawn the live page;
+    - `page_found(path)`, when set, says whether the path opens a page whose subject exists:
+      the index page answers 404 otherwise (Dash answers 200 for every path it serves), with
+      the page that says what is unknown."""
 
     prerender: Callable[[str, str], str] | None = None
+    page_found: Callable[[str], bool] | None = None
     runtime_url: str | None = None
+
+    def index(self, *args: Any, **kwargs: Any) -> Any:
+        page = super().index(*args, **kwargs)
+        if self.page_found is not None and has_request_context() and \
+                not self.page_found(request.path):
+            return page, 404
+        return page
 
     def interpolate_index(self, metas: Any = "", title: Any = "", css: Any = "",
                           config: Any = "", scripts: Any = "", app_entry: Any = "",

@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 from sqlalchemy import exc as sa_exc
+from werkzeug.exceptions import HTTPException
 
 from dashboard.analytics import catalogue
 from dashboard.analytics.fragility import compute_fragility_index
@@ -42,6 +43,26 @@ def _no_data(error: NoData) -> tuple[Response, int]:
 @api.errorhandler(sa_exc.OperationalError)
 def _database_down(error: sa_exc.OperationalError) -> tuple[Response, int]:
     return _error(503, "base de données indisponible")
+
+
+# Under /api/, an address the API does not have is a JSON 404 (Dash's catch-all would
+# otherwise answer the dashboard's HTML with a 200), and a method it does not take a JSON 405.
+unknown_api = Blueprint("unknown_api", __name__)
+
+
+@unknown_api.get("/api/<path:rest>")
+def _unknown_address(rest: str) -> tuple[Response, int]:
+    return _error(404, f"adresse inconnue : /api/{rest}")
+
+
+@unknown_api.app_errorhandler(404)
+@unknown_api.app_errorhandler(405)
+def _http_error(error: HTTPException) -> Response | HTTPException | tuple[Response, int]:
+    if not request.path.startswith("/api/"):
+        return error
+    message = ("méthode non acceptée à cette adresse" if error.code == 405
+               else f"adresse inconnue : {request.path}")
+    return _error(error.code or 404, message)
 
 
 @api.get("/regions")

@@ -27,6 +27,7 @@ from dashboard.debates import store
 from dashboard.debates.questions import QUESTION_LABELS, QUESTIONS, Refused
 from dashboard.i18n.labels import t, term_label
 from dashboard.models import Debate, Territory
+from dashboard.paths import join_path
 from dashboard.services import services
 from dashboard.settings import Settings
 from dashboard.urls import join_url
@@ -86,7 +87,7 @@ def join_form() -> BaseResponse:
     code = request.args.get("code", "").strip().upper()
     if code:
         suffix = "?lang=en" if page_lang() == "en" else ""
-        return redirect(f"/j/{code}{suffix}", code=303)
+        return redirect(join_path(code) + suffix, code=303)
     return Response(render_template("rejoindre.html"), mimetype="text/html")
 
 
@@ -97,7 +98,7 @@ def vote_page(code: str) -> BaseResponse:
     except Refused:
         return _not_found(code)
     if debate.code != code:
-        return redirect(f"/j/{debate.code}", code=301)
+        return redirect(join_path(debate.code), code=301)
     return _page(debate, device)
 
 
@@ -145,7 +146,7 @@ def submit_form(code: str) -> BaseResponse:
         return _page(debate, device, refused.status, (question, text))
     query = f"ok={question}&r={0 if outcome.created else 1}" + ("&lang=en" if lang == "en"
                                                                   else "")
-    return redirect(f"/j/{debate.code}?{query}#q-{question}", code=303)
+    return redirect(f"{join_path(debate.code)}?{query}#q-{question}", code=303)
 
 
 def _form_too_large(_error: RequestEntityTooLarge) -> tuple[str, int]:

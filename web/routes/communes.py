@@ -14,9 +14,9 @@ from dashboard.communes import (
     MAX_QUERY_CHARS,
     RESULTS_PATH,
     as_json,
-    card_path,
     commune_index,
 )
+from dashboard.paths import commune_path
 
 DEFAULT_LIMIT = 10
 MAX_SUGGESTIONS = 20  # a list longer than this helps no one choose
@@ -57,5 +57,5 @@ def single_answer_opens_the_card() -> BaseResponse | None:
     if len(found) != 1:
         return None
     suffix = "?lang=en" if request.args.get("lang") == "en" else ""
-    return redirect(card_path(found[0].code) + suffix, code=302)
+    return redirect(commune_path(found[0].code) + suffix, code=302)
 

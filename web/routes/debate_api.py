@@ -22,6 +22,7 @@ from dashboard.debates import results as debate_results
 from dashboard.debates.questions import Refused
 from dashboard.export import rows_to_csv
 from dashboard.models import Debate
+from dashboard.paths import presenter_path, projection_path
 from dashboard.services import services
 from dashboard.settings import Settings
 from dashboard.urls import join_url
@@ -67,8 +68,8 @@ def _summary(debate: Debate) -> dict[str, Any]:
             "revealed": debate.results_revealed, "slide": debate.current_slide,
             "created_by": debate.created_by, "created_at": debate.created_at.isoformat(),
             "join_url": join_url(debate.code),
-            "presenter_url": f"/debat/{debate.code}/presentateur",
-            "projection_url": f"/debat/{debate.code}/projection"}
+            "presenter_url": presenter_path(debate.code),
+            "projection_url": projection_path(debate.code)}
 
 
 # --- views -------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from dashboard.db import data_version
 from dashboard.i18n.labels import t
 from dashboard.services import Services, services
 from dashboard.settings import PROJECT_ROOT
-from layouts.components import report_filename, report_path
+from layouts.components import report_filename, report_url
 from views.report import Report, region_report
 from web.http import pdf
 from web.http.frontend import PLOTLY_BUNDLE
@@ -193,7 +193,7 @@ def reports(plotly_url: str) -> Blueprint:
         report = report_for(services(), kind, code, lang)
         if report is None:
             return _unknown(kind, code, lang)
-        html = report_html(report, plotly_url, report_path(kind, code, lang))
+        html = report_html(report, plotly_url, report_url(kind, code, lang))
         return Response(html, mimetype="text/html")
 
     @blueprint.get(f"/<any({', '.join(KINDS)}):kind>/<code>/rapport.pdf")
@@ -204,6 +204,6 @@ def reports(plotly_url: str) -> Blueprint:
             return _unknown(kind, code, lang)
         return _pdf_response(svc, report_filename(kind, code, lang), lang,
                              lambda: _report(svc, subject, lang),
-                             report_path(kind, code, lang, pdf=False))
+                             report_url(kind, code, lang, pdf=False))
 
     return blueprint
