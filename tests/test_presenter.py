@@ -272,7 +272,7 @@ def test_the_comparison_sets_each_room_beside_its_regions_citizens(evening):
     assert line.survey_innovation is not None and 0 < line.survey_innovation < 100
     assert len(line.survey_priorities) == 3
     listed, compared = debats.overview(svc, "fr")
-    assert "Débat de test" in text_of(listed) and "50 %" in text_of(compared)
+    assert "Débat de test" in text_of(listed) and "50\u00a0%" in text_of(compared)
 
 
 def test_counts_are_singular_where_each_language_says_so():

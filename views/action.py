@@ -13,7 +13,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.analytics.action import ActionPlan, item_rows, roles_for
-from dashboard.analytics.estimates import FRAGILE, FRAGILE_N, HIDDEN, HIDDEN_N
+from dashboard.analytics.estimates import FRAGILE, FRAGILE_N, HIDDEN, HIDDEN_N, OK
 from dashboard.analytics.perception import Wave
 from dashboard.analytics.profile import RegionProfile
 from dashboard.commune_bands import BANDS
@@ -381,6 +381,9 @@ def _band_cell(value: Any, reliability: str, lang: str) -> str:
 
 
 def _reliability(reliability: str, lang: str) -> str:
+    """The note on a band's figure: none when its sample is large enough."""
+    if reliability == OK:
+        return ""
     return t(f"action_reliability_{reliability}", lang, fragile=FRAGILE_N, hidden=HIDDEN_N)
 
 

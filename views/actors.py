@@ -8,10 +8,10 @@ from dash import html
 
 from dashboard import data_access
 from dashboard.analytics.survey_figures import NATIONAL
-from dashboard.figures.actors import percent, priority_bars, profile_chart, wave_change_chart
+from dashboard.figures.actors import priority_bars, profile_chart, wave_change_chart
 from dashboard.figures.style import ACTOR_COLOURS
 from dashboard.i18n.labels import t, term_label
-from dashboard.i18n.numbers import format_number
+from dashboard.i18n.numbers import format_number, format_percent
 from dashboard.services import Services
 from layouts.components import empty_state, graph
 from views.common import View, axis_labels, domain_labels, interval_columns, records, source_line
@@ -64,7 +64,7 @@ def profiles_view(svc: Services, region: str, wave: str | None, lang: str) -> Vi
 def top_line(ranking: Any, actor: str, names: dict[str, str], lang: str) -> str:
     """'Priorités : 1. Emploi (62 %), 2. Pauvreté (41 %), 3. …'."""
     top = ranking[(ranking["actor"] == actor) & ranking["top"]].sort_values("rank")
-    items = ", ".join(f"{int(r.rank)}. {names[r.domain]} ({percent(r.value, lang)})"
+    items = ", ".join(f"{int(r.rank)}. {names[r.domain]} ({format_percent(r.value, 0, lang)})"
                       for r in records(top))
     return t("acteurs_top", lang, items=items)
 

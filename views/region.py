@@ -22,7 +22,7 @@ from dashboard.analytics.profile import (
 )
 from dashboard.figures.profile import actor_bars, dot_profile, gap_scatter
 from dashboard.i18n.labels import LABELS, t, term_label
-from dashboard.i18n.numbers import format_number
+from dashboard.i18n.numbers import format_number, percent_suffix
 from dashboard.reference import Reference
 from layouts.components import data_table, empty_state, graph, view_card
 from layouts.context import href
@@ -240,7 +240,8 @@ def coconstruction_section(profile: RegionProfile, ref: Reference, lang: str) ->
     labels = actor_labels(ref, lang)
     figure = dot_profile(frame, series, domain_labels(ref, lang), labels,
                          t("region_france_hollow", lang), t("region_share_axis", lang),
-                         (0, 100), axis_labels(ref, lang), lang, digits=0, suffix=" %")
+                         (0, 100), axis_labels(ref, lang), lang, digits=0,
+                         suffix=percent_suffix(lang))
     rows, columns = _profile_table(frame, series, labels, domain_labels(ref, lang),
                                    t("region_domain", lang), axis_labels(ref, lang), lang)
     measure = ref.measures["share_coconstruction_domain"]
@@ -305,7 +306,7 @@ def modes_section(profile: RegionProfile, ref: Reference, lang: str) -> View:
     categories = category_labels(ref, lang)
     figure = dot_profile(frame, series, categories, labels, t("region_france_hollow", lang),
                          t("region_modes_axis", lang), (0, 100), None, lang, digits=0,
-                         suffix=" %")
+                         suffix=percent_suffix(lang))
     rows, columns = _profile_table(frame, series, labels, categories,
                                    t("region_category", lang), None, lang)
     source = source_line(lang, waves_text(profile.practice_waves, _sizes(frame), lang),

@@ -44,7 +44,7 @@ from dashboard.figures.style import (
     separators,
 )
 from dashboard.frames import as_records
-from dashboard.i18n.numbers import format_number
+from dashboard.i18n.numbers import format_number, format_percent, percent_suffix
 
 TOP = 8                    # domains shown on the priorities chart
 ROOM_LANE, SURVEY_LANE = -0.2, 0.2  # offsets of the two lanes of a row (rows are 1 apart)
@@ -190,16 +190,17 @@ def priority_comparison(comparison: Comparison, item_labels: Mapping[str, str],
     figure = go.Figure(go.Bar(
         x=room["value"], y=[i + ROOM_LANE for i in range(len(items))], orientation="h",
         width=0.34, name=name, marker={"color": ROOM_COLOUR},
-        text=[format_number(float(v), 0, lang) + " %" for v in room["value"]],
+        text=[format_percent(float(v), 0, lang) for v in room["value"]],
         textposition="outside", cliponaxis=False, textfont={"color": INK},
         customdata=[html.escape(item_labels.get(i, i)) for i in items],
-        hovertemplate=(f"%{{customdata}} : %{{x:.0f}} %<br>{html.escape(name)}"
+        hovertemplate=(f"%{{customdata}} : %{{x:.0f}}{percent_suffix(lang)}<br>{html.escape(name)}"
                        "<extra></extra>")))
-    _survey_markers(figure, comparison, items, item_labels, labels, texts, ":.0f", " %")
+    _survey_markers(figure, comparison, items, item_labels, labels, texts, ":.0f",
+                    percent_suffix(lang))
     return projector_style(_layout(
         figure, lang, ROW_HEIGHT * len(items) + 170, bargap=0,
         xaxis={"title": {"text": texts["axis"]}, "range": [0, 100], "fixedrange": True,
-               "ticksuffix": " %", "zeroline": False},
+               "ticksuffix": percent_suffix(lang), "zeroline": False},
         yaxis=_rows_axis(items, item_labels)))
 
 

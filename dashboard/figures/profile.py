@@ -25,7 +25,7 @@ from dashboard.figures.style import (
     INDEX_COLOUR,
     separators,
 )
-from dashboard.i18n.numbers import format_number
+from dashboard.i18n.numbers import format_number, format_percent, percent_suffix
 
 INDEX_SERIES = "index"
 ROW_HEIGHT = 30
@@ -205,17 +205,19 @@ def actor_bars(figures: pd.DataFrame, actor_labels: Mapping[str, str], france_la
     figure.add_trace(go.Bar(
         x=shown["value"], y=names, orientation="h", showlegend=False,
         marker={"color": [colours.get(a, FRANCE_COLOUR) for a in shown["actor"]]},
-        text=[format_number(float(v), 0, lang) + " %" for v in shown["value"]],
+        text=[format_percent(float(v), 0, lang) for v in shown["value"]],
         textposition="inside", insidetextanchor="start",
         textfont={"color": [text_colour(a) for a in shown["actor"]]},
         customdata=[format_number(float(n), 0, lang) for n in shown["n"]],
-        hovertemplate="%{y} : %{x:.0f} % (n = %{customdata})<extra></extra>"))
+        hovertemplate=f"%{{y}} : %{{x:.0f}}{percent_suffix(lang)} (n = %{{customdata}})"
+                      "<extra></extra>"))
     figure.add_trace(go.Scatter(
         x=shown["france"], y=names, mode="markers", name=france_label,
         marker={"symbol": "diamond-open", "size": 13, "color": "#111", "line": {"width": 2}},
-        hovertemplate=f"%{{y}} — {france_label} : %{{x:.0f}} %<extra></extra>"))
+        hovertemplate=f"%{{y}} — {france_label} : %{{x:.0f}}{percent_suffix(lang)}"
+                      "<extra></extra>"))
     return _layout(
         figure, lang, height=max(180, 46 * len(shown) + 90), bargap=0.35,
         xaxis={"title": {"text": axis_title}, "range": [0, 100], "fixedrange": True,
-               "gridcolor": "#eee", "ticksuffix": " %"},
+               "gridcolor": "#eee", "ticksuffix": percent_suffix(lang)},
         yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True})

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from dashboard.i18n.action_labels import ACTION_LABELS
+from dashboard.i18n.profile_labels import PROFILE_LABELS
 
 LABELS: dict[str, dict[str, str]] = {
     "app_title": {"fr": "Territoires — fragilités et co-construction",
@@ -1277,6 +1278,7 @@ LABELS: dict[str, dict[str, str]] = {
     "presenter_did_hide": {"fr": "Mot retiré : {subject}.", "en": "Word removed: {subject}."},
     "presenter_did_show": {"fr": "Mot rétabli : {subject}.", "en": "Word restored: {subject}."},
     **ACTION_LABELS,
+    **PROFILE_LABELS,
 }
 
 
