@@ -110,6 +110,27 @@ def test_other_pages_draw_only_registered_trace_types(dash_duo: Any, browser_app
     assert severe_logs(dash_duo) == []
 
 
+MODEBAR_TITLES = ("return [...document.querySelectorAll('#map-graph .modebar-btn')]"
+                  ".map(b => b.getAttribute('data-title'))")
+
+
+def test_the_chart_toolbar_speaks_the_page_language(dash_duo: Any, browser_app: Any) -> None:
+    """plotly.js's French locale (assets/vendor/plotly-locale-fr.js, loaded after the bundle)
+    titles the toolbar's buttons on French pages; English pages keep plotly's English."""
+    dash_duo.start_server(browser_app)
+    for query, download, zoom in (("", "Télécharger le graphique en fichier PNG",
+                                   "Zoom intérieur"),
+                                  ("?lang=en", "Download plot as a PNG", "Zoom in")):
+        dash_duo.driver.get(dash_duo.server_url + "/" + query)
+        charts(dash_duo, at_least=1)
+        titles = wait_until(lambda: dash_duo.driver.execute_script(MODEBAR_TITLES),
+                            what="the map's toolbar")
+        assert download in titles and zoom in titles, (query, titles)
+    requested = dash_duo.driver.execute_script(REQUESTS)
+    assert [u for u in requested if "plotly-locale-fr.js" in u]
+    assert severe_logs(dash_duo) == []
+
+
 # Three charts asked for in one go, as dcc.Graph asks when a page brings several charts at
 # once: how many are drawn when the asking task ends, and the order the draws settle in.
 DRAWS_LATER = """

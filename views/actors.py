@@ -57,7 +57,7 @@ def profiles_view(svc: Services, region: str, wave: str | None, lang: str) -> Vi
     demo = any(w.demo for w in picked.values())
     source = source_line(lang, waves_with_n(picked, frame, lang),
                          t("domaine_matrix_note", lang), demo=demo)
-    return View(graph("actors-profile-graph", figure, title), title, source,
+    return View(graph("actors-profile-graph", figure, title, lang=lang), title, source,
                      {"filename": filename, "columns": columns, "rows": rows})
 
 
@@ -91,7 +91,7 @@ def priorities_view(svc: Services, region: str, wave: str | None, lang: str) -> 
             html.P(top_line(ranking, actor, names, lang), className="facet-top"),
             graph(f"actors-priority-{actor}", priority_bars(ranking, actor, names,
                                                            figure_labels, lang),
-                  f"{title} — {labels[actor]}"),
+                  f"{title} — {labels[actor]}", lang=lang),
         ], className="facet"))
     long_names = domain_labels(svc.reference, lang, short=False)
     columns = [("actor", t("domaine_actor", lang)), ("rank", t("acteurs_rank", lang)),
@@ -144,5 +144,5 @@ def waves_view(svc: Services, region: str, lang: str) -> View:
                      for w, n in ((before, n_before), (after, n_after)))
     source = source_line(lang, text, t("acteurs_change_note", lang, before=before.year,
                                          after=after.year), demo=before.demo or after.demo)
-    return View(graph("actors-waves-graph", figure, title), title, source,
+    return View(graph("actors-waves-graph", figure, title, lang=lang), title, source,
                      {"filename": filename, "columns": columns, "rows": rows})

@@ -104,7 +104,7 @@ def matrix_view(svc: Services, slug: str, wave: str | None, lang: str) -> View:
     demo = any(w.demo for w in picked.values())
     source = source_line(lang, waves_with_n(picked, matrix, lang),
                          t("domaine_matrix_note", lang), demo=demo)
-    return View(graph("domain-matrix-graph", figure, title), title, source,
+    return View(graph("domain-matrix-graph", figure, title, lang=lang), title, source,
                      {"filename": filename, "columns": columns, "rows": rows})
 
 
@@ -165,7 +165,7 @@ def cocon_view(svc: Services, slug: str, wave: str | None, region: str | None,
         for r in records(used)))
     demo = any(w.demo for w in data_access.waves(svc)
                if (w.study, w.year) in set(zip(first["study"], first["year"], strict=True)))
-    return View(graph("domain-cocon-graph", figure, title), title,
+    return View(graph("domain-cocon-graph", figure, title, lang=lang), title,
                      source_line(lang, text, t("domaine_cocon_note", lang), demo=demo),
                      {"filename": filename, "columns": columns, "rows": rows})
 
@@ -217,6 +217,6 @@ def indicators_view(svc: Services, slug: str, lang: str) -> View:
         [rows[NATIONAL]] if NATIONAL in rows else [])
     sources = "; ".join(dict.fromkeys(f"{r.source} ({r.year})"
                                       for r in records(summary)))
-    body = html.Div([definitions, graph("domain-indicators-graph", figure, title)])
+    body = html.Div([definitions, graph("domain-indicators-graph", figure, title, lang=lang)])
     return View(body, title, source_line(lang, sources, t("domaine_indicators_note", lang)),
                      {"filename": filename, "columns": columns, "rows": ordered})

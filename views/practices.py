@@ -84,7 +84,7 @@ def _rows(frame: pd.DataFrame, columns: list[tuple[str, str]]) -> list[dict[str,
 
 def _chart(chart: str, figure: Any, title: str, source: str, rows: list[dict[str, Any]],
            columns: list[tuple[str, str]], lang: str, filename: str) -> View:
-    return View(graph(f"{chart}-graph", figure, label=title), title, source,
+    return View(graph(f"{chart}-graph", figure, label=title, lang=lang), title, source,
                 csv_store(filename, columns, rows))
 
 

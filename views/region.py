@@ -163,7 +163,7 @@ def _chart(card: str, profile: RegionProfile, lang: str, figure: Any, source: st
     """A chart section: the chart (named for screen readers by the card's title), the notes
     under it, its source line and CSV rows."""
     title = t(page.TITLES[card], lang, name=profile.identity.name)
-    chart = graph(f"{card}-graph", figure, title)
+    chart = graph(f"{card}-graph", figure, title, lang=lang)
     return View(html.Div([chart, *notes]) if notes else chart, title, source,
                 csv_store(f"region_{profile.identity.code}_{filename}.csv", columns, rows))
 

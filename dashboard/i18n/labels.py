@@ -226,6 +226,16 @@ LABELS: dict[str, dict[str, str]] = {
     # --- charts ---
     "download_csv": {"fr": "Télécharger les données (CSV)", "en": "Download the data (CSV)"},
     "show_table": {"fr": "Voir les données du graphique", "en": "Show the chart's data"},
+    # the words of every dropdown (dcc.Dropdown writes them in English unless told)
+    "dropdown_search": {"fr": "Rechercher", "en": "Search"},
+    "dropdown_clear_search": {"fr": "Effacer la recherche", "en": "Clear the search"},
+    "dropdown_clear_selection": {"fr": "Effacer la sélection", "en": "Clear the selection"},
+    "dropdown_no_options_found": {"fr": "Aucun choix ne correspond", "en": "No match"},
+    "dropdown_select_all": {"fr": "Tout sélectionner", "en": "Select all"},
+    "dropdown_deselect_all": {"fr": "Tout désélectionner", "en": "Deselect all"},
+    # {num_selected} is left for the dropdown to fill
+    "dropdown_selected_count": {"fr": "{num_selected} sélectionnés",
+                                "en": "{num_selected} selected"},
     "source": {"fr": "Source", "en": "Source"},
     "no_data": {"fr": "Aucune donnée pour {what} — importez des données "
                       "(python -m dashboard import-survey / import-indicators).",
