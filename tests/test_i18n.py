@@ -10,7 +10,7 @@ from string import Formatter
 import pytest
 
 from dashboard.i18n.action_labels import ACTION_LABELS
-from dashboard.i18n.labels import LABELS
+from dashboard.i18n.labels import LABELS, localised
 from dashboard.i18n.numbers import (
     format_date,
     format_int,
@@ -121,3 +121,14 @@ def test_percentages() -> None:
 def test_dates() -> None:
     assert format_date(date(2026, 1, 3), "fr") == "03/01/2026"
     assert format_date(date(2026, 12, 7), "en") == "2026-12-07"
+
+
+def test_data_in_both_languages_falls_back_to_french() -> None:
+    """An indicator imported without English columns (`label_en` empty) or a frame without
+    them is shown in French on the English pages."""
+    both = {"label": "Taux de chômage", "label_en": "Unemployment rate"}
+    assert localised(both, "label", "fr") == "Taux de chômage"
+    assert localised(both, "label", "en") == "Unemployment rate"
+    assert localised({"label": "Taux de chômage", "label_en": ""}, "label", "en") == \
+        "Taux de chômage"
+    assert localised({"note": None}, "note", "en") == ""

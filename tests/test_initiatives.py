@@ -144,3 +144,19 @@ def test_list_output_lists_every_match_and_says_not_located(demo_url, make_app):
     nothing = views.list_output(svc, Filters(domain="sante"), "fr")
     assert nothing["store"]["rows"] == []
     assert "Aucune initiative ne correspond" in text_of(nothing["body"])
+
+
+def test_notes_and_partners_are_in_the_page_language(demo_url, make_app):
+    """The shipped file says each note and partner list in both languages: the French page
+    has no English « Précision », the English page no French one."""
+    svc = services(make_app(demo_url).server)
+
+    def vitamine_t(lang: str) -> dict[str, str]:
+        rows = views.list_output(svc, Filters(), lang)["store"]["rows"]
+        return next(r for r in rows if r["name"] == "Vitamine T")
+
+    french, english = vitamine_t("fr"), vitamine_t("en")
+    assert french["note"] == "insertion par l'activité économique"
+    assert french["partners"] == "14 SIAE ; entreprises ; écoles de la deuxième chance"
+    assert english["note"] == "work integration"
+    assert english["partners"].endswith("companies; second-chance schools")

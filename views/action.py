@@ -18,7 +18,7 @@ from dashboard.analytics.perception import Wave
 from dashboard.analytics.profile import RegionProfile
 from dashboard.commune_bands import BANDS
 from dashboard.frames import as_records
-from dashboard.i18n.labels import t, term_label
+from dashboard.i18n.labels import localised, t, term_label
 from dashboard.i18n.numbers import format_number
 from dashboard.reference import Reference
 from layouts.components import aria, data_table, empty_state, view_card
@@ -238,7 +238,8 @@ def _examples(plan: ActionPlan, domain: str, ref: Reference, lang: str) -> list[
                       html.Span(t("action_example_own" if r["own"] else
                                   "action_example_elsewhere", lang), className="tag"),
                       f" — {_function_label(ref, r['function'], lang)}",
-                      f" ({r['note']})" if r["note"] else ""]) for r in records]
+                      f" ({localised(r, 'note', lang)})" if r["note"] else ""])
+             for r in records]
     categories = category_labels(ref, lang)
     by_category: dict[str, list[dict[str, Any]]] = {}
     for r in records:

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.analytics.perception import Wave
-from dashboard.i18n.labels import t, term_label
+from dashboard.i18n.labels import localised, t, term_label
 from dashboard.reference import Reference
 from layouts.components import empty_state
 
@@ -109,6 +109,13 @@ def count(value: Any) -> int | None:
 
 def clean_rows(records: Rows) -> Rows:
     return [{k: clean(v) for k, v in r.items()} for r in records]
+
+
+def in_language(frame: pd.DataFrame, lang: str, *keys: str) -> pd.DataFrame:
+    """`frame` with its bilingual columns (`label` beside `label_en`…) in the page's
+    language, under the French name: what a view reads next needs no second thought."""
+    rows = frame.to_dict("records")
+    return frame.assign(**{key: [localised(r, key, lang) for r in rows] for key in keys})
 
 
 def records(frame: pd.DataFrame) -> list[Any]:

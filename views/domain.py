@@ -20,7 +20,7 @@ from dashboard.i18n.labels import LABELS, t, term_label
 from dashboard.i18n.numbers import format_number
 from dashboard.services import Services
 from layouts.components import empty_state, graph
-from views.common import View, clean, interval_columns, records, source_line
+from views.common import View, clean, in_language, interval_columns, records, source_line
 from views.maps import map_source_line, render_map
 
 STORE_DIGITS = 3  # the CSV's precision: more than any published figure
@@ -185,7 +185,7 @@ def indicators_view(svc: Services, slug: str, lang: str) -> View:
     if values.empty:
         return View(empty_state(t("no_data", lang, what=title)), title, "",
                          {"filename": filename, "columns": [], "rows": []})
-    summary = indicator_summary(values)
+    summary = in_language(indicator_summary(values), lang, "label", "source")
     units = {r.code: unit_name(r.unit, lang) for r in records(summary)}
     directions = {r.code: t(f"domaine_direction_{r.direction}", lang)
                   for r in records(summary)}

@@ -21,7 +21,7 @@ from dashboard.figures.choropleth import VALUE_TRACE, as_patch, base_map
 from dashboard.figures.initiatives import count_update
 from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
-from dashboard.i18n.labels import t, term_label
+from dashboard.i18n.labels import localised, t, term_label
 from dashboard.services import Services
 from layouts.components import aria, empty_state
 from layouts.pages import initiatives as page
@@ -99,8 +99,9 @@ def list_rows(svc: Services, frame: pd.DataFrame, lang: str) -> list[dict[str, A
         rows.append({"name": row["name"],
                      "function": page.function_label(svc.reference, row["function"], lang),
                      "domain": domains.get(row["domain"] or "", t("init_no_domain", lang)),
-                     "place": _place(row, lang), "partners": row["partners"] or None,
-                     "note": row["note"] or None, "source": row["source"]})
+                     "place": _place(row, lang),
+                     "partners": localised(row, "partners", lang) or None,
+                     "note": localised(row, "note", lang) or None, "source": row["source"]})
     return rows
 
 

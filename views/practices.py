@@ -33,12 +33,12 @@ from dashboard.figures.practices import (
     scope_bars,
     subpopulation_bars,
 )
-from dashboard.i18n.labels import t, term_label
+from dashboard.i18n.labels import localised, t, term_label
 from dashboard.i18n.numbers import format_number
 from dashboard.services import Services
 from layouts.components import empty_state, graph
 from layouts.pages import practices as page
-from views.common import View, csv_store, empty_view, interval_columns, source_line
+from views.common import View, csv_store, empty_view, in_language, interval_columns, source_line
 from views.maps import render_map
 
 MAP_CLASSES = "equal"  # equal steps show the spread between the extreme regions
@@ -231,7 +231,7 @@ def evolution_output(svc: Services, lang: str) -> tuple[View, str]:
     names = {p: population_name(svc, p, lang) for p in frame["population"].unique()}
     figure = evolution_lines(frame, names, t("unit_percent", lang), lang)
     quotes = [t("pratiques_note_quote", lang, population=names[r["population"]],
-                year=r["year"], note=r["note"])
+                year=r["year"], note=localised(r, "note", lang))
               for r in frame[frame["kind"] == "note"].to_dict("records")]
     note = t("pratiques_evolution_note", lang, notes="; ".join(quotes) or "–")
     surveyed = frame[(frame["kind"] == "survey") & (frame["population"] == frame["actor"])]
@@ -244,9 +244,10 @@ def evolution_output(svc: Services, lang: str) -> tuple[View, str]:
     keys = set(zip(surveyed["study"], surveyed["year"], strict=True))
     demo = any(w.demo for w in waves(svc) if (w.study, w.year) in keys)
     source = source_line(lang, _semicolons(parts, lang), demo=demo)
-    frame = frame.assign(population_label=frame["population"].map(names),
-                         kind_label=frame["kind"].map(lambda k: t(f"pratiques_kind_{k}", lang)),
-                         study=frame["study"].replace("", "–"))
+    frame = in_language(frame, lang, "note").assign(
+        population_label=frame["population"].map(names),
+        kind_label=frame["kind"].map(lambda k: t(f"pratiques_kind_{k}", lang)),
+        study=frame["study"].replace("", "–"))
     columns = [("population_label", t("pratiques_col_population", lang)),
                ("year", t("pratiques_col_year", lang)),
                ("study", t("pratiques_col_study", lang)),

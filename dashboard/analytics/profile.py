@@ -22,7 +22,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from dashboard.analytics.catalogue import indicator_values
+from dashboard.analytics.catalogue import DEFINITION, indicator_values
 from dashboard.analytics.departments import DEPARTMENT_COLUMNS, region_departments
 from dashboard.analytics.perception import Wave, waves_asking
 from dashboard.analytics.survey_figures import (
@@ -45,10 +45,9 @@ PROFILE_COLUMNS = ["item", "group", "position", "series", "value", "france", "n"
 GAP_COLUMNS = ["domain", "axis", "position", "actor", "index", "score", "gap"]
 FIGURE_COLUMNS = ["actor", "study", "year", "value", "france", "n", "n_france", "ci_low",
                   "ci_high", "demo"]
-INDICATOR_COLUMNS = ["code", "label", "domain", "unit", "direction", "source", "year",
-                     "value", "france", "demo"]
+INDICATOR_COLUMNS = ["code", "domain", *DEFINITION, "year", "value", "france", "demo"]
 INITIATIVE_COLUMNS = ["name", "department_code", "department", "function", "domain",
-                      "partners", "note", "source"]
+                      "partners", "partners_en", "note", "note_en", "source"]
 SIMILAR_COLUMNS = ["code", "name", "distance"]
 PRACTICE_ACTORS = ("associations", "entreprises")  # who was asked about their partnerships
 STRONG_GAP = 3.0        # |perception − index| from which a fragility is "not perceived"
@@ -110,8 +109,7 @@ def key_indicators(session: Session, code: str,
         latest = own.iloc[own["year"].argmax()]
         france = values[(values["code"] == indicator) & (values["territory"] == NATIONAL)
                         & (values["year"] == latest["year"])]
-        records.append({**{k: latest[k] for k in ("code", "label", "domain", "unit",
-                                                  "direction", "source")},
+        records.append({**{k: latest[k] for k in ("code", "domain", *DEFINITION)},
                         "year": int(latest["year"]), "value": float(latest["value"]),
                         "france": float(france["value"].iloc[0]) if len(france) else None,
                         "demo": bool(latest["demo"])})
@@ -270,7 +268,7 @@ def region_initiatives(session: Session, code: str) -> pd.DataFrame:
     rows = session.execute(
         select(Initiative.name, Initiative.department_code, department.name,
                Initiative.function, Initiative.domain_slug, Initiative.partners,
-               Initiative.note, Initiative.source)
+               Initiative.partners_en, Initiative.note, Initiative.note_en, Initiative.source)
         .join(department, (department.code == Initiative.department_code)
               & (department.level == "department"))
         .join(region, region.id == department.parent_id)

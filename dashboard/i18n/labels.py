@@ -1,7 +1,8 @@
 """Interface wording in one place, French first (English alongside for the switch)."""
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from dashboard.i18n.action_labels import ACTION_LABELS
 from dashboard.i18n.profile_labels import PROFILE_LABELS
@@ -1312,6 +1313,14 @@ def count_key(key: str, n: int, lang: str) -> str:
     """`key`, or its `_one` form where the language puts `n` in the singular: French says
     « 0 vote reçu », « 1 vote reçu », English '1 vote', '0 votes'."""
     return f"{key}_one" if n == 1 or (n == 0 and lang == "fr") else key
+
+
+def localised(record: Mapping[Any, Any], key: str, lang: str = "fr") -> str:
+    """A text of data that carries both languages (an indicator's `label` and `label_en`,
+    an initiative's `note` and `note_en`…) in the page's language: the English when there is
+    some, else the French (files imported without English columns, older rows)."""
+    english = record.get(f"{key}_en") if lang == "en" else None
+    return english if isinstance(english, str) and english else str(record[key] or "")
 
 
 class Labelled(Protocol):

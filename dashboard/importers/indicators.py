@@ -30,7 +30,10 @@ SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 DIRECTIONS = ("higher_is_worse", "higher_is_better")
 LONG_COLUMNS = ("indicator_code", "indicator_label", "domain", "territory_code", "year",
                 "value", "unit", "source", "direction")
-DEFINITION_FIELDS = ("indicator_label", "domain", "unit", "source", "direction")
+# Optional: the name and source in English (a file without them is shown in French)
+ENGLISH_COLUMNS = ("indicator_label_en", "source_en")
+DEFINITION_FIELDS = ("indicator_label", "domain", "unit", "source", "direction",
+                     *ENGLISH_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class IndicatorDef:
     unit: str
     direction: str
     source: str
+    label_en: str = ""
+    source_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,7 @@ def parse_long(path: Path, ref: Reference, territories: TerritoryIndex) -> Parse
     table = read_table(path, problems)
     frame = table.frame
     require_columns(frame, LONG_COLUMNS, problems)
+    frame = frame.assign(**{c: "" for c in ENGLISH_COLUMNS if c not in frame.columns})
     values = check_numbers(frame, table, "value", problems)
     years = check_numbers(frame, table, "year", problems)
     levels = frame["territory_level"] if "territory_level" in frame.columns else None
@@ -100,7 +106,9 @@ def parse_long(path: Path, ref: Reference, territories: TerritoryIndex) -> Parse
         row = int(table.row_numbers[i])
         meta = IndicatorDef(code=str(rec.indicator_code), label=str(rec.indicator_label),
                             domain=str(rec.domain), unit=str(rec.unit),
-                            direction=str(rec.direction), source=str(rec.source))
+                            direction=str(rec.direction), source=str(rec.source),
+                            label_en=str(rec.indicator_label_en),
+                            source_en=str(rec.source_en))
         known = definitions.get(meta.code)
         if known is None:
             check_definition(meta, ref, problems, row)
@@ -109,8 +117,10 @@ def parse_long(path: Path, ref: Reference, territories: TerritoryIndex) -> Parse
         elif known != meta:
             field = next(f for f, a, b in zip(
                 DEFINITION_FIELDS,
-                (known.label, known.domain, known.unit, known.source, known.direction),
-                (meta.label, meta.domain, meta.unit, meta.source, meta.direction),
+                (known.label, known.domain, known.unit, known.source, known.direction,
+                 known.label_en, known.source_en),
+                (meta.label, meta.domain, meta.unit, meta.source, meta.direction,
+                 meta.label_en, meta.source_en),
                 strict=True) if a != b)
             problems.add(f"l'indicateur « {meta.code} » a une autre valeur ici qu'à la ligne "
                          f"{first_row[meta.code]}", row, field)

@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboard.analytics.maps import AXIS_PREFIX, INDICATOR_PREFIX, LENSES, LEVELS, with_level
 from dashboard.figures.choropleth import base_map
 from dashboard.figures.style import CLASS_METHODS
-from dashboard.i18n.labels import t
+from dashboard.i18n.labels import localised, t
 from layouts import ids
 from layouts.components import aria, chart_card, dropdown, field, graph, wave_dropdown
 from layouts.context import PageContext
@@ -41,7 +41,8 @@ def level_state(indicators: Iterable[Mapping[str, Any]], indicator: str | None, 
     if available:
         note = t("level_available", lang)
     elif by_department:
-        note = t("level_unavailable", lang, names=", ".join(i["label"] for i in by_department))
+        note = t("level_unavailable", lang,
+                 names=", ".join(localised(i, "label", lang) for i in by_department))
     else:
         note = t("level_none", lang)
     return options, requested if available and requested in LEVELS else "region", note
@@ -76,7 +77,8 @@ def layout(ctx: PageContext) -> html.Div:
                         clearable=False, searchable=True), ids.MAP_DOMAIN),
         field(t("control_indicator", lang),
                dropdown(ids.MAP_INDICATOR, lang, value=indicator or None, clearable=True,
-                        options=[{"label": i["label"], "value": INDICATOR_PREFIX + i["code"]}
+                        options=[{"label": localised(i, "label", lang),
+                                  "value": INDICATOR_PREFIX + i["code"]}
                                  for i in ctx.indicators]), ids.MAP_INDICATOR),
         html.Fieldset([html.Legend(t("control_lens", lang)),
                        dcc.RadioItems(id=ids.MAP_LENS, value=lens, className="radio-row",
