@@ -19,6 +19,7 @@ from dashboard.analytics.initiatives import (
     unlocated,
 )
 from dashboard.figures.initiatives import class_names, count_breaks, count_update
+from dashboard.i18n.labels import term_label
 from dashboard.reference import load_reference
 from dashboard.services import services
 from layouts.context import PageContext, parse_query
@@ -160,3 +161,14 @@ def test_notes_and_partners_are_in_the_page_language(demo_url, make_app):
     assert french["partners"] == "14 SIAE ; entreprises ; écoles de la deuxième chance"
     assert english["note"] == "work integration"
     assert english["partners"].endswith("companies; second-chance schools")
+
+
+def test_sources_are_cited_by_their_titles(demo_url, make_app):
+    """A page names a source document by what it is, never by the file the project keeps."""
+    svc = services(make_app(demo_url).server)
+    listed = views.list_output(svc, Filters(), "fr")
+    assert "Rapport PHARE" not in listed["source"]  # no initiative comes from it
+    assert "Étude du Comité de Bassin d'Emploi Lille Métropole" in listed["source"]
+    assert ".txt" not in listed["source"] + text_of(listed["body"])
+    assert {r["source"] for r in listed["store"]["rows"]} <= {
+        term_label(d, "fr") for d in svc.reference.documents.values()}

@@ -324,7 +324,8 @@ def test_chart_outputs_fill_title_source_table_and_csv(demo_url, make_app):
     scopes = practice_views.scopes_output(svc, "en")
     kinds = {r["kind_label"] for r in scopes.store["rows"]}
     assert kinds == {"published figure", "computed from the answers"}
-    assert "document 003" in scopes.source
+    assert "The Observatoire des partenariats' PHARE 2013-2017 report" in scopes.source
+    assert ".txt" not in scopes.source
     evolution, note = practice_views.evolution_output(svc, "fr")
     assert "+7 points depuis 2011" in note and "since" not in note  # the French page
     assert "+7 points since 2011" in practice_views.evolution_output(svc, "en")[1]

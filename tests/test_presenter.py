@@ -98,6 +98,13 @@ def test_presenter_pages_send_anonymous_visitors_to_the_sign_in(debate_app, path
     assert client.get(path).status_code == 200
 
 
+def test_the_sign_in_keeps_the_english_of_the_page_that_sent_there(debate_app):
+    client = debate_app.server.test_client()
+    location = client.get("/debats?lang=en").headers["Location"]
+    assert location == "/connexion?next=/debats%3Flang%3Den&lang=en"
+    assert "For presenters and administrators." in client.get(location).text
+
+
 def test_other_pages_stay_open_to_everyone(debate_app):
     client = debate_app.server.test_client()
     assert client.get("/region/93").status_code == 200

@@ -35,6 +35,7 @@ from views.common import (
     clean_rows,
     count,
     csv_store,
+    documents_cited,
     domain_labels,
     source_line,
 )
@@ -289,14 +290,15 @@ def priority_section(plan: ActionPlan, ref: Reference, lang: str, number: int) -
         html.H3(t("action_examples", lang)), *_examples(plan, domain, ref, lang)])
     merit_waves = {MAYORS: plan.mayors_wave} if role_rows else {}
     merit_n = (role_rows[0]["n"] or role_rows[0]["n_france"]) if role_rows else None
-    files = [str(f) for f in plan.examples[domain]["source"].dropna().unique()]
+    files = [str(f) for f in plan.examples[domain]["source"].dropna()]
     source = source_line(
         lang, _index_source(profile, lang),
         _merged_waves(lang, (profile.score_waves, _largest_n(plan.perceived, "actor")),
                       (profile.coconstruction_waves,
                        _largest_n(item_rows(profile.coconstruction, domain))),
                       (merit_waves, {MAYORS: merit_n})),
-        t("region_initiatives_source", lang, files=", ".join(files)) if files else "",
+        t("region_initiatives_source", lang, documents=documents_cited(ref, files, lang))
+        if files else "",
         demo=(any_demo(profile.score_waves) or any_demo(profile.coconstruction_waves)
               or any_demo(merit_waves)))
     return View(body, t("action_priority_named", lang, n=number, domain=name), source,

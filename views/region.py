@@ -39,6 +39,7 @@ from views.common import (
     clean_rows,
     count,
     csv_store,
+    documents_cited,
     domain_labels,
     interval_columns,
     source_line,
@@ -393,9 +394,10 @@ def initiatives_section(profile: RegionProfile, ref: Reference, lang: str) -> Vi
                         "partners": localised(r, "partners", lang) or "–",
                         "note": localised(r, "note", lang) or "–"}
                        for r in frame.to_dict("records")])
-    files = ", ".join(dict.fromkeys(frame["source"]))
+    documents = documents_cited(ref, frame["source"], lang)
     return View(html.Div(data_table(rows, columns, lang), className="table-scroll"),
-                source=source_line(lang, t("region_initiatives_source", lang, files=files)),
+                source=source_line(lang, t("region_initiatives_source", lang,
+                                           documents=documents)),
                 store=csv_store(filename, columns, rows))
 
 

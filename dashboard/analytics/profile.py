@@ -472,7 +472,7 @@ def synthesis(profile: RegionProfile, ref: Reference, lang: str = "fr",
         sentences.append(t("profile_partial_index", lang, n=len(index)))
     gaps = largest_gaps(profile.gaps, limit=top)
     if len(gaps):
-        sentences.append(t("profile_gaps", lang, items=t("profile_list_separator", lang).join(
+        sentences.append(t("profile_gaps", lang, items=t("list_separator", lang).join(
             gap_sentence(ref, row, lang, inline=True) for row in as_records(gaps))))
     differences = france_differences(fragility)
 

@@ -26,6 +26,8 @@ LABELS: dict[str, dict[str, str]] = {
     "status": {"fr": "{surveys} enquêtes ({respondents} répondants), {indicators} indicateurs",
                "en": "{surveys} surveys ({respondents} respondents), {indicators} indicators"},
     "api": {"fr": "API JSON", "en": "JSON API"},
+    # between the items of a list that have commas of their own (French spaces the semicolon)
+    "list_separator": {"fr": " ; ", "en": "; "},
     # --- the printed report (views/report.py, web/routes/reports.py) ---
     "report_title": {"fr": "{name} : fragilités et co-construction",
                      "en": "{name}: fragility and co-construction"},
@@ -503,10 +505,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "No partnership initiative cited in the Observatoire's publications is located in "
               "this region."},
     "region_initiatives_source": {
-        "fr": "Exemples cités dans les publications de l'Observatoire des partenariats "
-              "({files}), localisés par leur département.",
-        "en": "Examples cited in the Observatoire des partenariats' publications ({files}), "
-              "located by their department."},
+        "fr": "Exemples cités dans les documents de l'Observatoire des partenariats et de ses "
+              "partenaires ({documents}), localisés par leur département.",
+        "en": "Examples cited in the documents of the Observatoire des partenariats and its "
+              "partners ({documents}), located by their department."},
     "region_similar_intro": {
         "fr": "Les régions dont les indices de fragilité des 16 domaines sont les plus proches "
               "(distance euclidienne ; 0 = profils identiques) :",
@@ -723,10 +725,10 @@ LABELS: dict[str, dict[str, str]] = {
               "partnerships (not computed from a survey in the database). In colour, the "
               "answers of companies and associations that have partnerships. A partner can "
               "work at several scopes: the shares overlap."},
-    "pratiques_source_published": {"fr": "chiffres publiés, {study} {year} (document {doc})",
-                                   "en": "published figures, {study} {year} (document {doc})"},
-    "pratiques_source_notes": {"fr": "chiffres et notes publiés (document {doc})",
-                               "en": "published figures and notes (document {doc})"},
+    "pratiques_source_published": {"fr": "chiffres publiés, {study} {year} ({document})",
+                                   "en": "published figures, {study} {year} ({document})"},
+    "pratiques_source_notes": {"fr": "chiffres et notes publiés ({documents})",
+                               "en": "published figures and notes ({documents})"},
     "pratiques_evolution_title": {
         "fr": "Part ayant des partenariats, d'une vague à l'autre — France",
         "en": "Share with partnerships, from one wave to the next — France"},
@@ -810,10 +812,10 @@ LABELS: dict[str, dict[str, str]] = {
     "init_none_mapped": {"fr": "Aucune initiative localisée ne correspond à ces filtres.",
                          "en": "No located initiative matches these filters."},
     "init_source": {
-        "fr": "exemples cités par l'Observatoire des partenariats (documents {docs}) ; "
-              "départements : IGN – ADMIN EXPRESS",
-        "en": "examples named by the Observatoire des partenariats (documents {docs}); "
-              "departments: IGN – ADMIN EXPRESS"},
+        "fr": "exemples cités par l'Observatoire des partenariats et ses partenaires "
+              "({documents}) ; départements : IGN – ADMIN EXPRESS",
+        "en": "examples named by the Observatoire des partenariats and its partners "
+              "({documents}); departments: IGN – ADMIN EXPRESS"},
     "init_col_name": {"fr": "Initiative", "en": "Initiative"},
     "init_col_function": {"fr": "Fonction", "en": "Function"},
     "init_col_domain": {"fr": "Domaine", "en": "Domain"},
@@ -825,7 +827,6 @@ LABELS: dict[str, dict[str, str]] = {
     "init_col_note": {"fr": "Précision", "en": "Detail"},
     "init_col_count": {"fr": "Initiatives", "en": "Initiatives"},
     "init_no_domain": {"fr": "non précisé", "en": "not given"},
-    "init_document": {"fr": "document {doc}", "en": "document {doc}"},
     # --- page: methodologie ---
     "method_title": {"fr": "Méthodologie", "en": "Methodology"},
     "method_intro": {

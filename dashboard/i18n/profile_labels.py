@@ -59,5 +59,4 @@ PROFILE_LABELS: dict[str, dict[str, str]] = {
         "fr": "Aucun indicateur statistique n'est disponible pour cette région.",
         "en": "No statistical indicator is available for this region."},
     "profile_and": {"fr": " et ", "en": " and "},
-    "profile_list_separator": {"fr": " ; ", "en": "; "},
 }
