@@ -10,7 +10,7 @@ from string import Formatter
 import pytest
 
 from dashboard.i18n.action_labels import ACTION_LABELS
-from dashboard.i18n.labels import LABELS, localised
+from dashboard.i18n.labels import LABELS, colon, localised
 from dashboard.i18n.numbers import (
     format_date,
     format_int,
@@ -132,3 +132,8 @@ def test_data_in_both_languages_falls_back_to_french() -> None:
     assert localised({"label": "Taux de chômage", "label_en": ""}, "label", "en") == \
         "Taux de chômage"
     assert localised({"note": None}, "note", "en") == ""
+
+
+def test_english_puts_no_space_before_a_colon() -> None:
+    """The charts' hover labels: « Valeur : 12,3 » in French, 'Value: 12.3' in English."""
+    assert colon("fr") == " : " and colon("en") == ": "

@@ -276,6 +276,8 @@ def test_a_percent_map_hovers_with_n_and_interval_but_an_index_map_does_not():
                                                  ci_high=float("nan")), 5.0, "index_0_10"),
                            labels)
     assert "n = " not in index and "IC" not in index
+    english = hover_template(MapData(values, 37.0, "percent"), labels, "en")
+    assert "Valeur: %{z:.2f}" in english and " : " not in english
 
 
 # --- layout and callbacks -------------------------------------------------------------

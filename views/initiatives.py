@@ -54,7 +54,7 @@ def map_output(svc: Services, filters: Filters, lang: str, first: bool) -> dict[
     counts = department_counts(frame, depts)
     codes = depts["code"].tolist()
     update = count_update(initiative_map_values(counts), codes,
-                          {"count": t("init_count", lang), "unit": t("init_unit", lang)})
+                          {"count": t("init_count", lang), "unit": t("init_unit", lang)}, lang)
     if first:
         figure: Any = base_map(codes, geometry_bounds("department"), load_insets(), lang,
                                level="department")

@@ -25,6 +25,7 @@ from dashboard.figures.style import (
     stepped_colourscale,
 )
 from dashboard.frames import as_records
+from dashboard.i18n.labels import colon
 from dashboard.i18n.numbers import format_number, format_percent, percent_suffix
 
 LIGHT_ALPHA = 0.35
@@ -93,9 +94,9 @@ def coconstruction_bars(frame: pd.DataFrame, row_labels: Sequence[str],
                _interval(row["ci_low"], row["ci_high"], lang)]
               for label, row in zip(row_labels, as_records(bars), strict=True)]
     hover = ("<b>%{customdata[0]}</b><br>%{customdata[1]} — " + "{where}"
-             + f"<br>{labels['value']} : %{{x:.1f}}{percent_suffix(lang)}"
+             + f"<br>{labels['value']}{colon(lang)}%{{x:.1f}}{percent_suffix(lang)}"
              "<br>n = %{customdata[2]}<br>"
-             f"{labels['ci']} : %{{customdata[3]}}<extra></extra>")
+             f"{labels['ci']}{colon(lang)}%{{customdata[3]}}<extra></extra>")
     where = territory_names.get(region or NATIONAL, region or NATIONAL)
     figure = go.Figure(go.Bar(
         x=bars["value"], y=ticks, orientation="h", name=where,
@@ -177,8 +178,9 @@ def profile_chart(profiles: pd.DataFrame, domain_labels: Mapping[str, str],
                     "line": {"color": "white", "width": 1}},
             customdata=custom,
             hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{name}"
-                           f"<br>{labels['value']} : %{{x:.2f}}<br>n = %{{customdata[1]}}<br>"
-                           f"{labels['ci']} : %{{customdata[2]}}<extra></extra>")))
+                           f"<br>{labels['value']}{colon(lang)}%{{x:.2f}}"
+                           "<br>n = %{customdata[1]}<br>"
+                           f"{labels['ci']}{colon(lang)}%{{customdata[2]}}<extra></extra>")))
     values = profiles["value"].dropna()
     low = max(0.0, math.floor(values.min()) - 0.5) if len(values) else 0.0
     high = min(10.0, math.ceil(values.max()) + 0.5) if len(values) else 10.0
@@ -210,8 +212,8 @@ def priority_bars(ranking: pd.DataFrame, actor: str, domain_labels: Mapping[str,
         marker_color=[colour if top else tint(colour) for top in rows["top"]],
         marker_line_color=colour, marker_line_width=1, text=texts, textposition="outside",
         cliponaxis=False, customdata=custom,
-        hovertemplate=(f"<b>%{{y}}</b><br>{labels['value']} : %{{x:.1f}}{percent_suffix(lang)}<br>"
-                       f"n = %{{customdata[0]}}<br>{labels['ci']} : %{{customdata[1]}}"
+        hovertemplate=(f"<b>%{{y}}</b><br>{labels['value']}{colon(lang)}%{{x:.1f}}{percent_suffix(lang)}<br>"
+                       f"n = %{{customdata[0]}}<br>{labels['ci']}{colon(lang)}%{{customdata[1]}}"
                        "<extra></extra>")))
     return _layout(figure, lang, height=22 * len(rows) + 70,
                    margin={"l": 8, "r": 16, "t": 28, "b": 36}, bargap=0.25,
@@ -251,7 +253,7 @@ def wave_change_chart(comparison: pd.DataFrame, domain_labels: Mapping[str, str]
             marker={"symbol": symbol, "size": size, "color": colour,
                     "line": {"color": colour, "width": 2}},
             customdata=custom,
-            hovertemplate=(f"<b>%{{y}}</b><br>{labels[key]}<br>{labels['value']} : "
+            hovertemplate=(f"<b>%{{y}}</b><br>{labels[key]}<br>{labels['value']}{colon(lang)}"
                            "%{x:.2f}<br>n = %{customdata[0]}<extra></extra>")),
             row=1, col=1)
     change = shown["change"]
@@ -263,7 +265,7 @@ def wave_change_chart(comparison: pd.DataFrame, domain_labels: Mapping[str, str]
         marker_line_color="#777", marker_line_width=0.5,
         text=[signed(float(v), lang) for v in change],
         textposition="outside", cliponaxis=False,
-        hovertemplate=f"<b>%{{y}}</b><br>{labels['change']} : %{{x:+.2f}}<extra></extra>"),
+        hovertemplate=f"<b>%{{y}}</b><br>{labels['change']}{colon(lang)}%{{x:+.2f}}<extra></extra>"),
         row=1, col=2)
     values = pd.concat([shown["before"], shown["after"]]).dropna()
     low = max(0.0, math.floor(values.min()) - 0.5) if len(values) else 0.0

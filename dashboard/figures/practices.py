@@ -20,6 +20,7 @@ from dashboard.figures.style import (
     FRANCE_COLOUR,
     separators,
 )
+from dashboard.i18n.labels import colon
 from dashboard.i18n.numbers import format_number, percent_suffix
 
 NATIONAL = "FR"
@@ -86,7 +87,8 @@ def _hbar_layout(figure: go.Figure, lang: str, groups: int, bars: int) -> go.Fig
 
 def _hover_h(value_label: str, lang: str) -> str:
     return ("<b>%{fullData.name}</b><br>%{y}<br>" + value_label +
-            " : %{x:.1f}" + percent_suffix(lang) + "<br>n = %{customdata}<extra></extra>")
+            f"{colon(lang)}%{{x:.1f}}{percent_suffix(lang)}<br>n = %{{customdata}}"
+            "<extra></extra>")
 
 
 def category_bars(frame: pd.DataFrame, category_names: Mapping[str, str],
@@ -171,7 +173,7 @@ def evolution_lines(frame: pd.DataFrame, population_names: Mapping[str, str],
             error_y=_errors(part),
             customdata=[("–" if n != n or n is None else int(n)) for n in part["n"]],
             hovertemplate=("<b>%{fullData.name}</b><br>%{x}<br>" + value_label +
-                           " : %{y:.1f}" + percent_suffix(lang)
+                           f"{colon(lang)}%{{y:.1f}}" + percent_suffix(lang)
                            + "<br>n = %{customdata}<extra></extra>")))
         for position, (index, row) in enumerate(part.iterrows()):
             left = position == 0 and len(part) > 1

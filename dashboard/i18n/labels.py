@@ -28,6 +28,8 @@ LABELS: dict[str, dict[str, str]] = {
     "api": {"fr": "API JSON", "en": "JSON API"},
     # between the items of a list that have commas of their own (French spaces the semicolon)
     "list_separator": {"fr": " ; ", "en": "; "},
+    # between a name and its value (French spaces the colon: « Valeur : 12 »)
+    "colon": {"fr": " : ", "en": ": "},
     # --- the printed report (views/report.py, web/routes/reports.py) ---
     "report_title": {"fr": "{name} : fragilités et co-construction",
                      "en": "{name}: fragility and co-construction"},
@@ -1298,6 +1300,11 @@ def t(key: str, lang: str = "fr", **values: object) -> str:
     """The label in the given language (French when missing), formatted with values."""
     entry = LABELS[key]
     return entry.get(lang, entry["fr"]).format(**values)
+
+
+def colon(lang: str = "fr") -> str:
+    """' : ' in French, ': ' in English: the charts' hover labels (« Valeur : 12,3 »)."""
+    return t("colon", lang)
 
 
 def french_of(name: str) -> str:
