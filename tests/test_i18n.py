@@ -115,6 +115,7 @@ def test_percentages() -> None:
     assert format_percent(48.0) == f"48{NBSP}%" and format_percent(48.0, lang="en") == "48%"
     assert format_percent(0.5) == f"0{NBSP}%"  # a half rounds to even, as numbers do
     assert format_percent(None) == "–"
+    assert format_percent(120.5, 4, trim=True) == f"120,5{NBSP}%"
     assert percent_suffix("fr") == f"{NBSP}%" and percent_suffix("en") == "%"
 
 

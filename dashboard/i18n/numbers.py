@@ -70,11 +70,13 @@ def format_number(value: float | None, digits: int = 1, lang: str = "fr",
     return MISSING if number is None else _write(number, lang, digits=digits, trim=trim)
 
 
-def format_percent(value: float | None, digits: int = 0, lang: str = "fr") -> str:
+def format_percent(value: float | None, digits: int = 0, lang: str = "fr",
+                   trim: bool = False) -> str:
     """A percentage given in points (12.5 for 12.5 %): '12,5 %' in French (no-break space),
-    '12.5%' in English; '–' when missing."""
+    '12.5%' in English; '–' when missing; `trim` as for `format_number`."""
     number = _rounded(value, digits)
-    return MISSING if number is None else _write(number.scaleb(-2), lang, "percent", digits)
+    return MISSING if number is None else _write(number.scaleb(-2), lang, "percent", digits,
+                                                 trim)
 
 
 def percent_suffix(lang: str = "fr") -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.i18n.numbers import format_number, format_percent
 from dashboard.importers.errors import Problems
 from dashboard.importers.reading import (
     MISSING_MARKERS,
@@ -134,8 +135,8 @@ def parse_long(path: Path, ref: Reference, territories: TerritoryIndex) -> Parse
             check_year(float(years.iloc[i]), problems, row)
         if meta.unit == "percent" and not np.isnan(values.iloc[i]) \
                 and not 0 <= values.iloc[i] <= 100:
-            problems.add(f"part de {values.iloc[i]:g} % hors de 0-100 (unité percent)",
-                         row, "value")
+            problems.add(f"part de {format_percent(values.iloc[i], 4, trim=True)} hors de 0-100 "
+                         "(unité percent)", row, "value")
     problems.raise_if_any()
 
     out = pd.DataFrame({
@@ -174,7 +175,8 @@ def _refuse_conflicting_duplicates(frame: pd.DataFrame, problems: Problems) -> N
                     problems.add(
                         f"doublon en conflit : {first['indicator_code']} / "
                         f"{first['territory_code']} / {first['year']} vaut "
-                        f"{first['value']:g} à la ligne {first['row']} et {other['value']:g} ici",
+                        f"{format_number(first['value'], 6, trim=True)} à la ligne "
+                        f"{first['row']} et {format_number(other['value'], 6, trim=True)} ici",
                         int(other["row"]), "value")
     problems.raise_if_any()
 
@@ -226,7 +228,8 @@ def parse_wide(path: Path, meta: IndicatorDef, year: int, ref: Reference,
         if not np.isfinite(value):
             problems.add(f"« {raw_values.iloc[i]} » n'est pas un nombre fini", row, value_column)
         elif meta.unit == "percent" and not 0 <= value <= 100:
-            problems.add(f"part de {value:g} % hors de 0-100", row, value_column)
+            problems.add(f"part de {format_percent(value, 4, trim=True)} hors de 0-100", row,
+                         value_column)
         else:
             records.append((meta.code, key[0], key[1], int(year), float(value)))
     if not records and not problems:
