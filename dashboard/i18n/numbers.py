@@ -5,8 +5,8 @@ percent sign (12,5 %) and day/month/year dates; English with a point and commas 
 
 Python rounds, babel writes: babel alone rounds the float's shortest decimal form half to
 even (1.05 → 1,0), whereas the interface has always rounded the float's exact binary value
-(1.05 is a hair above 1.05 → 1,1; 0.125 is exact → 0,12), so a number is first rounded by
-Python's own formatting, then written by babel from that exact decimal."""
+(the float 1.05 is a hair above 1.05 → 1,1; 0.125 is exact, a half → 0,12), so a number is
+first rounded by Python's own formatting, then written by babel from that decimal."""
 from __future__ import annotations
 
 import math
