@@ -123,14 +123,16 @@ def _published_rows(rows: list[dict[str, str]], dataset_id: int) -> list[Publish
     return [PublishedFigure(figure_id=r["figure_id"], study=r["study"], year=int(r["year"]),
                             actor=r["actor"], region=r["region"], domain=r["domain"],
                             measure=r["measure"], value=float(r["value"]), unit=r["unit"],
-                            source=r["source"], note=r["note"], dataset_id=dataset_id)
+                            source=r["source"], note=r["note"], note_en=r["note_en"],
+                            dataset_id=dataset_id)
             for r in rows]
 
 
 def _initiative_rows(rows: list[dict[str, str]], dataset_id: int) -> list[Initiative]:
     return [Initiative(name=r["name"], department_code=r["departement"] or None,
                        function=r["function"], domain_slug=r["domain"] or None,
-                       partners=r["partners"], source=r["source"], note=r["note"],
+                       partners=r["partners"], partners_en=r["partners_en"],
+                       source=r["source"], note=r["note"], note_en=r["note_en"],
                        dataset_id=dataset_id)
             for r in rows]
 
@@ -165,6 +167,15 @@ def database_is_empty(engine: Engine) -> bool:
                     session.scalar(select(func.count(Indicator.id))))
 
 
+def manifest_definition(entry: dict[str, Any]) -> IndicatorDef:
+    """The definition a wide export's manifest entry gives (its English optional: an entry
+    without it is shown in French)."""
+    return IndicatorDef(code=entry["indicator_code"], label=entry["indicator_label"],
+                        domain=entry["domain"], unit=entry["unit"], direction=entry["direction"],
+                        source=entry["source"], label_en=entry.get("indicator_label_en", ""),
+                        source_en=entry.get("source_en", ""))
+
+
 def load_demo(engine: Engine, manifest: Path = DEMO_MANIFEST,
               progress: bool = False) -> list[ImportReport]:
     """Load the demonstration files through the same importers a user runs, flagged demo."""
@@ -174,10 +185,8 @@ def load_demo(engine: Engine, manifest: Path = DEMO_MANIFEST,
     for entry in spec["indicators"]:
         path = base / entry["path"]
         if entry["format"] == "wide":
-            meta = IndicatorDef(code=entry["indicator_code"], label=entry["indicator_label"],
-                                domain=entry["domain"], unit=entry["unit"],
-                                direction=entry["direction"], source=entry["source"])
-            reports.append(import_indicators(engine, path, wide=meta, year=int(entry["year"]),
+            reports.append(import_indicators(engine, path, wide=manifest_definition(entry),
+                                             year=int(entry["year"]),
                                              is_demo=True, imported_by=DEMO_LOADER))
         else:
             reports.append(import_indicators(engine, path, is_demo=True,

@@ -81,7 +81,8 @@ def _wide_meta(args: argparse.Namespace) -> IndicatorDef | None:
                          f"option(s) manquante(s) : {', '.join(missing)}")
     return IndicatorDef(code=args.indicator_code, label=args.indicator_label,
                         domain=args.domain, unit=args.unit, direction=args.direction,
-                        source=args.source)
+                        source=args.source, label_en=args.indicator_label_en,
+                        source_en=args.source_en)
 
 
 def _datasets(engine: Engine, args: argparse.Namespace) -> int:
@@ -121,6 +122,10 @@ def _add_wide_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--unit")
     group.add_argument("--direction", choices=("higher_is_worse", "higher_is_better"))
     group.add_argument("--source")
+    group.add_argument("--indicator-label-en", default="",
+                       help="libellé en anglais (facultatif : sinon les pages anglaises "
+                            "montrent le français)")
+    group.add_argument("--source-en", default="", help="source en anglais (facultatif)")
     group.add_argument("--level", choices=("region", "department"),
                        help="niveau des codes (par défaut : déduit des codes)")
 

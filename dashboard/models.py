@@ -150,6 +150,9 @@ class Indicator(Base):
     unit: Mapped[str] = mapped_column(String(40))
     direction: Mapped[str] = mapped_column(String(20))  # higher_is_worse | higher_is_better
     source: Mapped[str] = mapped_column(Text)
+    # English beside the French (`?lang=en`); '' where the file gave none: French is shown
+    label_en: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    source_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     values: Mapped[list[IndicatorValue]] = relationship(back_populates="indicator")
 
 
@@ -263,6 +266,7 @@ class PublishedFigure(Base):
     unit: Mapped[str] = mapped_column(String(20))
     source: Mapped[str] = mapped_column(String(120))
     note: Mapped[str] = mapped_column(Text, default="")
+    note_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id"))
 
 
@@ -276,8 +280,10 @@ class Initiative(Base):
     function: Mapped[str] = mapped_column(String(40))
     domain_slug: Mapped[str | None] = mapped_column(ForeignKey("domain.slug"), nullable=True)
     partners: Mapped[str] = mapped_column(Text, default="")
+    partners_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     source: Mapped[str] = mapped_column(String(120))
     note: Mapped[str] = mapped_column(Text, default="")
+    note_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id"))
 
 

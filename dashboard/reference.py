@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -125,6 +125,16 @@ class ExampleCategory:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A source document by its title (documents.csv): the pages cite a document by what it
+    is, never by the file the project keeps it in."""
+
+    file: str
+    label_fr: str
+    label_en: str
+
+
+@dataclass(frozen=True)
 class Reference:
     axes: tuple[Term, ...]
     domains: tuple[Term, ...]
@@ -138,6 +148,7 @@ class Reference:
     action_steps: tuple[ActionStep, ...] = ()
     roles: tuple[ActorRole, ...] = ()
     example_categories: tuple[ExampleCategory, ...] = ()
+    documents: Mapping[str, Document] = field(default_factory=dict)  # by file
 
     @property
     def domain_slugs(self) -> tuple[str, ...]:
@@ -250,4 +261,6 @@ def load_reference(directory: Path = REFERENCE_DIR) -> Reference:
         questions=MappingProxyType(read_questions(directory / "questions.csv")),
         measures=MappingProxyType(_read_measures(directory / "measures.csv")),
         action_steps=steps, roles=roles, example_categories=categories,
+        documents=MappingProxyType({r["file"]: Document(r["file"], r["title_fr"], r["title_en"])
+                                    for r in _rows(directory / "documents.csv")}),
     )

@@ -27,7 +27,7 @@ def aria(**attributes: str) -> dict[str, Any]:
 
 def graph(graph_id: str, figure: Any = None, label: str = "",
           height: int | str | None = None,
-          config: dcc.Graph.Config | None = None) -> html.Div:
+          config: dcc.Graph.Config | None = None, *, lang: str) -> html.Div:
     """A chart that does not hijack page scrolling on touch screens, with PNG export; the
     wrapper names it for screen readers (its data table is beside it).
 
@@ -37,10 +37,12 @@ def graph(graph_id: str, figure: Any = None, label: str = "",
     Either way the wrapper holds that height from the first render: dcc.Graph draws nothing
     until its code and plotly.js have run, and the page below must not jump when it does
     (cumulative layout shift). `config` replaces the page charts' (a projector's slide
-    shows no toolbar)."""
+    shows no toolbar). plotly.js speaks the page's language (`lang`): its toolbar's titles
+    come from its French locale on French pages (`assets/vendor/plotly-locale-fr.js`)."""
     if config is None:
         config = {**GRAPH_CONFIG,
                   "toImageButtonOptions": {"format": "png", "filename": graph_id, "scale": 2}}
+    config = {**config, "locale": "fr" if lang == "fr" else "en"}
     css_height = f"{height}px" if isinstance(height, int) else height
     sizing: dict[str, Any] = ({"responsive": True, "style": {"height": css_height}}
                               if height else {})
@@ -115,7 +117,25 @@ def field(label: str, control: Any, control_id: str) -> html.Div:
                     className="field")
 
 
-def wave_dropdown(control_id: str, wave: str | None,
+def dropdown(control_id: str, lang: str, **props: Any) -> dcc.Dropdown:
+    """A dropdown whose own words (its search box's placeholder, « no options found », its
+    clear buttons) are in the page's language: dcc.Dropdown writes them in English unless
+    its `labels` say otherwise."""
+    return dcc.Dropdown(id=control_id, labels=dropdown_labels(lang), **props)
+
+
+def dropdown_labels(lang: str) -> dcc.Dropdown.Labels:
+    """Every key of dcc.Dropdown's `labels` (a partial dict would leave the others empty)."""
+    return {"search": t("dropdown_search", lang),
+            "clear_search": t("dropdown_clear_search", lang),
+            "clear_selection": t("dropdown_clear_selection", lang),
+            "no_options_found": t("dropdown_no_options_found", lang),
+            "select_all": t("dropdown_select_all", lang),
+            "deselect_all": t("dropdown_deselect_all", lang),
+            "selected_count": t("dropdown_selected_count", lang, num_selected="{num_selected}")}
+
+
+def wave_dropdown(control_id: str, lang: str, wave: str | None,
                   options: list[dict[str, str]] | None = None) -> dcc.Dropdown:
     """A survey-wave selector. With `options` (the waves the router read), the value is the
     wave a link asks for if it exists, else the newest. Without them, they come from a
@@ -123,11 +143,10 @@ def wave_dropdown(control_id: str, wave: str | None,
     dropdown drops a value that is not among its options."""
     if options is not None:
         values = [o["value"] for o in options]
-        return dcc.Dropdown(id=control_id, clearable=False, searchable=False, options=options,
-                            value=wave if wave in values else (values[0] if values else None))
-    return dcc.Dropdown(id=control_id, value=wave or None, clearable=False, searchable=False,
-                        options=[{"label": wave.replace(":", " "), "value": wave}]
-                        if wave else [])
+        return dropdown(control_id, lang, clearable=False, searchable=False, options=options,
+                        value=wave if wave in values else (values[0] if values else None))
+    return dropdown(control_id, lang, value=wave or None, clearable=False, searchable=False,
+                    options=[{"label": wave.replace(":", " "), "value": wave}] if wave else [])
 
 
 def lazy_section(section: str, title: str, key: str, loading: str,

@@ -20,6 +20,7 @@ from dashboard.analytics.action import (
     roles_for,
 )
 from dashboard.analytics.estimates import FRAGILE, HIDDEN, OK, reliability
+from dashboard.analytics.initiatives import COLUMNS as INITIATIVE_COLUMNS
 from dashboard.analytics.profile import PROFILE_COLUMNS
 from dashboard.reference import load_reference
 
@@ -120,10 +121,7 @@ def test_domain_examples_list_the_regions_own_first() -> None:
          "region_code": "11"},
         {"name": "B ici", "function": "gestion_lieu", "domain": "emploi", "region_code": "32"},
         {"name": "C autre domaine", "function": "mecenat", "domain": "sante",
-         "region_code": "32"}]).reindex(columns=["name", "function", "domain",
-                                                  "department_code", "department_name",
-                                                  "region_code", "region_name", "partners",
-                                                  "source", "note"])
+         "region_code": "32"}]).reindex(columns=INITIATIVE_COLUMNS)
     examples = domain_examples(REF, initiatives, "emploi", "32")
     assert list(examples["name"]) == ["B ici", "Z ici", "A ailleurs"]
     assert list(examples["own"]) == [True, True, False]

@@ -4,6 +4,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
+
+from dashboard.models import Indicator
 from debate_helpers import csrf_token
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,9 +55,13 @@ def test_wide_import_needs_its_metadata(empty_url):
                "--format", "wide", "--indicator-code", "taux_pauvrete_60",
                "--indicator-label", "Taux de pauvreté", "--domain", "pauvrete",
                "--year", "2015", "--unit", "percent", "--direction", "higher_is_worse",
-               "--source", "INSEE test")
+               "--source", "INSEE test", "--indicator-label-en", "Poverty rate",
+               "--source-en", "INSEE (test)")
     assert full.returncode == 0, full.stderr
     assert "3 valeurs ajoutées" in full.stdout
+    with Session(create_engine(empty_url)) as session:
+        indicator = session.scalar(select(Indicator).where(Indicator.code == "taux_pauvrete_60"))
+        assert (indicator.label_en, indicator.source_en) == ("Poverty rate", "INSEE (test)")
 
 
 def test_unreachable_database_exits_non_zero_without_traceback():

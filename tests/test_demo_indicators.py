@@ -9,15 +9,15 @@ import pandas as pd
 import pytest
 
 from dashboard.analytics.fragility import fragility_index
-from dashboard.bootstrap import TERRITORIES_FILE
+from dashboard.bootstrap import TERRITORIES_FILE, manifest_definition
 from dashboard.demo.indicators import REGIONS, write_indicator_files
-from dashboard.importers.indicators import IndicatorDef, parse_long, parse_wide
+from dashboard.importers.indicators import parse_long, parse_wide
 from dashboard.reference import load_reference
 from dashboard.territories import TerritoryIndex
 
 REF = load_reference()
 WIDE_KEYS = {"path", "format", "indicator_code", "indicator_label", "domain", "year", "unit",
-             "direction", "source"}
+             "direction", "source", "indicator_label_en", "source_en"}
 
 
 def territory_rows() -> list[dict[str, str]]:
@@ -51,11 +51,8 @@ def parsed(generated):  # type: ignore[no-untyped-def]
         if entry["format"] == "long":
             result.append((entry, parse_long(path, REF, territories)))
         else:
-            meta = IndicatorDef(code=entry["indicator_code"], label=entry["indicator_label"],
-                                domain=entry["domain"], unit=entry["unit"],
-                                direction=entry["direction"], source=entry["source"])
-            result.append((entry, parse_wide(path, meta, int(entry["year"]), REF,
-                                             territories)))
+            result.append((entry, parse_wide(path, manifest_definition(entry),
+                                             int(entry["year"]), REF, territories)))
     return result
 
 
@@ -106,6 +103,12 @@ def test_wide_metadata_is_the_long_file_definition(parsed):
 def test_sources_are_flagged_as_demonstration_values(parsed):
     for meta in long_parsed(parsed).definitions.values():
         assert meta.source.endswith(" — valeurs de démonstration"), meta.code
+        assert meta.source_en.endswith(" — demonstration values"), meta.code
+
+
+def test_every_indicator_is_named_in_english(parsed):
+    for meta in long_parsed(parsed).definitions.values():
+        assert meta.label_en and meta.label_en != meta.label, meta.code
 
 
 def test_every_domain_has_two_indicators_valued_for_every_metropolitan_region(parsed):

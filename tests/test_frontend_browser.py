@@ -105,6 +105,34 @@ def test_other_pages_draw_only_registered_trace_types(site_page: Any) -> None:
     assert severe_logs(site_page) == []
 
 
+MODEBAR_TITLES = ("return [...document.querySelectorAll('#map-graph .modebar-btn')]"
+                  ".map(b => b.getAttribute('data-title'))")
+SEARCH_BOXES = ("return [...document.querySelectorAll('input.dash-dropdown-search')]"
+                ".map(i => i.placeholder)")
+
+
+def test_the_chart_toolbar_and_the_dropdowns_speak_the_page_language(dash_duo: Any,
+                                                                     browser_app: Any) -> None:
+    """plotly.js's French locale (assets/vendor/plotly-locale-fr.js, loaded after the bundle)
+    titles the toolbar's buttons on French pages, and a dropdown's search box says
+    « Rechercher »; English pages keep plotly's and Dash's English."""
+    dash_duo.start_server(browser_app)
+    for query, download, zoom, search in (
+            ("", "Télécharger le graphique en fichier PNG", "Zoom intérieur", "Rechercher"),
+            ("?lang=en", "Download plot as a PNG", "Zoom in", "Search")):
+        dash_duo.driver.get(dash_duo.server_url + "/" + query)
+        charts(dash_duo, at_least=1)
+        titles = wait_until(lambda: dash_duo.driver.execute_script(MODEBAR_TITLES),
+                            what="the map's toolbar")
+        assert download in titles and zoom in titles, (query, titles)
+        dash_duo.find_element("#map-domain").click()  # opens it: its search box appears
+        assert wait_until(lambda: dash_duo.driver.execute_script(SEARCH_BOXES),
+                          what="the dropdown's search box") == [search]
+    requested = dash_duo.driver.execute_script(REQUESTS)
+    assert [u for u in requested if "plotly-locale-fr.js" in u]
+    assert severe_logs(dash_duo) == []
+
+
 # Three charts asked for in one go, as dcc.Graph asks when a page brings several charts at
 # once: how many are drawn when the asking task ends, and the order the draws settle in.
 DRAWS_LATER = """

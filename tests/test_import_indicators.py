@@ -45,6 +45,25 @@ def test_long_file_lands_with_its_definitions_and_provenance(empty_engine):
         assert dataset.file_name == "indicators_ok.csv" and dataset.is_demo is False
 
 
+def test_english_names_and_sources_are_optional_columns(empty_engine, tmp_path):
+    """`indicator_label_en` and `source_en` give the English pages their words; a file
+    without them (indicators_ok.csv) leaves them empty, and the pages show the French."""
+    def english_of(code: str) -> tuple[str, str]:
+        with Session(empty_engine) as s:
+            indicator = s.scalar(select(Indicator).where(Indicator.code == code))
+            return indicator.label_en, indicator.source_en
+
+    import_indicators(empty_engine, FILES / "indicators_ok.csv")
+    assert english_of("taux_chomage") == ("", "")
+    header, *lines = (FILES / "indicators_ok.csv").read_text(encoding="utf-8").splitlines()
+    english = tmp_path / "english.csv"
+    english.write_text("\n".join([header + ",indicator_label_en,source_en",
+                                  *(f"{line},Name of {line.split(',')[0]},English source"
+                                    for line in lines)]) + "\n", encoding="utf-8")
+    import_indicators(empty_engine, english)
+    assert english_of("taux_chomage") == ("Name of taux_chomage", "English source")
+
+
 def test_semicolons_decimal_commas_and_latin1_are_read(empty_engine):
     import_indicators(empty_engine, FILES / "indicators_semicolon_latin1.csv")
     assert value_of(empty_engine, "taux_pauvrete", "region", "93", 2015) == 17.4

@@ -18,6 +18,7 @@ from dashboard.analytics.initiatives import (
     unlocated,
 )
 from dashboard.figures.initiatives import class_names, count_breaks, count_update
+from dashboard.i18n.labels import term_label
 from dashboard.reference import load_reference
 from layouts.context import PageContext, parse_query
 from layouts.pages import initiatives as page
@@ -140,3 +141,28 @@ def test_list_output_lists_every_match_and_says_not_located(demo_services):
     nothing = views.list_output(demo_services, Filters(domain="sante"), "fr")
     assert nothing["store"]["rows"] == []
     assert "Aucune initiative ne correspond" in text_of(nothing["body"])
+
+
+def test_notes_and_partners_are_in_the_page_language(demo_services):
+    """The shipped file says each note and partner list in both languages: the French page
+    has no English « Précision », the English page no French one."""
+
+    def vitamine_t(lang: str) -> dict[str, str]:
+        rows = views.list_output(demo_services, Filters(), lang)["store"]["rows"]
+        return next(r for r in rows if r["name"] == "Vitamine T")
+
+    french, english = vitamine_t("fr"), vitamine_t("en")
+    assert french["note"] == "insertion par l'activité économique"
+    assert french["partners"] == "14 SIAE ; entreprises ; écoles de la deuxième chance"
+    assert english["note"] == "work integration"
+    assert english["partners"].endswith("companies; second-chance schools")
+
+
+def test_sources_are_cited_by_their_titles(demo_services):
+    """A page names a source document by what it is, never by the file the project keeps."""
+    listed = views.list_output(demo_services, Filters(), "fr")
+    assert "Rapport PHARE" not in listed["source"]  # no initiative comes from it
+    assert "Étude du Comité de Bassin d'Emploi Lille Métropole" in listed["source"]
+    assert ".txt" not in listed["source"] + text_of(listed["body"])
+    assert {r["source"] for r in listed["store"]["rows"]} <= {
+        term_label(d, "fr") for d in demo_services.reference.documents.values()}

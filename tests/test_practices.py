@@ -161,7 +161,8 @@ def test_evolution_uses_the_waves_and_cites_what_is_only_published(session):
     assert employers["kind"] == "survey" and employers["value"] == pytest.approx(53, abs=0.5)
     earlier = by[("associations_employeuses", 2011)]
     assert earlier["kind"] == "note" and earlier["value"] == pytest.approx(46, abs=0.01)
-    assert "since 2011" in earlier["note"] and math.isnan(earlier["n"])
+    assert "since 2011" in earlier["note_en"] and "depuis 2011" in earlier["note"]
+    assert math.isnan(earlier["n"])
     assert list(frame["actor"].unique()) == ["entreprises", "associations"]
 
 
@@ -273,6 +274,8 @@ def test_a_percent_map_hovers_with_n_and_interval_but_an_index_map_does_not():
                                                  ci_high=float("nan")), 5.0, "index_0_10"),
                            labels)
     assert "n = " not in index and "IC" not in index
+    english = hover_template(MapData(values, 37.0, "percent"), labels, "en")
+    assert "Valeur: %{z:.2f}" in english and " : " not in english
 
 
 # --- layout and callbacks -------------------------------------------------------------
@@ -319,9 +322,11 @@ def test_chart_outputs_fill_title_source_table_and_csv(demo_services):
     scopes = practice_views.scopes_output(demo_services, "en")
     kinds = {r["kind_label"] for r in scopes.store["rows"]}
     assert kinds == {"published figure", "computed from the answers"}
-    assert "document 003" in scopes.source
+    assert "The Observatoire des partenariats' PHARE 2013-2017 report" in scopes.source
+    assert ".txt" not in scopes.source
     evolution, note = practice_views.evolution_output(demo_services, "fr")
-    assert "+7 points since 2011" in note
+    assert "+7 points depuis 2011" in note and "since" not in note  # the French page
+    assert "+7 points since 2011" in practice_views.evolution_output(demo_services, "en")[1]
     assert "ARPEA 2011 (n = 1\u202f024)" in evolution.source
     assert {r["kind_label"] for r in evolution.store["rows"]} >= {"tiré d'une note publiée"}
     subpops = practice_views.subpopulations_output(demo_services, "associations", "fr")

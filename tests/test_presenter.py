@@ -99,6 +99,13 @@ def test_presenter_pages_send_anonymous_visitors_to_the_sign_in(debate_app, path
     assert client.get(path).status_code == (200 if path == "/debats" else 404)
 
 
+def test_the_sign_in_keeps_the_english_of_the_page_that_sent_there(debate_app):
+    client = debate_app.server.test_client()
+    location = client.get("/debats?lang=en").headers["Location"]
+    assert location == "/connexion?next=/debats%3Flang%3Den&lang=en"
+    assert "For presenters and administrators." in client.get(location).text
+
+
 def test_other_pages_stay_open_to_everyone(debate_app):
     client = debate_app.server.test_client()
     assert client.get("/region/93").status_code == 200
@@ -273,7 +280,7 @@ def test_the_comparison_sets_each_room_beside_its_regions_citizens(evening):
     assert line.survey_innovation is not None and 0 < line.survey_innovation < 100
     assert len(line.survey_priorities) == 3
     listed, compared = debats.overview(svc, "fr")
-    assert "Débat de test" in text_of(listed) and "50 %" in text_of(compared)
+    assert "Débat de test" in text_of(listed) and "50\u00a0%" in text_of(compared)
 
 
 def test_counts_are_singular_where_each_language_says_so():

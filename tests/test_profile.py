@@ -335,7 +335,7 @@ def test_actor_bars_colour_each_actor_and_mark_france():
     bars, france = figure.data
     assert list(bars.y) == ["Citoyens", "Maires"]
     assert list(bars.marker.color) == [ACTOR_COLOURS["citoyens"], ACTOR_COLOURS["maires"]]
-    assert list(bars.text) == ["70 %", "80 %"]
+    assert list(bars.text) == ["70\u00a0%", "80\u00a0%"]
     assert france.name == "France" and list(france.x) == [75.0, 85.0]
     assert france.marker.symbol == "diamond-open"
     assert list(figure.layout.xaxis.range) == [0, 100]

@@ -13,12 +13,12 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.analytics.action import ActionPlan, item_rows, roles_for
-from dashboard.analytics.estimates import FRAGILE, FRAGILE_N, HIDDEN, HIDDEN_N
+from dashboard.analytics.estimates import FRAGILE, FRAGILE_N, HIDDEN, HIDDEN_N, OK
 from dashboard.analytics.perception import Wave
 from dashboard.analytics.profile import RegionProfile
 from dashboard.commune_bands import BANDS
 from dashboard.frames import as_records
-from dashboard.i18n.labels import t, term_label
+from dashboard.i18n.labels import localised, t, term_label
 from dashboard.i18n.numbers import format_number
 from dashboard.reference import Reference
 from layouts.components import aria, data_table, empty_state, view_card
@@ -35,6 +35,7 @@ from views.common import (
     clean_rows,
     count,
     csv_store,
+    documents_cited,
     domain_labels,
     source_line,
 )
@@ -238,7 +239,8 @@ def _examples(plan: ActionPlan, domain: str, ref: Reference, lang: str) -> list[
                       html.Span(t("action_example_own" if r["own"] else
                                   "action_example_elsewhere", lang), className="tag"),
                       f" — {_function_label(ref, r['function'], lang)}",
-                      f" ({r['note']})" if r["note"] else ""]) for r in records]
+                      f" ({localised(r, 'note', lang)})" if r["note"] else ""])
+             for r in records]
     categories = category_labels(ref, lang)
     by_category: dict[str, list[dict[str, Any]]] = {}
     for r in records:
@@ -288,14 +290,15 @@ def priority_section(plan: ActionPlan, ref: Reference, lang: str, number: int) -
         html.H3(t("action_examples", lang)), *_examples(plan, domain, ref, lang)])
     merit_waves = {MAYORS: plan.mayors_wave} if role_rows else {}
     merit_n = (role_rows[0]["n"] or role_rows[0]["n_france"]) if role_rows else None
-    files = [str(f) for f in plan.examples[domain]["source"].dropna().unique()]
+    files = [str(f) for f in plan.examples[domain]["source"].dropna()]
     source = source_line(
         lang, _index_source(profile, lang),
         _merged_waves(lang, (profile.score_waves, _largest_n(plan.perceived, "actor")),
                       (profile.coconstruction_waves,
                        _largest_n(item_rows(profile.coconstruction, domain))),
                       (merit_waves, {MAYORS: merit_n})),
-        t("region_initiatives_source", lang, files=", ".join(files)) if files else "",
+        t("region_initiatives_source", lang, documents=documents_cited(ref, files, lang))
+        if files else "",
         demo=(any_demo(profile.score_waves) or any_demo(profile.coconstruction_waves)
               or any_demo(merit_waves)))
     return View(body, t("action_priority_named", lang, n=number, domain=name), source,
@@ -381,6 +384,9 @@ def _band_cell(value: Any, reliability: str, lang: str) -> str:
 
 
 def _reliability(reliability: str, lang: str) -> str:
+    """The note on a band's figure: none when its sample is large enough."""
+    if reliability == OK:
+        return ""
     return t(f"action_reliability_{reliability}", lang, fragile=FRAGILE_N, hidden=HIDDEN_N)
 
 

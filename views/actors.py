@@ -8,10 +8,10 @@ from dash import html
 
 from dashboard import data_access
 from dashboard.analytics.survey_figures import NATIONAL
-from dashboard.figures.actors import percent, priority_bars, profile_chart, wave_change_chart
+from dashboard.figures.actors import priority_bars, profile_chart, wave_change_chart
 from dashboard.figures.style import ACTOR_COLOURS
 from dashboard.i18n.labels import t, term_label
-from dashboard.i18n.numbers import format_number
+from dashboard.i18n.numbers import format_number, format_percent
 from dashboard.services import Services
 from layouts.components import empty_state, graph
 from views.common import View, axis_labels, domain_labels, interval_columns, records, source_line
@@ -57,14 +57,14 @@ def profiles_view(svc: Services, region: str, wave: str | None, lang: str) -> Vi
     demo = any(w.demo for w in picked.values())
     source = source_line(lang, waves_with_n(picked, frame, lang),
                          t("domaine_matrix_note", lang), demo=demo)
-    return View(graph("actors-profile-graph", figure, title), title, source,
+    return View(graph("actors-profile-graph", figure, title, lang=lang), title, source,
                      {"filename": filename, "columns": columns, "rows": rows})
 
 
 def top_line(ranking: Any, actor: str, names: dict[str, str], lang: str) -> str:
     """'Priorités : 1. Emploi (62 %), 2. Pauvreté (41 %), 3. …'."""
     top = ranking[(ranking["actor"] == actor) & ranking["top"]].sort_values("rank")
-    items = ", ".join(f"{int(r.rank)}. {names[r.domain]} ({percent(r.value, lang)})"
+    items = ", ".join(f"{int(r.rank)}. {names[r.domain]} ({format_percent(r.value, 0, lang)})"
                       for r in records(top))
     return t("acteurs_top", lang, items=items)
 
@@ -91,7 +91,7 @@ def priorities_view(svc: Services, region: str, wave: str | None, lang: str) -> 
             html.P(top_line(ranking, actor, names, lang), className="facet-top"),
             graph(f"actors-priority-{actor}", priority_bars(ranking, actor, names,
                                                            figure_labels, lang),
-                  f"{title} — {labels[actor]}"),
+                  f"{title} — {labels[actor]}", lang=lang),
         ], className="facet"))
     long_names = domain_labels(svc.reference, lang, short=False)
     columns = [("actor", t("domaine_actor", lang)), ("rank", t("acteurs_rank", lang)),
@@ -144,5 +144,5 @@ def waves_view(svc: Services, region: str, lang: str) -> View:
                      for w, n in ((before, n_before), (after, n_after)))
     source = source_line(lang, text, t("acteurs_change_note", lang, before=before.year,
                                          after=after.year), demo=before.demo or after.demo)
-    return View(graph("actors-waves-graph", figure, title), title, source,
+    return View(graph("actors-waves-graph", figure, title, lang=lang), title, source,
                      {"filename": filename, "columns": columns, "rows": rows})

@@ -2,14 +2,14 @@
 labels, table and CSV cells, the CSV store."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from dashboard.analytics.perception import Wave
-from dashboard.i18n.labels import t, term_label
+from dashboard.i18n.labels import localised, t, term_label
 from dashboard.reference import Reference
 from layouts.components import empty_state
 
@@ -109,6 +109,22 @@ def count(value: Any) -> int | None:
 
 def clean_rows(records: Rows) -> Rows:
     return [{k: clean(v) for k, v in r.items()} for r in records]
+
+
+def documents_cited(ref: Reference, files: Iterable[str], lang: str) -> str:
+    """The source documents behind `files` by their titles (documents.csv), each once, in
+    order: a page cites a document by what it is, never by the file it is kept in (a file the
+    catalogue does not know is named as it is)."""
+    titles = dict.fromkeys(term_label(ref.documents[f], lang) if f in ref.documents else f
+                           for f in files if f)
+    return t("list_separator", lang).join(titles) or "–"
+
+
+def in_language(frame: pd.DataFrame, lang: str, *keys: str) -> pd.DataFrame:
+    """`frame` with its bilingual columns (`label` beside `label_en`…) in the page's
+    language, under the French name: what a view reads next needs no second thought."""
+    rows = frame.to_dict("records")
+    return frame.assign(**{key: [localised(r, key, lang) for r in rows] for key in keys})
 
 
 def records(frame: pd.DataFrame) -> list[Any]:

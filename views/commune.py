@@ -101,7 +101,8 @@ def map_section(commune: Commune, lang: str) -> View:
                ("shown", t("commune_map_shown", lang))]
     title = t("commune_map_title" if len(names) > 1 else "commune_map_title_single", lang,
               department=commune.department_name, region=commune.region_name)
-    return View(graph(page.MAP_GRAPH, figure, label=label, height=MAP_CSS_HEIGHT), title,
+    return View(graph(page.MAP_GRAPH, figure, label=label, height=MAP_CSS_HEIGHT,
+                      lang=lang), title,
                 source_line(lang, t("commune_map_source", lang)),
                 csv_store(f"commune_{commune.code}_departements.csv", columns, rows))
 

@@ -21,7 +21,7 @@ from dashboard.debates import cached, results, store
 from dashboard.debates.deck import default_deck
 from dashboard.debates.questions import Refused
 from dashboard.i18n.labels import t
-from dashboard.i18n.numbers import format_number
+from dashboard.i18n.numbers import format_number, format_percent
 from dashboard.models import Debate
 from dashboard.paths import presenter_path, projection_path
 from dashboard.services import Services
@@ -129,10 +129,6 @@ def _links(code: str, lang: str) -> html.Ul:
     ], className="debate-links", **aria(label=t("debates_links", lang, code=code)))
 
 
-def _percent(value: float | None, lang: str) -> str:
-    return "–" if value is None else f"{format_number(value, 0, lang)} %"
-
-
 def _domains(slugs: Sequence[str], labels: dict[str, str]) -> str:
     return ", ".join(labels.get(s, s) for s in slugs) or "–"
 
@@ -175,8 +171,8 @@ def comparison_table(svc: Services, lines: Sequence[RoomLine], lang: str) -> Any
         html.Tbody([html.Tr([
             html.Th(line.debate.title, scope="row"),
             html.Td(format_number(line.voted, 0, lang), className="num"),
-            html.Td(_percent(line.innovation, lang), className="num"),
-            html.Td(_percent(line.survey_innovation, lang), className="num"),
+            html.Td(format_percent(line.innovation, 0, lang), className="num"),
+            html.Td(format_percent(line.survey_innovation, 0, lang), className="num"),
             html.Td(_domains(line.priorities, labels)),
             html.Td(_domains(line.survey_priorities, labels)),
         ]) for line in lines]),

@@ -20,7 +20,7 @@ from dashboard.i18n.labels import LABELS, t, term_label
 from dashboard.i18n.numbers import format_number
 from dashboard.services import Services
 from layouts.components import empty_state, graph
-from views.common import View, clean, interval_columns, records, source_line
+from views.common import View, clean, in_language, interval_columns, records, source_line
 from views.maps import map_source_line, render_map
 
 STORE_DIGITS = 3  # the CSV's precision: more than any published figure
@@ -104,7 +104,7 @@ def matrix_view(svc: Services, slug: str, wave: str | None, lang: str) -> View:
     demo = any(w.demo for w in picked.values())
     source = source_line(lang, waves_with_n(picked, matrix, lang),
                          t("domaine_matrix_note", lang), demo=demo)
-    return View(graph("domain-matrix-graph", figure, title), title, source,
+    return View(graph("domain-matrix-graph", figure, title, lang=lang), title, source,
                      {"filename": filename, "columns": columns, "rows": rows})
 
 
@@ -165,7 +165,7 @@ def cocon_view(svc: Services, slug: str, wave: str | None, region: str | None,
         for r in records(used)))
     demo = any(w.demo for w in data_access.waves(svc)
                if (w.study, w.year) in set(zip(first["study"], first["year"], strict=True)))
-    return View(graph("domain-cocon-graph", figure, title), title,
+    return View(graph("domain-cocon-graph", figure, title, lang=lang), title,
                      source_line(lang, text, t("domaine_cocon_note", lang), demo=demo),
                      {"filename": filename, "columns": columns, "rows": rows})
 
@@ -185,7 +185,7 @@ def indicators_view(svc: Services, slug: str, lang: str) -> View:
     if values.empty:
         return View(empty_state(t("no_data", lang, what=title)), title, "",
                          {"filename": filename, "columns": [], "rows": []})
-    summary = indicator_summary(values)
+    summary = in_language(indicator_summary(values), lang, "label", "source")
     units = {r.code: unit_name(r.unit, lang) for r in records(summary)}
     directions = {r.code: t(f"domaine_direction_{r.direction}", lang)
                   for r in records(summary)}
@@ -217,6 +217,6 @@ def indicators_view(svc: Services, slug: str, lang: str) -> View:
         [rows[NATIONAL]] if NATIONAL in rows else [])
     sources = "; ".join(dict.fromkeys(f"{r.source} ({r.year})"
                                       for r in records(summary)))
-    body = html.Div([definitions, graph("domain-indicators-graph", figure, title)])
+    body = html.Div([definitions, graph("domain-indicators-graph", figure, title, lang=lang)])
     return View(body, title, source_line(lang, sources, t("domaine_indicators_note", lang)),
                      {"filename": filename, "columns": columns, "rows": ordered})

@@ -21,15 +21,11 @@ from dashboard.figures.choropleth import VALUE_TRACE, as_patch, base_map
 from dashboard.figures.initiatives import count_update
 from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
-from dashboard.i18n.labels import t, term_label
+from dashboard.i18n.labels import localised, t, term_label
 from dashboard.services import Services
 from layouts.components import aria, empty_state
 from layouts.pages import initiatives as page
-
-
-def document(source: str) -> str:
-    head = str(source or "").split("_")[0]
-    return head if head.isdigit() else str(source or "–")
+from views.common import documents_cited
 
 
 def _source_prefix(lang: str) -> str:
@@ -58,7 +54,7 @@ def map_output(svc: Services, filters: Filters, lang: str, first: bool) -> dict[
     counts = department_counts(frame, depts)
     codes = depts["code"].tolist()
     update = count_update(initiative_map_values(counts), codes,
-                          {"count": t("init_count", lang), "unit": t("init_unit", lang)})
+                          {"count": t("init_count", lang), "unit": t("init_unit", lang)}, lang)
     if first:
         figure: Any = base_map(codes, geometry_bounds("department"), load_insets(), lang,
                                level="department")
@@ -72,13 +68,13 @@ def map_output(svc: Services, filters: Filters, lang: str, first: bool) -> dict[
     else:
         note = (t("init_unlocated", lang, n=missing) if missing
                 else t("init_all_located", lang))
-    docs = sorted({document(s) for s in initiatives(svc)["source"]})
+    documents = documents_cited(svc.reference, sorted(initiatives(svc)["source"]), lang)
     columns = [("code", t("code", lang)), ("name", t("init_col_department", lang)),
                ("count", t("init_col_count", lang))]
     rows = nan_to_none(as_records(located[["code", "name", "count"]]))
     return {"figure": figure,
             "title": t("init_map_title", lang, filters=filters_label(svc, filters, lang)),
-            "source": _source_prefix(lang) + t("init_source", lang, docs=", ".join(docs)),
+            "source": _source_prefix(lang) + t("init_source", lang, documents=documents),
             "note": note,
             "store": {"filename": "initiatives_departements.csv", "columns": columns,
                       "rows": rows}}
@@ -99,8 +95,10 @@ def list_rows(svc: Services, frame: pd.DataFrame, lang: str) -> list[dict[str, A
         rows.append({"name": row["name"],
                      "function": page.function_label(svc.reference, row["function"], lang),
                      "domain": domains.get(row["domain"] or "", t("init_no_domain", lang)),
-                     "place": _place(row, lang), "partners": row["partners"] or None,
-                     "note": row["note"] or None, "source": row["source"]})
+                     "place": _place(row, lang),
+                     "partners": localised(row, "partners", lang) or None,
+                     "note": localised(row, "note", lang) or None,
+                     "source": documents_cited(svc.reference, [row["source"]], lang)})
     return rows
 
 
@@ -111,9 +109,7 @@ def _card(row: dict[str, Any], lang: str) -> html.Li:
     for key in ("function", "domain", "place", "partners", "note"):
         if row[key]:
             details += [html.Dt(t(f"init_col_{key}", lang)), html.Dd(row[key])]
-    details += [html.Dt(t("init_col_source", lang)),
-                html.Dd(t("init_document", lang, doc=document(row["source"])),
-                        title=row["source"])]
+    details += [html.Dt(t("init_col_source", lang)), html.Dd(row["source"])]
     return html.Li(html.Article([html.H3(row["name"]), html.Dl(details)]),
                    className="initiative" + ("" if row["place"] != t("init_not_located", lang)
                                              else " unlocated"))
@@ -133,8 +129,8 @@ def list_output(svc: Services, filters: Filters, lang: str) -> dict[str, Any]:
     body: Any = (html.Ul([_card(r, lang) for r in rows], className="initiative-list",
                          tabIndex="0", **aria(label=title))
                  if rows else empty_state(t("init_no_match", lang)))
-    docs = sorted({document(s) for s in frame["source"]}) or ["–"]
+    documents = documents_cited(svc.reference, sorted(frame["source"]), lang)
     return {"body": body,
             "title": title,
-            "source": _source_prefix(lang) + t("init_source", lang, docs=", ".join(docs)),
+            "source": _source_prefix(lang) + t("init_source", lang, documents=documents),
             "store": {"filename": "initiatives.csv", "columns": columns, "rows": rows}}

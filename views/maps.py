@@ -17,7 +17,7 @@ from dashboard.figures.choropleth import as_patch, geometry_update, legend_break
 from dashboard.figures.ranking import ranking_bars
 from dashboard.figures.style import DIVERGING, SEQUENTIAL
 from dashboard.frames import as_records
-from dashboard.i18n.labels import t, term_label
+from dashboard.i18n.labels import localised, t, term_label
 from dashboard.i18n.numbers import format_number
 from dashboard.services import Services
 from views.common import interval_columns, source_line
@@ -81,7 +81,8 @@ def map_source_line(data: MapData, lang: str) -> str:
     """The source line under a map: the indicator, the survey wave with its n, or the index."""
     s = data.source
     if "indicator" in s:
-        text = t("source_indicator", lang, source=s["indicator_source"], year=s["year"],
+        text = t("source_indicator", lang, source=localised(s, "indicator_source", lang),
+                 year=s["year"],
                  n=format_number(s.get("n"), 0, lang),
                  territories=t(f"n_{s.get('level', 'region')}s", lang))
     elif "study" in s:
@@ -104,7 +105,8 @@ def wave_options(available: list[Wave], current: str | None) -> tuple[list[dict[
 def subject_label(svc: Any, subject: str, data: MapData, lang: str) -> str:
     """How a title names what is mapped."""
     if subject.startswith(INDICATOR_PREFIX):
-        return str(data.source.get("label", subject[len(INDICATOR_PREFIX):]))
+        return (localised(data.source, "label", lang) if "label" in data.source
+                else subject[len(INDICATOR_PREFIX):])
     for axis in svc.reference.axes:
         if subject == f"axe:{axis.slug}":
             return t("axis_option", lang, label=term_label(axis, lang))

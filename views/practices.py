@@ -33,12 +33,20 @@ from dashboard.figures.practices import (
     scope_bars,
     subpopulation_bars,
 )
-from dashboard.i18n.labels import t, term_label
+from dashboard.i18n.labels import localised, t, term_label
 from dashboard.i18n.numbers import format_number
 from dashboard.services import Services
 from layouts.components import empty_state, graph
 from layouts.pages import practices as page
-from views.common import View, csv_store, empty_view, interval_columns, source_line
+from views.common import (
+    View,
+    csv_store,
+    documents_cited,
+    empty_view,
+    in_language,
+    interval_columns,
+    source_line,
+)
 from views.maps import render_map
 
 MAP_CLASSES = "equal"  # equal steps show the spread between the extreme regions
@@ -62,16 +70,6 @@ def region_names(svc: Services, lang: str) -> dict[str, str]:
     return {NATIONAL: t("france", lang), **names}
 
 
-def document(source: str) -> str:
-    """A source document as the interface names it: '003_ec65….txt' → '003'."""
-    head = str(source or "").split("_")[0]
-    return head if head.isdigit() else str(source or "–")
-
-
-def _semicolons(parts: list[str], lang: str) -> str:
-    return ("; " if lang == "en" else " ; ").join(parts)
-
-
 def _percent(value: float | None, lang: str, digits: int = 1) -> str:
     return format_number(value, digits, lang)
 
@@ -84,7 +82,7 @@ def _rows(frame: pd.DataFrame, columns: list[tuple[str, str]]) -> list[dict[str,
 
 def _chart(chart: str, figure: Any, title: str, source: str, rows: list[dict[str, Any]],
            columns: list[tuple[str, str]], lang: str, filename: str) -> View:
-    return View(graph(f"{chart}-graph", figure, label=title), title, source,
+    return View(graph(f"{chart}-graph", figure, label=title, lang=lang), title, source,
                 csv_store(filename, columns, rows))
 
 
@@ -111,7 +109,7 @@ def map_output(svc: Services, actor: str, lang: str) -> dict[str, Any]:
                        france=_percent(s.get("published_france"), lang, 0),
                        low=_percent(s["published_min"], lang, 0),
                        high=_percent(s["published_max"], lang, 0)))
-    source = source_line(lang, _semicolons(parts, lang), demo=bool(wave and wave.demo))
+    source = source_line(lang, t("list_separator", lang).join(parts), demo=bool(wave and wave.demo))
     extremes = observed_range(data)
     if extremes is None or wave is None:
         summary: Any = empty_state(t("no_data", lang, what=t("pratiques_what_map", lang)))
@@ -198,7 +196,8 @@ def scopes_output(svc: Services, lang: str) -> View:
         series["published"] = t("pratiques_scope_published", lang, study=first["study"],
                                 year=first["year"])
         parts.append(t("pratiques_source_published", lang, study=first["study"],
-                       year=first["year"], doc=document(first["source"])))
+                       year=first["year"],
+                       document=documents_cited(svc.reference, [first["source"]], lang)))
     for actor, wave in waves.items():
         series[actor] = t("pratiques_scope_survey", lang, actor=actor_name(actor, lang))
         n = frame.loc[frame["series"] == actor, "n"]
@@ -214,7 +213,8 @@ def scopes_output(svc: Services, lang: str) -> View:
                ("scope_label", t("pratiques_col_scope", lang)),
                ("value", t("unit_percent", lang)), ("n", t("n", lang)),
                *interval_columns(lang)]
-    source = source_line(lang, _semicolons(parts, lang), demo=any(w.demo for w in waves.values()))
+    source = source_line(lang, t("list_separator", lang).join(parts),
+                         demo=any(w.demo for w in waves.values()))
     return _chart(page.SCOPES, figure, title, source, _rows(frame, columns), columns, lang,
                   "partenariats_echelles.csv")
 
@@ -231,7 +231,7 @@ def evolution_output(svc: Services, lang: str) -> tuple[View, str]:
     names = {p: population_name(svc, p, lang) for p in frame["population"].unique()}
     figure = evolution_lines(frame, names, t("unit_percent", lang), lang)
     quotes = [t("pratiques_note_quote", lang, population=names[r["population"]],
-                year=r["year"], note=r["note"])
+                year=r["year"], note=localised(r, "note", lang))
               for r in frame[frame["kind"] == "note"].to_dict("records")]
     note = t("pratiques_evolution_note", lang, notes="; ".join(quotes) or "–")
     surveyed = frame[(frame["kind"] == "survey") & (frame["population"] == frame["actor"])]
@@ -239,14 +239,15 @@ def evolution_output(svc: Services, lang: str) -> tuple[View, str]:
              for r in surveyed.sort_values("year").to_dict("records")]
     cited = frame[(frame["kind"] != "survey") | frame["published"].notna()]
     if len(cited):
-        docs = sorted({document(s) for s in cited["source"] if s})
-        parts.append(t("pratiques_source_notes", lang, doc=", ".join(docs)))
+        parts.append(t("pratiques_source_notes", lang, documents=documents_cited(
+            svc.reference, sorted(cited["source"]), lang)))
     keys = set(zip(surveyed["study"], surveyed["year"], strict=True))
     demo = any(w.demo for w in waves(svc) if (w.study, w.year) in keys)
-    source = source_line(lang, _semicolons(parts, lang), demo=demo)
-    frame = frame.assign(population_label=frame["population"].map(names),
-                         kind_label=frame["kind"].map(lambda k: t(f"pratiques_kind_{k}", lang)),
-                         study=frame["study"].replace("", "–"))
+    source = source_line(lang, t("list_separator", lang).join(parts), demo=demo)
+    frame = in_language(frame, lang, "note").assign(
+        population_label=frame["population"].map(names),
+        kind_label=frame["kind"].map(lambda k: t(f"pratiques_kind_{k}", lang)),
+        study=frame["study"].replace("", "–"))
     columns = [("population_label", t("pratiques_col_population", lang)),
                ("year", t("pratiques_col_year", lang)),
                ("study", t("pratiques_col_study", lang)),

@@ -21,8 +21,8 @@ from dashboard.analytics.profile import (
     synthesis,
 )
 from dashboard.figures.profile import actor_bars, dot_profile, gap_scatter
-from dashboard.i18n.labels import LABELS, t, term_label
-from dashboard.i18n.numbers import format_number
+from dashboard.i18n.labels import LABELS, localised, t, term_label
+from dashboard.i18n.numbers import format_number, percent_suffix
 from dashboard.paths import action_path, region_path
 from dashboard.reference import Reference
 from layouts.components import data_table, empty_state, graph, view_card
@@ -40,6 +40,7 @@ from views.common import (
     clean_rows,
     count,
     csv_store,
+    documents_cited,
     domain_labels,
     interval_columns,
     source_line,
@@ -98,8 +99,8 @@ def identity_section(profile: RegionProfile, ref: Reference, lang: str) -> View:
                           for part in (html.Dt(label), html.Dd(value))], className="facts")
     indicators = card.indicators
     rows = clean_rows([{
-        "indicator": r["label"], "year": r["year"], "value": r["value"], "france": r["france"],
-        "unit": unit_label(r["unit"], lang),
+        "indicator": localised(r, "label", lang), "year": r["year"], "value": r["value"],
+        "france": r["france"], "unit": unit_label(r["unit"], lang),
         "reading": reading(r["direction"], r["value"], r["france"], lang)}
         for r in indicators.to_dict("records")])
     columns = [("indicator", t("region_indicator", lang)), ("year", t("region_year", lang)),
@@ -117,7 +118,8 @@ def identity_section(profile: RegionProfile, ref: Reference, lang: str) -> View:
     body = html.Div([facts_list, html.H3(t("region_key_indicators", lang)),
                      html.Div(table, className="table-scroll")])
     sources = (t("region_indicators_source", lang,
-                 sources=", ".join(dict.fromkeys(indicators["source"])))
+                 sources=", ".join(dict.fromkeys(localised(r, "source", lang) for r in
+                                                 indicators.to_dict("records"))))
                if len(indicators) else "")
     return View(body, source=source_line(
         lang, t("region_geo_source", lang, year=card.population_year), sources),
@@ -164,7 +166,7 @@ def _chart(card: str, profile: RegionProfile, lang: str, figure: Any, source: st
     """A chart section: the chart (named for screen readers by the card's title), the notes
     under it, its source line and CSV rows."""
     title = t(page.TITLES[card], lang, name=profile.identity.name)
-    chart = graph(f"{card}-graph", figure, title)
+    chart = graph(f"{card}-graph", figure, title, lang=lang)
     return View(html.Div([chart, *notes]) if notes else chart, title, source,
                 csv_store(f"region_{profile.identity.code}_{filename}.csv", columns, rows))
 
@@ -241,7 +243,8 @@ def coconstruction_section(profile: RegionProfile, ref: Reference, lang: str) ->
     labels = actor_labels(ref, lang)
     figure = dot_profile(frame, series, domain_labels(ref, lang), labels,
                          t("region_france_hollow", lang), t("region_share_axis", lang),
-                         (0, 100), axis_labels(ref, lang), lang, digits=0, suffix=" %")
+                         (0, 100), axis_labels(ref, lang), lang, digits=0,
+                         suffix=percent_suffix(lang))
     rows, columns = _profile_table(frame, series, labels, domain_labels(ref, lang),
                                    t("region_domain", lang), axis_labels(ref, lang), lang)
     measure = ref.measures["share_coconstruction_domain"]
@@ -306,7 +309,7 @@ def modes_section(profile: RegionProfile, ref: Reference, lang: str) -> View:
     categories = category_labels(ref, lang)
     figure = dot_profile(frame, series, categories, labels, t("region_france_hollow", lang),
                          t("region_modes_axis", lang), (0, 100), None, lang, digits=0,
-                         suffix=" %")
+                         suffix=percent_suffix(lang))
     rows, columns = _profile_table(frame, series, labels, categories,
                                    t("region_category", lang), None, lang)
     source = source_line(lang, waves_text(profile.practice_waves, _sizes(frame), lang),
@@ -330,7 +333,8 @@ def departments_section(profile: RegionProfile, ref: Reference, lang: str) -> Vi
                     store=csv_store(filename, [], []))
     indicators = frame.drop_duplicates("indicator")
     columns = [("department", t("department", lang))] + [
-        (r["indicator"], f"{r['label']} ({r['year']}, {unit_label(r['unit'], lang)})")
+        (r["indicator"],
+         f"{localised(r, 'label', lang)} ({r['year']}, {unit_label(r['unit'], lang)})")
         for r in indicators.to_dict("records")]
     rows = [{"department": f"{name} ({dep})",
              **{str(r["indicator"]): clean(r["value"]) for r in members.to_dict("records")}}
@@ -341,11 +345,12 @@ def departments_section(profile: RegionProfile, ref: Reference, lang: str) -> Vi
     shown = [{k: v if k == "department" else format_number(v, _digits(v), lang)
               for k, v in row.items()} for row in rows]
     links = html.Ul([html.Li(dcc.Link(
-        t("region_departments_map", lang, label=r["label"]),
+        t("region_departments_map", lang, label=localised(r, "label", lang)),
         href=href("/", lang, indicator=f"{INDICATOR_PREFIX}{r['indicator']}",
                   level="department"))) for r in indicators.to_dict("records")],
         className="department-maps")
-    sources = [t("region_departments_source", lang, source=r["source"], year=r["year"],
+    sources = [t("region_departments_source", lang, source=localised(r, "source", lang),
+                 year=r["year"],
                  n=int(known["indicator"].eq(r["indicator"]).sum()))
                for r in indicators.to_dict("records")]
     return View(html.Div([html.P(t("region_departments_intro", lang), className="note"),
@@ -387,11 +392,13 @@ def initiatives_section(profile: RegionProfile, ref: Reference, lang: str) -> Vi
                         "department": f"{r['department']} ({r['department_code']})",
                         "function": _function_label(ref, r["function"], lang),
                         "domain": domains.get(r["domain"] or "", "–"),
-                        "partners": r["partners"] or "–", "note": r["note"] or "–"}
+                        "partners": localised(r, "partners", lang) or "–",
+                        "note": localised(r, "note", lang) or "–"}
                        for r in frame.to_dict("records")])
-    files = ", ".join(dict.fromkeys(frame["source"]))
+    documents = documents_cited(ref, frame["source"], lang)
     return View(html.Div(data_table(rows, columns, lang), className="table-scroll"),
-                source=source_line(lang, t("region_initiatives_source", lang, files=files)),
+                source=source_line(lang, t("region_initiatives_source", lang,
+                                           documents=documents)),
                 store=csv_store(filename, columns, rows))
 
 

@@ -240,7 +240,8 @@ def results_view(svc: Services, region: str, question: str, room: Room | None,
                                role="note"))
     table: Any = (data_table(rows, visible_columns(comparison, columns), lang, digits=1)
                   if rows and not comparison.waiting else empty_state(t("debate_waiting", lang)))
-    body = html.Div([graph(RESULTS_GRAPH, figure, title, config=projector_config()), *notes,
+    body = html.Div([graph(RESULTS_GRAPH, figure, title, config=projector_config(),
+                           lang=lang), *notes,
                      html.Div(table, className="table-scroll")])
     return View(body, title, results_source(comparison, lang),
                 csv_store(f"debat_{region}_{question}.csv", columns,
@@ -273,7 +274,8 @@ def _map_view(svc: Services, region: str, lang: str) -> View:
     figure = projector_style(figure)
     title = t("debate_map_title", lang, region=names.get(region, region))
     year = frame["population_year"].max() if len(frame) else "–"
-    return View(graph("debate-map-graph", figure, title, config=projector_config()), title,
+    return View(graph("debate-map-graph", figure, title, config=projector_config(),
+                      lang=lang), title,
                 source_line(lang, t("region_geo_source", lang, year=year)), figure=figure)
 
 

@@ -62,12 +62,16 @@ class WideMeta:
     direction: str
     source: str
     level: str | None = None  # region | department; None: recognised from the codes
+    indicator_label_en: str = ""  # optional: the English pages show the French without them
+    source_en: str = ""
 
     def definition(self) -> IndicatorDef:
         return IndicatorDef(code=self.indicator_code.strip(),
                             label=self.indicator_label.strip(), domain=self.domain.strip(),
                             unit=self.unit.strip(), direction=self.direction.strip(),
-                            source=self.source.strip())
+                            source=self.source.strip(),
+                            label_en=self.indicator_label_en.strip(),
+                            source_en=self.source_en.strip())
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from dashboard.i18n.numbers import format_number
+
 BLOCK = 1 << 16
 SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
 
@@ -34,7 +36,7 @@ class UploadTooLarge(Exception):
 
     def __init__(self, limit_mb: float) -> None:
         self.limit_mb = limit_mb
-        super().__init__(f"fichier de plus de {limit_mb:g} Mo")
+        super().__init__(f"fichier de plus de {format_number(limit_mb, 3, trim=True)} Mo")
 
 
 def display_name(file_name: str) -> str:

@@ -82,6 +82,9 @@ def _refresh_definitions(session: Session, indicator_ids: list[int]) -> None:
             indicator.label, indicator.domain_slug, indicator.unit = (
                 kept["label"], kept["domain"], kept["unit"])
             indicator.direction, indicator.source = kept["direction"], kept["source"]
+            # versions imported before the English columns kept none
+            indicator.label_en = kept.get("label_en", "")
+            indicator.source_en = kept.get("source_en", "")
 
 
 def refresh_dataset(session: Session, dataset: Dataset) -> None:

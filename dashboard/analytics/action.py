@@ -20,6 +20,7 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from dashboard.analytics.estimates import HIDDEN, reliability
+from dashboard.analytics.initiatives import COLUMNS as INITIATIVE_COLUMNS
 from dashboard.analytics.perception import Wave, waves_asking
 from dashboard.analytics.profile import (
     FIGURE_COLUMNS,
@@ -42,9 +43,7 @@ MERITS = "share_domain_merits_partnerships"
 PRIORITY_COLUMNS = ["order", "domain", "axis", "position", "index", "france", "index_rank",
                     "actors", "rank_sum", "perceived_rank", "agreement"]
 PERCEIVED_COLUMNS = ["domain", "actor", "value", "france", "n", "rank"]
-EXAMPLE_COLUMNS = ["name", "function", "domain", "department_code", "department_name",
-                   "region_code", "region_name", "partners", "source", "note", "own",
-                   "category", "why_fr", "why_en"]
+EXAMPLE_COLUMNS = [*INITIATIVE_COLUMNS, "own", "category", "why_fr", "why_en"]
 BAND_COLUMNS = ["measure", "band", "territory", "value", "n", "ci_low", "ci_high",
                 "reliability"]
 

@@ -42,8 +42,9 @@ def indicators(session: Session) -> list[dict[str, Any]]:
             .join(Territory, Territory.id == IndicatorValue.territory_id)
             .where(IndicatorValue.effective).order_by(Territory.level)):
         levels.setdefault(indicator_id, []).append(level)
-    return [{"code": i.code, "label": i.label, "domain": i.domain_slug, "unit": i.unit,
-             "direction": i.direction, "source": i.source, "n_values": int(n),
+    return [{"code": i.code, "label": i.label, "label_en": i.label_en, "domain": i.domain_slug,
+             "unit": i.unit, "direction": i.direction, "source": i.source,
+             "source_en": i.source_en, "n_values": int(n),
              "levels": levels.get(i.id, [])}
             for i, n in rows]
 
@@ -60,15 +61,18 @@ def indicator_detail(session: Session, code: str) -> dict[str, Any] | None:
         .join(Dataset, Dataset.id == IndicatorValue.dataset_id)
         .where(IndicatorValue.indicator_id == indicator.id, IndicatorValue.effective)
         .order_by(Territory.level, Territory.code, IndicatorValue.year)).all()
-    return {"code": indicator.code, "label": indicator.label, "domain": indicator.domain_slug,
-            "unit": indicator.unit, "direction": indicator.direction,
-            "source": indicator.source,
+    return {"code": indicator.code, "label": indicator.label, "label_en": indicator.label_en,
+            "domain": indicator.domain_slug, "unit": indicator.unit,
+            "direction": indicator.direction, "source": indicator.source,
+            "source_en": indicator.source_en,
             "values": [{"territory_level": lvl, "territory_code": c, "year": y, "value": v,
                         "demo": bool(demo)} for lvl, c, y, v, demo in rows]}
 
 
-INDICATOR_VALUE_COLUMNS = ["indicator", "label", "domain", "unit", "direction", "source",
-                           "level", "territory", "year", "value", "demo"]
+# What the frames of values repeat of their indicator's definition, in both languages
+DEFINITION = ("label", "label_en", "unit", "direction", "source", "source_en")
+INDICATOR_VALUE_COLUMNS = ["indicator", "label", "label_en", "domain", "unit", "direction",
+                           "source", "source_en", "level", "territory", "year", "value", "demo"]
 
 
 def indicator_values(session: Session, *where: ColumnElement[bool]) -> pd.DataFrame:
@@ -76,8 +80,9 @@ def indicator_values(session: Session, *where: ColumnElement[bool]) -> pd.DataFr
     whether they are demonstration data (INDICATOR_VALUE_COLUMNS), filtered by `where` (on
     Indicator, Territory, IndicatorValue)."""
     rows = session.execute(
-        select(Indicator.code, Indicator.label, Indicator.domain_slug, Indicator.unit,
-               Indicator.direction, Indicator.source, Territory.level, Territory.code,
+        select(Indicator.code, Indicator.label, Indicator.label_en, Indicator.domain_slug,
+               Indicator.unit, Indicator.direction, Indicator.source, Indicator.source_en,
+               Territory.level, Territory.code,
                IndicatorValue.year, IndicatorValue.value, Dataset.is_demo)
         .join(IndicatorValue, IndicatorValue.indicator_id == Indicator.id)
         .join(Territory, Territory.id == IndicatorValue.territory_id)

@@ -10,12 +10,12 @@ import pandas as pd
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from dashboard.analytics.catalogue import indicator_values
+from dashboard.analytics.catalogue import DEFINITION, indicator_values
 from dashboard.analytics.survey_figures import NATIONAL
 from dashboard.models import Indicator, IndicatorValue, Territory
 
-DEPARTMENT_COLUMNS = ["indicator", "label", "unit", "direction", "source", "year", "code",
-                      "name", "value", "region", "france", "demo"]
+DEPARTMENT_COLUMNS = ["indicator", *DEFINITION, "year", "code", "name", "value", "region",
+                      "france", "demo"]
 
 
 def _value_at(frame: pd.DataFrame, level: str) -> float | None:
@@ -52,8 +52,7 @@ def region_departments(session: Session, code: str) -> pd.DataFrame:
         for member in members:
             value = latest["value"].get(member.code)
             records.append({
-                "indicator": indicator, "label": first["label"], "unit": first["unit"],
-                "direction": first["direction"], "source": first["source"], "year": year,
+                "indicator": indicator, **{k: first[k] for k in DEFINITION}, "year": year,
                 "code": member.code, "name": member.name,
                 "value": float("nan") if value is None else float(value),
                 "region": region_value, "france": france,

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analytics.actors import CITIZENS, pick_waves
+from dashboard.analytics.catalogue import DEFINITION
 from dashboard.analytics.perception import Wave
 from dashboard.analytics.survey_figures import NATIONAL
 from dashboard.reference import Reference
@@ -26,8 +27,7 @@ COCONSTRUCTION_MEASURES = ("share_coconstruction_domain", "share_partnership_lev
                            "share_companies_should_act", "share_domain_merits_partnerships")
 COCONSTRUCTION_COLUMNS = ["actor", "measure", "study", "year", "territory_code", "value", "n",
                           "ci_low", "ci_high"]
-INDICATOR_COLUMNS = ["code", "label", "unit", "direction", "source", "year",
-                     "territory_code", "name", "value", "demo"]
+INDICATOR_COLUMNS = ["code", *DEFINITION, "year", "territory_code", "name", "value", "demo"]
 
 
 def matrix_territories(regions: pd.DataFrame) -> pd.DataFrame:
@@ -135,7 +135,7 @@ def domain_indicators(details: Sequence[Mapping[str, Any]],
         chosen.loc[chosen["territory_code"] == NATIONAL, "name"] = "France"
         chosen["_order"] = chosen["territory_code"].map(order).fillna(len(order) - 0.5)
         chosen = chosen.sort_values("_order", kind="stable")
-        for key in ("code", "label", "unit", "direction", "source"):
+        for key in ("code", *DEFINITION):
             chosen[key] = detail[key]
         frames.append(chosen[INDICATOR_COLUMNS])
     if not frames:
@@ -146,8 +146,7 @@ def domain_indicators(details: Sequence[Mapping[str, Any]],
 def indicator_summary(values: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator of `domain_indicators`: its definition, year, how many regions
     have a value, France's value and the regional range."""
-    columns = ["code", "label", "unit", "direction", "source", "year", "n_regions", "france",
-               "min", "max"]
+    columns = ["code", *DEFINITION, "year", "n_regions", "france", "min", "max"]
     if values.empty:
         return pd.DataFrame(columns=columns)
     records = []
@@ -155,8 +154,7 @@ def indicator_summary(values: pd.DataFrame) -> pd.DataFrame:
         regional = group[group["territory_code"] != NATIONAL]["value"]
         france = group.loc[group["territory_code"] == NATIONAL, "value"]
         first = group.iloc[0]
-        records.append({"code": code, "label": first["label"], "unit": first["unit"],
-                        "direction": first["direction"], "source": first["source"],
+        records.append({"code": code, **{k: first[k] for k in DEFINITION},
                         "year": int(first["year"]), "n_regions": int(regional.notna().sum()),
                         "france": float(france.iloc[0]) if len(france) else np.nan,
                         "min": float(regional.min()), "max": float(regional.max())})

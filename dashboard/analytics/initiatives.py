@@ -19,7 +19,7 @@ from dashboard.models import Initiative, Territory
 from dashboard.reference import Reference
 
 COLUMNS = ["name", "function", "domain", "department_code", "department_name", "region_code",
-           "region_name", "partners", "source", "note"]
+           "region_name", "partners", "partners_en", "source", "note", "note_en"]
 
 
 def load_initiatives(session: Session) -> pd.DataFrame:
@@ -30,7 +30,8 @@ def load_initiatives(session: Session) -> pd.DataFrame:
     rows = session.execute(
         select(Initiative.name, Initiative.function, Initiative.domain_slug,
                Initiative.department_code, department.name, region.code, region.name,
-               Initiative.partners, Initiative.source, Initiative.note)
+               Initiative.partners, Initiative.partners_en, Initiative.source, Initiative.note,
+               Initiative.note_en)
         .outerjoin(department, (department.level == "department")
                    & (department.code == Initiative.department_code))
         .outerjoin(region, region.id == department.parent_id)

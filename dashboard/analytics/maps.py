@@ -194,6 +194,7 @@ def indicator_map(territories: pd.DataFrame, indicator: dict[str, Any] | None,
     ranked = ranked_values(territories, latest[["code", "value"]])
     return MapData(ranked, float(france.iloc[0]) if len(france) else None, indicator["unit"],
                    {"indicator": indicator["code"], "label": indicator["label"],
-                    "indicator_source": indicator["source"], "year": year,
+                    "label_en": indicator["label_en"], "indicator_source": indicator["source"],
+                    "indicator_source_en": indicator["source_en"], "year": year,
                     "direction": indicator["direction"], "level": level,
                     "n": int(ranked["value"].notna().sum())})

@@ -37,10 +37,11 @@ RATE = "share_with_partnerships"
 CATEGORY_PREFIX, SCOPE_PREFIX = "share_mode_", "share_scope_"
 TABLE_COLUMNS = ["measure", "territory_code", "value", "n", "ci_low", "ci_high", "published"]
 PUBLISHED_COLUMNS = ["figure_id", "study", "year", "actor", "region", "domain", "measure",
-                     "value", "unit", "source", "note"]
+                     "value", "unit", "source", "note", "note_en"]
 EVOLUTION_COLUMNS = ["population", "actor", "study", "year", "value", "n", "ci_low", "ci_high",
-                     "kind", "published", "source", "note"]
-# what a published note says about an earlier wave: "28.5% in 2011", "+7 points since 2011"
+                     "kind", "published", "source", "note", "note_en"]
+# what a published note says in English (`note_en`) about an earlier wave: "28.5% in 2011",
+# "+7 points since 2011"
 _LEVEL_IN = re.compile(r"(\d+(?:[.,]\d+)?)\s*%\s*in\s*(\d{4})")
 _CHANGE_SINCE = re.compile(r"([+-−]\s*\d+(?:[.,]\d+)?)\s*points?\s*since\s*(\d{4})")
 
@@ -249,7 +250,7 @@ def partnership_evolution(session: Session, ref: Reference, waves: list[Wave],
                                 "ci_high": figure.ci_high, "kind": "survey",
                                 "published": figure.provenance.get("published_value"),
                                 "source": figure.provenance.get("published_source") or "",
-                                "note": ""})
+                                "note": "", "note_en": ""})
                 seen.add((population, wave.year))
     rates = published[(published["measure"] == RATE) & (published["region"] == NATIONAL)]
     for row in rates.to_dict("records"):
@@ -262,20 +263,21 @@ def partnership_evolution(session: Session, ref: Reference, waves: list[Wave],
                             "year": int(row["year"]), "value": float(row["value"]), "n": None,
                             "ci_low": None, "ci_high": None, "kind": "published",
                             "published": float(row["value"]), "source": row["source"],
-                            "note": row["note"] or ""})
+                            "note": row["note"] or "", "note_en": row["note_en"] or ""})
             seen.add((population, int(row["year"])))
-        for year, value, _how in cited_in_note(row["note"] or "", float(row["value"])):
+        for year, value, _how in cited_in_note(row["note_en"] or "", float(row["value"])):
             match = [r for r in records if r["population"] == population and r["year"] == year]
             if match:  # the survey wave exists: the note's level is its cited value
                 if match[0]["published"] is None:
                     match[0]["published"] = value
                     match[0]["source"] = row["source"]
-                    match[0]["note"] = row["note"]
+                    match[0]["note"], match[0]["note_en"] = row["note"], row["note_en"]
                 continue
             records.append({"population": population, "actor": actor, "study": "",
                             "year": year, "value": value, "n": None, "ci_low": None,
                             "ci_high": None, "kind": "note", "published": None,
-                            "source": row["source"], "note": row["note"]})
+                            "source": row["source"], "note": row["note"],
+                            "note_en": row["note_en"]})
             seen.add((population, year))
     frame = pd.DataFrame(records, columns=EVOLUTION_COLUMNS)
     order = {p: i for a in PARTNER_ACTORS for i, p in enumerate(populations_of(ref, a))}

@@ -13,7 +13,6 @@ region's sample size (or, for the index, how many indicators it rests on).
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +22,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from dashboard.analytics.catalogue import indicator_values
+from dashboard.analytics.catalogue import DEFINITION, indicator_values
 from dashboard.analytics.departments import DEPARTMENT_COLUMNS, region_departments
 from dashboard.analytics.perception import Wave, waves_asking
 from dashboard.analytics.survey_figures import (
@@ -34,6 +33,7 @@ from dashboard.analytics.survey_figures import (
     compute_figure,
 )
 from dashboard.frames import as_records
+from dashboard.i18n.labels import t
 from dashboard.i18n.numbers import format_number
 from dashboard.models import Indicator, Initiative, Territory
 from dashboard.reference import Reference
@@ -45,10 +45,9 @@ PROFILE_COLUMNS = ["item", "group", "position", "series", "value", "france", "n"
 GAP_COLUMNS = ["domain", "axis", "position", "actor", "index", "score", "gap"]
 FIGURE_COLUMNS = ["actor", "study", "year", "value", "france", "n", "n_france", "ci_low",
                   "ci_high", "demo"]
-INDICATOR_COLUMNS = ["code", "label", "domain", "unit", "direction", "source", "year",
-                     "value", "france", "demo"]
+INDICATOR_COLUMNS = ["code", "domain", *DEFINITION, "year", "value", "france", "demo"]
 INITIATIVE_COLUMNS = ["name", "department_code", "department", "function", "domain",
-                      "partners", "note", "source"]
+                      "partners", "partners_en", "note", "note_en", "source"]
 SIMILAR_COLUMNS = ["code", "name", "distance"]
 PRACTICE_ACTORS = ("associations", "entreprises")  # who was asked about their partnerships
 STRONG_GAP = 3.0        # |perception − index| from which a fragility is "not perceived"
@@ -110,8 +109,7 @@ def key_indicators(session: Session, code: str,
         latest = own.iloc[own["year"].argmax()]
         france = values[(values["code"] == indicator) & (values["territory"] == NATIONAL)
                         & (values["year"] == latest["year"])]
-        records.append({**{k: latest[k] for k in ("code", "label", "domain", "unit",
-                                                  "direction", "source")},
+        records.append({**{k: latest[k] for k in ("code", "domain", *DEFINITION)},
                         "year": int(latest["year"]), "value": float(latest["value"]),
                         "france": float(france["value"].iloc[0]) if len(france) else None,
                         "demo": bool(latest["demo"])})
@@ -270,7 +268,7 @@ def region_initiatives(session: Session, code: str) -> pd.DataFrame:
     rows = session.execute(
         select(Initiative.name, Initiative.department_code, department.name,
                Initiative.function, Initiative.domain_slug, Initiative.partners,
-               Initiative.note, Initiative.source)
+               Initiative.partners_en, Initiative.note, Initiative.note_en, Initiative.source)
         .join(department, (department.code == Initiative.department_code)
               & (department.level == "department"))
         .join(region, region.id == department.parent_id)
@@ -384,77 +382,11 @@ def build_profile(session: Session, ref: Reference, code: str, index: pd.DataFra
 
 # --- synthesis ----------------------------------------------------------------------------
 
-SENTENCES: dict[str, dict[str, str]] = {
-    "top_actor": {
-        "fr": "{actor} ({study} {year}) : les fragilités les plus fortement perçues sont "
-              "{items}.",
-        "en": "{actor} ({study} {year}): the most strongly perceived fragilities are {items}."},
-    "top_index": {
-        "fr": "Selon les statistiques (indice de fragilité, {year}), les domaines les plus "
-              "fragiles de la région sont {items}.",
-        "en": "According to the statistics (fragility index, {year}), the region's most "
-              "fragile domains are {items}."},
-    "gaps": {
-        "fr": "Les plus grands écarts entre perception et statistiques : {items}.",
-        "en": "The largest gaps between perception and statistics: {items}."},
-    "gap_item": {"fr": "{domain} (indice {index}, {actor} {score} — {reading})",
-                 "en": "{domain} (index {index}, {actor} {score} — {reading})"},
-    "gap_line": {"fr": "{domain} : indice {index}, {actor} {score} — {reading}",
-                 "en": "{domain}: index {index}, {actor} {score} — {reading}"},
-    "not_perceived": {"fr": "la fragilité n'est pas perçue",
-                      "en": "the fragility is not perceived"},
-    "under_perceived": {"fr": "la fragilité est sous-estimée",
-                        "en": "the fragility is underestimated"},
-    "over_perceived": {"fr": "la fragilité est ressentie au-delà des statistiques",
-                       "en": "the fragility is felt beyond what the statistics show"},
-    "above_france": {
-        "fr": "Par rapport à la France, l'indice de fragilité est nettement plus élevé pour "
-              "{items}.",
-        "en": "Compared with France, the fragility index is markedly higher for {items}."},
-    "below_france": {
-        "fr": "Il est nettement plus faible pour {items}.",
-        "en": "It is markedly lower for {items}."},
-    "only_below_france": {
-        "fr": "Par rapport à la France, l'indice de fragilité est nettement plus faible pour "
-              "{items}.",
-        "en": "Compared with France, the fragility index is markedly lower for {items}."},
-    "near_france": {
-        "fr": "L'indice de fragilité reste proche de celui de la France dans tous les domaines "
-              "(écart inférieur à {threshold} points).",
-        "en": "The fragility index stays close to France's in every domain (less than "
-              "{threshold} points apart)."},
-    "versus": {"fr": "{value} contre {france}", "en": "{value} against {france}"},
-    "no_survey": {
-        "fr": "Aucune enquête PHARE ou IMPACT n'a interrogé d'acteurs dans cette région : "
-              "la perception des fragilités n'y est pas connue.",
-        "en": "No PHARE or IMPACT survey questioned actors in this region: how its "
-              "fragilities are perceived is not known."},
-    "partial_index": {
-        "fr": "Les statistiques ne couvrent que {n} domaines sur 16 dans cette région.",
-        "en": "The statistics cover only {n} of the 16 domains in this region."},
-    "only_index": {
-        "fr": "Les statistiques (indice de fragilité, {year}) ne couvrent qu'un domaine sur 16 "
-              "dans cette région : {items}.",
-        "en": "The statistics (fragility index, {year}) cover only one of the 16 domains in "
-              "this region: {items}."},
-    "no_index": {
-        "fr": "Aucun indicateur statistique n'est disponible pour cette région.",
-        "en": "No statistical indicator is available for this region."},
-    "and": {"fr": " et ", "en": " and "},
-    "list_separator": {"fr": " ; ", "en": "; "},
-}
-
-
-def _s(key: str, lang: str, **values: object) -> str:
-    entry = SENTENCES[key]
-    return entry.get(lang, entry["fr"]).format(**values)
-
-
 def _enumerate(items: list[str], lang: str) -> str:
     """`a, b et c` / `a, b and c`."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + _s("and", lang) + items[-1]
+    return ", ".join(items[:-1]) + t("profile_and", lang) + items[-1]
 
 
 def _domain_name(ref: Reference, slug: str, lang: str) -> str:
@@ -472,8 +404,8 @@ def _actor_name(ref: Reference, slug: str, lang: str, lower: bool = False) -> st
 def gap_reading(gap: float, lang: str = "fr") -> str:
     """How a gap reads: not perceived (≤ −3), underestimated (< 0), felt beyond (> 0)."""
     if gap <= -STRONG_GAP:
-        return _s("not_perceived", lang)
-    return _s("under_perceived" if gap < 0 else "over_perceived", lang)
+        return t("profile_not_perceived", lang)
+    return t("profile_under_perceived" if gap < 0 else "profile_over_perceived", lang)
 
 
 def gap_sentence(ref: Reference, row: Mapping[str, Any], lang: str = "fr",
@@ -483,12 +415,12 @@ def gap_sentence(ref: Reference, row: Mapping[str, Any], lang: str = "fr",
     row of `largest_gaps` (domain, actor, index, score, gap)."""
     domain = _domain_name(ref, str(row["domain"]), lang)
     actor = _actor_name(ref, str(row["actor"]), lang, lower=True).split(" / ")[0]
-    return _s("gap_item" if inline else "gap_line", lang,
-              domain=domain if inline else domain[:1].upper() + domain[1:],
-              index=format_number(float(row["index"]), 1, lang),
-              actor=actor,
-              score=format_number(float(row["score"]), 1, lang),
-              reading=gap_reading(float(row["gap"]), lang))
+    return t("profile_gap_item" if inline else "profile_gap_line", lang,
+             domain=domain if inline else domain[:1].upper() + domain[1:],
+             index=format_number(float(row["index"]), 1, lang),
+             actor=actor,
+             score=format_number(float(row["score"]), 1, lang),
+             reading=gap_reading(float(row["gap"]), lang))
 
 
 def france_differences(profile: pd.DataFrame,
@@ -521,47 +453,45 @@ def synthesis(profile: RegionProfile, ref: Reference, lang: str = "fr",
         if wave is None or scores.empty:
             continue
         best = scores.sort_values(["value", "position"], ascending=[False, True]).head(top)
-        sentences.append(_s("top_actor", lang, actor=_actor_name(ref, actor, lang),
-                            study=wave.study, year=wave.year, items=listed(best)))
+        sentences.append(t("profile_top_actor", lang, actor=_actor_name(ref, actor, lang),
+                           study=wave.study, year=wave.year, items=listed(best)))
     if not profile.surveyed:
-        sentences.append(_s("no_survey", lang))
+        sentences.append(t("profile_no_survey", lang))
     index = fragility[fragility["series"] == INDEX].dropna(subset=["value"])
     if index.empty:
-        sentences.append(_s("no_index", lang))
+        sentences.append(t("profile_no_index", lang))
         return sentences
     best = index.sort_values(["value", "position"], ascending=[False, True]).head(top)
     if len(index) == 1:
-        sentences.append(_s("only_index", lang, year=profile.index_year, items=listed(best)))
+        sentences.append(t("profile_only_index", lang, year=profile.index_year,
+                           items=listed(best)))
     else:
-        sentences.append(_s("top_index", lang, year=profile.index_year, items=listed(best)))
+        sentences.append(t("profile_top_index", lang, year=profile.index_year,
+                           items=listed(best)))
     if 1 < len(index) < len(ref.domains):
-        sentences.append(_s("partial_index", lang, n=len(index)))
+        sentences.append(t("profile_partial_index", lang, n=len(index)))
     gaps = largest_gaps(profile.gaps, limit=top)
     if len(gaps):
-        sentences.append(_s("gaps", lang, items=_s("list_separator", lang).join(
+        sentences.append(t("profile_gaps", lang, items=t("list_separator", lang).join(
             gap_sentence(ref, row, lang, inline=True) for row in as_records(gaps))))
     differences = france_differences(fragility)
 
     def versus(frame: pd.DataFrame) -> str:
         return _enumerate([f"{_domain_name(ref, r['item'], lang)} ("
-                           + _s("versus", lang, value=format_number(r["value"], 1, lang),
-                                france=format_number(r["france"], 1, lang)) + ")"
+                           + t("profile_versus", lang, value=format_number(r["value"], 1, lang),
+                               france=format_number(r["france"], 1, lang)) + ")"
                            for r in frame.head(4).to_dict("records")], lang)
 
     above = differences[differences["difference"] > 0]
     below = differences[differences["difference"] < 0]
     if len(above):
-        sentences.append(_s("above_france", lang, items=versus(above)))
+        sentences.append(t("profile_above_france", lang, items=versus(above)))
         if len(below):
-            sentences.append(_s("below_france", lang, items=versus(below)))
+            sentences.append(t("profile_below_france", lang, items=versus(below)))
     elif len(below):
-        sentences.append(_s("only_below_france", lang, items=versus(below)))
+        sentences.append(t("profile_only_below_france", lang, items=versus(below)))
     else:
-        sentences.append(_s("near_france", lang,
-                            threshold=format_number(FRANCE_DIFFERENCE, 0, lang)))
+        sentences.append(t("profile_near_france", lang,
+                           threshold=format_number(FRANCE_DIFFERENCE, 0, lang)))
     return sentences
 
-
-def is_missing(value: object) -> bool:
-    """None or NaN."""
-    return value is None or (isinstance(value, float) and math.isnan(value))

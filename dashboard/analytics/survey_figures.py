@@ -201,7 +201,8 @@ def compute_figure(session: Session, ref: Reference, request: FigureRequest) -> 
             raise NoData("aucun chiffre publié pour ces paramètres")
         return Figure(request, published.value, published.unit, None, None, None,
                       request.region, {"kind": "published", "source": published.source,
-                                       "note": published.note, "demo": False, **cited})
+                                       "note": published.note, "note_en": published.note_en,
+                                       "demo": False, **cited})
     definition = ref.measures[request.measure]
     if request.region in EXTREMES:
         regional = regional_estimates(session, ref, request)

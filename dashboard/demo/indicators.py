@@ -48,6 +48,7 @@ import numpy as np
 from dashboard.bootstrap import TERRITORIES_FILE
 
 DEMO_SUFFIX = " — valeurs de démonstration"
+DEMO_SUFFIX_EN = " — demonstration values"
 YEARS = (2015, 2019)
 LATEST = YEARS[-1]
 #: The 13 metropolitan regions, in the order of every `values` tuple below.
@@ -59,7 +60,7 @@ LEVEL_NOISE = 0.004
 RAW_DECIMALS = 12
 LONG_FILE = "indicators.csv"
 LONG_HEADER = ("indicator_code", "indicator_label", "domain", "territory_code", "year",
-               "value", "unit", "source", "direction")
+               "value", "unit", "source", "direction", "indicator_label_en", "source_en")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,14 @@ class Spec:
     @property
     def full_source(self) -> str:
         return self.source + DEMO_SUFFIX
+
+    @property
+    def label_en(self) -> str:
+        return LABELS_EN[self.code]
+
+    @property
+    def full_source_en(self) -> str:
+        return SOURCES_EN[self.source] + DEMO_SUFFIX_EN
 
 
 W, B = "higher_is_worse", "higher_is_better"
@@ -291,6 +300,119 @@ SPECS: tuple[Spec, ...] = (
          (56.5, 62.0, 63.5, 63.0, 58.5, 60.5, 66.0, 66.5, 61.5, 57.5, 62.5, 55.0, 55.5),
          drift=0.01),
 )
+#: The indicators' names in English (the files carry both: `?lang=en` shows these).
+LABELS_EN: dict[str, str] = {
+    "taux_chomage": "Localised unemployment rate (4th quarter)",
+    "part_chomeurs_longue_duree": "Share of jobseekers registered for a year or more "
+                                  "(categories A, B, C)",
+    "taux_emploi_15_64": "Employment rate of people aged 15-64",
+    "taux_chomage_15_24": "Unemployment rate of people aged 15-24 (census definition)",
+    "revenu_median": "Median annual standard of living",
+    "rapport_interdecile": "Interdecile ratio of the standard of living (D9/D1)",
+    "taux_pauvrete": "Poverty rate at 60% of the median standard of living",
+    "part_population_couverte_rsa": "Share of the population covered by the RSA (minimum "
+                                    "income)",
+    "dossiers_surendettement_pour_100000": "Over-indebtedness cases filed per 100,000 people "
+                                           "aged 15 or over",
+    "part_population_bas_revenus": "Share of the population covered by a CAF benefit below "
+                                   "the low-income threshold",
+    "part_logements_suroccupes": "Share of overcrowded main residences",
+    "demandes_logement_social_pour_1000": "Pending social housing applications per 1,000 "
+                                          "inhabitants",
+    "part_allocataires_aah": "Share of people aged 20-64 receiving the AAH (disabled adults' "
+                             "allowance)",
+    "places_adultes_handicapes_pour_1000": "Places in care facilities for disabled adults per "
+                                           "1,000 adults aged 20 to 59",
+    "part_75_ans_plus": "Share of people aged 75 or over in the population",
+    "indice_vieillissement": "Ageing index (people aged 65 or over per 100 young people under "
+                             "20)",
+    "part_menages_une_personne": "Share of one-person households",
+    "part_75_ans_plus_seuls": "Share of people aged 75 or over living alone",
+    "associations_pour_1000": "Active associations per 1,000 inhabitants",
+    "part_sans_diplome": "Share of people aged 15 or over, out of school, with no "
+                         "qualification",
+    "part_jeunes_decrocheurs": "Share of people aged 16-25 out of school with no "
+                               "qualification (early school leavers)",
+    "medecins_generalistes_pour_100000": "General practitioners per 100,000 inhabitants",
+    "esperance_vie": "Life expectancy at birth",
+    "mortalite_prematuree_pour_100000": "Deaths before 65 per 100,000 inhabitants under 65",
+    "atteintes_biens_pour_1000": "Recorded property offences per 1,000 inhabitants",
+    "violences_physiques_pour_1000": "Recorded physical violence per 1,000 inhabitants",
+    "cambriolages_pour_1000_logements": "Recorded household burglaries per 1,000 dwellings",
+    "part_actifs_voiture": "Share of employed people who drive to work",
+    "temps_acces_services": "Average access time to intermediate-range facilities",
+    "duree_trajet_domicile_travail": "Average home-to-work journey time (one way)",
+    "couverture_tres_haut_debit": "Share of premises eligible for very high-speed broadband "
+                                  "(30 Mbit/s or more)",
+    "couverture_4g_territoire": "Share of the territory covered by 4G from every operator",
+    "part_non_internautes": "Share of people aged 15 or over who did not use the internet in "
+                            "the year",
+    "equipements_culturels_pour_100000": "Cultural facilities (cinemas, libraries, museums, "
+                                         "performance venues) per 100,000 inhabitants",
+    "part_licencies_sportifs": "Share of the population holding a sports licence",
+    "temps_acces_cinema": "Average access time to the nearest cinema",
+    "part_surfaces_artificialisees": "Share of artificialised land",
+    "jours_depassement_ozone": "Days above the health protection threshold for ozone",
+    "part_energies_renouvelables": "Share of renewable energy in final energy consumption",
+    "part_menages_vulnerabilite_energetique": "Share of households in energy vulnerability "
+                                              "for housing",
+    "emissions_ges_par_habitant": "Greenhouse gas emissions per inhabitant",
+    "evolution_emploi_salarie": "Average annual change in private salaried employment over "
+                                "five years",
+    "taux_creation_entreprises": "Business creation rate",
+    "taux_survie_entreprises_5_ans": "Five-year business survival rate",
+}
+#: The statistics the indicators imitate, in English (producers' names and acronyms kept).
+SOURCES_EN: dict[str, str] = {
+    "ARCEP, Mon réseau mobile": "ARCEP, Mon réseau mobile (mobile coverage maps)",
+    "ARCEP, observatoire du haut et très haut débit": "ARCEP, high and very high-speed "
+                                                      "broadband observatory",
+    "Atmo France, associations agréées de surveillance de la qualité de l'air":
+        "Atmo France, approved air quality monitoring associations",
+    "Banque de France, enquête typologique sur le surendettement":
+        "Banque de France, typological survey of over-indebtedness",
+    "CNAF, allocataires à bas revenus": "CNAF, low-income benefit recipients",
+    "CNAF-CCMSA, allocataires de l'allocation aux adultes handicapés":
+        "CNAF-CCMSA, recipients of the disabled adults' allowance",
+    "CNAF-CCMSA, allocataires du revenu de solidarité active":
+        "CNAF-CCMSA, recipients of the RSA (minimum income)",
+    "Citepa et observatoires régionaux de l'énergie et du climat":
+        "Citepa and regional energy and climate observatories",
+    "DREES, FINESS-STATISS": "DREES, FINESS-STATISS",
+    "DREES, répertoire partagé des professionnels de santé (RPPS)":
+        "DREES, shared directory of health professionals (RPPS)",
+    "INJEP, répertoire national des associations": "INJEP, national register of associations",
+    "INJEP-MEDES, recensement des licences sportives": "INJEP-MEDES, census of sports licences",
+    "INSEE, base permanente des équipements et distancier Metric":
+        "INSEE, permanent database of facilities and Metric distance calculator",
+    "INSEE, enquête sur les technologies de l'information et de la communication":
+        "INSEE, survey on information and communication technologies",
+    "INSEE, recensement de la population": "INSEE, population census",
+    "INSEE, recensement de la population et distancier Metric":
+        "INSEE, population census and Metric distance calculator",
+    "INSEE, répertoire des entreprises et des établissements (Sirene)":
+        "INSEE, register of businesses and establishments (Sirene)",
+    "INSEE, statistiques de l'état civil": "INSEE, civil registration statistics",
+    "INSEE, système d'information sur les nouvelles entreprises (SINE)":
+        "INSEE, information system on new businesses (SINE)",
+    "INSEE, taux de chômage localisés": "INSEE, localised unemployment rates",
+    "INSEE-DGFiP-Cnaf-Cnav-CCMSA, Filosofi": "INSEE-DGFiP-Cnaf-Cnav-CCMSA, Filosofi",
+    "INSEE-SDES, vulnérabilité énergétique des ménages":
+        "INSEE-SDES, household energy vulnerability",
+    "INSERM-CépiDc, causes médicales de décès": "INSERM-CépiDc, medical causes of death",
+    "Ministère de la Culture-DEPS, atlas régional de la culture":
+        "Ministry of Culture-DEPS, regional atlas of culture",
+    "Pôle emploi-DARES, statistiques du marché du travail":
+        "Pôle emploi-DARES, labour market statistics",
+    "SDES, Corine Land Cover": "SDES, Corine Land Cover",
+    "SDES, bilans énergétiques régionaux": "SDES, regional energy balances",
+    "SNE, système national d'enregistrement de la demande de logement social":
+        "SNE, national register of social housing applications",
+    "SSMSI, crimes et délits enregistrés par la police et la gendarmerie":
+        "SSMSI, crimes and offences recorded by the police and gendarmerie",
+    "URSSAF-ACOSS et INSEE, estimations d'emploi": "URSSAF-ACOSS and INSEE, employment "
+                                                   "estimates",
+}
 SPEC_BY_CODE = {s.code: s for s in SPECS}
 
 
@@ -390,7 +512,8 @@ def write_indicator_files(out_dir: Path, seed: int = 2015, *,
         manifest.append({"path": export.file, "format": "wide", "indicator_code": spec.code,
                          "indicator_label": spec.label, "domain": spec.domain,
                          "year": LATEST, "unit": spec.unit, "direction": spec.direction,
-                         "source": spec.full_source})
+                         "source": spec.full_source, "indicator_label_en": spec.label_en,
+                         "source_en": spec.full_source_en})
     return manifest
 
 
@@ -459,7 +582,8 @@ def _write_long(path: Path, values: dict[tuple[str, str, int], float]) -> None:
                 for code in codes:
                     writer.writerow((spec.code, spec.label, spec.domain, code, year,
                                      _format(spec, values[(spec.code, code, year)]), spec.unit,
-                                     spec.full_source, spec.direction))
+                                     spec.full_source, spec.direction, spec.label_en,
+                                     spec.full_source_en))
 
 
 def _write_wide(path: Path, export: WideExport, spec: Spec, geo: Geography,

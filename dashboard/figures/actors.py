@@ -25,7 +25,8 @@ from dashboard.figures.style import (
     stepped_colourscale,
 )
 from dashboard.frames import as_records
-from dashboard.i18n.numbers import format_number
+from dashboard.i18n.labels import colon
+from dashboard.i18n.numbers import format_number, format_percent, percent_suffix
 
 LIGHT_ALPHA = 0.35
 # legends under the chart, from its left edge: clear of the toolbar and of narrow plot areas
@@ -55,13 +56,6 @@ def signed(value: float, lang: str, digits: int = 1) -> str:
     if round(value, digits) == 0:
         return format_number(0.0, digits, lang)
     return ("+" if value > 0 else "−") + format_number(abs(value), digits, lang)
-
-
-def percent(value: float, lang: str, digits: int = 0) -> str:
-    """'48 %' in French (a no-break space before the sign), '48%' in English."""
-    if value != value:
-        return "–"
-    return format_number(value, digits, lang) + ("%" if lang == "en" else "\u00a0%")
 
 
 def tint(colour: str, alpha: float = LIGHT_ALPHA) -> str:
@@ -100,15 +94,15 @@ def coconstruction_bars(frame: pd.DataFrame, row_labels: Sequence[str],
                _interval(row["ci_low"], row["ci_high"], lang)]
               for label, row in zip(row_labels, as_records(bars), strict=True)]
     hover = ("<b>%{customdata[0]}</b><br>%{customdata[1]} — " + "{where}"
-             + f"<br>{labels['value']} : %{{x:.1f}}{'%' if lang == 'en' else ' %'}"
+             + f"<br>{labels['value']}{colon(lang)}%{{x:.1f}}{percent_suffix(lang)}"
              "<br>n = %{customdata[2]}<br>"
-             f"{labels['ci']} : %{{customdata[3]}}<extra></extra>")
+             f"{labels['ci']}{colon(lang)}%{{customdata[3]}}<extra></extra>")
     where = territory_names.get(region or NATIONAL, region or NATIONAL)
     figure = go.Figure(go.Bar(
         x=bars["value"], y=ticks, orientation="h", name=where,
         marker_color=[ACTOR_COLOURS.get(a, "#777") for a in bars["actor"]],
         error_x=_errors(bars), customdata=custom,
-        text=[percent(v, lang) for v in bars["value"]],
+        text=[format_percent(v, 0, lang) for v in bars["value"]],
         textposition="inside", insidetextanchor="start", textangle=0,
         textfont={"color": [text_colour(a) for a in bars["actor"]]},
         hovertemplate=hover.replace("{where}", where)))
@@ -128,7 +122,7 @@ def coconstruction_bars(frame: pd.DataFrame, row_labels: Sequence[str],
             showlegend=region is not None, uniformtext={"minsize": 9, "mode": "hide"},
             legend=BOTTOM_LEGEND,
             xaxis={"title": labels["unit"], "range": [0, 100],
-                   "ticksuffix": "%" if lang == "en" else "\u00a0%"},
+                   "ticksuffix": percent_suffix(lang)},
             yaxis={"autorange": "reversed", "tickfont": {"size": 11}})
     return figure
 
@@ -184,8 +178,9 @@ def profile_chart(profiles: pd.DataFrame, domain_labels: Mapping[str, str],
                     "line": {"color": "white", "width": 1}},
             customdata=custom,
             hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{name}"
-                           f"<br>{labels['value']} : %{{x:.2f}}<br>n = %{{customdata[1]}}<br>"
-                           f"{labels['ci']} : %{{customdata[2]}}<extra></extra>")))
+                           f"<br>{labels['value']}{colon(lang)}%{{x:.2f}}"
+                           "<br>n = %{customdata[1]}<br>"
+                           f"{labels['ci']}{colon(lang)}%{{customdata[2]}}<extra></extra>")))
     values = profiles["value"].dropna()
     low = max(0.0, math.floor(values.min()) - 0.5) if len(values) else 0.0
     high = min(10.0, math.ceil(values.max()) + 0.5) if len(values) else 10.0
@@ -207,7 +202,7 @@ def priority_bars(ranking: pd.DataFrame, actor: str, domain_labels: Mapping[str,
                                                                         kind="stable")
     colour = ACTOR_COLOURS.get(actor, "#777")
     names = [domain_labels.get(d, d) for d in rows["domain"]]
-    texts = [(f"{int(r)}. " if top else "") + percent(v, lang)
+    texts = [(f"{int(r)}. " if top else "") + format_percent(v, 0, lang)
              for r, top, v in zip(rows["rank"], rows["top"], rows["value"], strict=True)]
     custom = [["–" if r["n"] != r["n"] else str(int(r["n"])),
                _interval(r["ci_low"], r["ci_high"], lang)]
@@ -217,12 +212,12 @@ def priority_bars(ranking: pd.DataFrame, actor: str, domain_labels: Mapping[str,
         marker_color=[colour if top else tint(colour) for top in rows["top"]],
         marker_line_color=colour, marker_line_width=1, text=texts, textposition="outside",
         cliponaxis=False, customdata=custom,
-        hovertemplate=(f"<b>%{{y}}</b><br>{labels['value']} : %{{x:.1f}} %<br>"
-                       f"n = %{{customdata[0]}}<br>{labels['ci']} : %{{customdata[1]}}"
+        hovertemplate=(f"<b>%{{y}}</b><br>{labels['value']}{colon(lang)}%{{x:.1f}}{percent_suffix(lang)}<br>"
+                       f"n = %{{customdata[0]}}<br>{labels['ci']}{colon(lang)}%{{customdata[1]}}"
                        "<extra></extra>")))
     return _layout(figure, lang, height=22 * len(rows) + 70,
                    margin={"l": 8, "r": 16, "t": 28, "b": 36}, bargap=0.25,
-                   xaxis={"range": [0, 100], "ticksuffix": "%" if lang == "en" else "\u00a0%",
+                   xaxis={"range": [0, 100], "ticksuffix": percent_suffix(lang),
                           "title": labels["unit"]},
                    yaxis={"autorange": "reversed"})
 
@@ -258,7 +253,7 @@ def wave_change_chart(comparison: pd.DataFrame, domain_labels: Mapping[str, str]
             marker={"symbol": symbol, "size": size, "color": colour,
                     "line": {"color": colour, "width": 2}},
             customdata=custom,
-            hovertemplate=(f"<b>%{{y}}</b><br>{labels[key]}<br>{labels['value']} : "
+            hovertemplate=(f"<b>%{{y}}</b><br>{labels[key]}<br>{labels['value']}{colon(lang)}"
                            "%{x:.2f}<br>n = %{customdata[0]}<extra></extra>")),
             row=1, col=1)
     change = shown["change"]
@@ -270,7 +265,7 @@ def wave_change_chart(comparison: pd.DataFrame, domain_labels: Mapping[str, str]
         marker_line_color="#777", marker_line_width=0.5,
         text=[signed(float(v), lang) for v in change],
         textposition="outside", cliponaxis=False,
-        hovertemplate=f"<b>%{{y}}</b><br>{labels['change']} : %{{x:+.2f}}<extra></extra>"),
+        hovertemplate=f"<b>%{{y}}</b><br>{labels['change']}{colon(lang)}%{{x:+.2f}}<extra></extra>"),
         row=1, col=2)
     values = pd.concat([shown["before"], shown["after"]]).dropna()
     low = max(0.0, math.floor(values.min()) - 0.5) if len(values) else 0.0

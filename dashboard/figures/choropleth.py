@@ -27,6 +27,7 @@ from dashboard.figures.style import (
     stepped_colourscale,
 )
 from dashboard.frames import row_at
+from dashboard.i18n.labels import colon
 from dashboard.i18n.numbers import format_number
 
 GEOJSON_URL = "/geo/{level}.geojson"
@@ -83,15 +84,15 @@ def legend_breaks(data: MapData, method: str) -> list[float]:
     return class_breaks(values, method, centre=0.0 if data.unit == "gap" else None)
 
 
-def hover_template(data: MapData, labels: dict[str, str]) -> str:
+def hover_template(data: MapData, labels: dict[str, str], lang: str = "fr") -> str:
     """Region, value, rank, and n with the 95 % interval when it is a survey figure (a score
     or a gap, or any map whose values carry them, such as a survey share in percent)."""
-    lines = ["<b>%{customdata[0]}</b>", f"{labels['value']} : %{{z:.2f}}",
-             f"{labels['rank']} : %{{customdata[1]}}"]
+    lines = ["<b>%{customdata[0]}</b>", f"{labels['value']}{colon(lang)}%{{z:.2f}}",
+             f"{labels['rank']}{colon(lang)}%{{customdata[1]}}"]
     if data.unit in ("score_0_10", "gap") or data.values["n"].notna().any():
         lines.append("n = %{customdata[2]}")
     if data.unit == "score_0_10" or data.values["ci_low"].notna().any():
-        lines.append(f"{labels['ci']} : %{{customdata[3]}}")
+        lines.append(f"{labels['ci']}{colon(lang)}%{{customdata[3]}}")
     return "<br>".join(lines) + "<extra></extra>"
 
 
@@ -116,7 +117,7 @@ def value_update(data: MapData, codes: list[str], method: str, labels: dict[str,
                        "–" if row["n"] != row["n"] else f"{int(row['n'])}", interval])
     breaks = legend_breaks(data, method)
     return {
-        "z": values, "customdata": custom, "hovertemplate": hover_template(data, labels),
+        "z": values, "customdata": custom, "hovertemplate": hover_template(data, labels, lang),
         "colorscale": stepped_colourscale(breaks, DIVERGING if data.unit == "gap" else SEQUENTIAL),
         "zmin": breaks[0], "zmax": breaks[-1],
         "colorbar": {**COLORBAR, "tickvals": breaks,

@@ -44,7 +44,8 @@ from dashboard.figures.style import (
     separators,
 )
 from dashboard.frames import as_records
-from dashboard.i18n.numbers import format_number
+from dashboard.i18n.labels import colon
+from dashboard.i18n.numbers import format_number, format_percent, percent_suffix
 
 TOP = 8                    # domains shown on the priorities chart
 ROOM_LANE, SURVEY_LANE = -0.2, 0.2  # offsets of the two lanes of a row (rows are 1 apart)
@@ -119,7 +120,7 @@ def _rows_axis(items: list[str], item_labels: Mapping[str, str]) -> dict[str, An
 
 def _survey_markers(figure: go.Figure, comparison: Comparison, items: list[str],
                     item_labels: Mapping[str, str], labels: Mapping[str, str],
-                    texts: Mapping[str, str], fmt: str, suffix: str) -> None:
+                    texts: Mapping[str, str], fmt: str, suffix: str, lang: str = "fr") -> None:
     """Each actor's value on the rows' survey lane: filled in the region, hollow in France
     (one legend entry says what hollow means; each trace keeps its name and n for the
     hover)."""
@@ -147,7 +148,7 @@ def _survey_markers(figure: go.Figure, comparison: Comparison, items: list[str],
                         "color": colour, "line": {"width": 3 if hollow else 1.5,
                                                   "color": colour if hollow else "white"}},
                 customdata=[html.escape(item_labels.get(i, i)) for i in rows["item"]],
-                hovertemplate=(f"%{{customdata}} : %{{x{fmt}}}{suffix}<br>"
+                hovertemplate=(f"%{{customdata}}{colon(lang)}%{{x{fmt}}}{suffix}<br>"
                                f"{html.escape(name)}<extra></extra>")))
     if any_france:
         figure.add_trace(go.Scatter(
@@ -190,16 +191,17 @@ def priority_comparison(comparison: Comparison, item_labels: Mapping[str, str],
     figure = go.Figure(go.Bar(
         x=room["value"], y=[i + ROOM_LANE for i in range(len(items))], orientation="h",
         width=0.34, name=name, marker={"color": ROOM_COLOUR},
-        text=[format_number(float(v), 0, lang) + " %" for v in room["value"]],
+        text=[format_percent(float(v), 0, lang) for v in room["value"]],
         textposition="outside", cliponaxis=False, textfont={"color": INK},
         customdata=[html.escape(item_labels.get(i, i)) for i in items],
-        hovertemplate=(f"%{{customdata}} : %{{x:.0f}} %<br>{html.escape(name)}"
+        hovertemplate=(f"%{{customdata}}{colon(lang)}%{{x:.0f}}{percent_suffix(lang)}<br>{html.escape(name)}"
                        "<extra></extra>")))
-    _survey_markers(figure, comparison, items, item_labels, labels, texts, ":.0f", " %")
+    _survey_markers(figure, comparison, items, item_labels, labels, texts, ":.0f",
+                    percent_suffix(lang), lang)
     return projector_style(_layout(
         figure, lang, ROW_HEIGHT * len(items) + 170, bargap=0,
         xaxis={"title": {"text": texts["axis"]}, "range": [0, 100], "fixedrange": True,
-               "ticksuffix": " %", "zeroline": False},
+               "ticksuffix": percent_suffix(lang), "zeroline": False},
         yaxis=_rows_axis(items, item_labels)))
 
 
@@ -221,7 +223,7 @@ def score_comparison(comparison: Comparison, item_labels: Mapping[str, str],
         marker={"size": [12 + 30 * math.sqrt(int(c) / largest) for c in spread["count"]],
                 "color": ROOM_COLOUR, "opacity": 0.45, "line": {"width": 0}},
         customdata=spread["count"],
-        hovertemplate=(f"%{{x}}/10 : %{{customdata}} {html.escape(texts['votes'])}"
+        hovertemplate=(f"%{{x}}/10{colon(lang)}%{{customdata}} {html.escape(texts['votes'])}"
                        "<extra></extra>")))
     room = comparison.room[comparison.room["value"].notna()]
     figure.add_trace(go.Scatter(
@@ -232,7 +234,7 @@ def score_comparison(comparison: Comparison, item_labels: Mapping[str, str],
         customdata=[format_number(float(n), 0, lang) for n in room["n"]],
         hovertemplate=(f"%{{x:.1f}}/10 — {html.escape(name)} "
                        "(n = %{customdata})<extra></extra>")))
-    _survey_markers(figure, comparison, items, item_labels, labels, texts, ":.1f", "/10")
+    _survey_markers(figure, comparison, items, item_labels, labels, texts, ":.1f", "/10", lang)
     return projector_style(_layout(
         figure, lang, ROW_HEIGHT * len(items) + 170,
         xaxis={"title": {"text": texts["axis"]}, "range": [SCORE_MIN - 0.5, SCORE_MAX + 0.5],
@@ -283,7 +285,7 @@ def word_cloud(comparison: Comparison, texts: Mapping[str, str],
         text=[f"<b>{html.escape(p.word)}</b>" for p in placed],
         textfont={"size": [p.size for p in placed], "family": FONT,
                   "color": [CLOUD_COLOURS[i % len(CLOUD_COLOURS)] for i in range(len(placed))]},
-        hovertext=[f"{html.escape(p.word)} : {p.count} {votes}" for p in placed],
+        hovertext=[f"{html.escape(p.word)}{colon(lang)}{p.count} {votes}" for p in placed],
         hoverinfo="text", showlegend=False))
     figure.update_layout(
         width=WIDTH, height=HEIGHT, margin={"l": 0, "r": 0, "t": 0, "b": 0},

@@ -14,6 +14,7 @@ import pandas as pd
 from dashboard.figures.choropleth import COLORBAR
 from dashboard.figures.style import stepped_colourscale
 from dashboard.frames import row_at
+from dashboard.i18n.labels import colon
 
 # ColorBrewer OrRd without its palest step, which reads as the grey of "none" on screen
 COUNT_COLOURS = ("#FDD49E", "#FDBB84", "#FC8D59", "#E34A33", "#B30000")
@@ -40,8 +41,8 @@ def class_names(breaks: list[float]) -> list[str]:
     return names
 
 
-def count_update(values: pd.DataFrame, codes: list[str], labels: dict[str, str]
-                 ) -> dict[str, Any]:
+def count_update(values: pd.DataFrame, codes: list[str], labels: dict[str, str],
+                 lang: str = "fr") -> dict[str, Any]:
     """The value layer's properties: z is the class of the count (0 for "1", 1 for "2"…;
     None where there is no initiative), the hover gives the department and its count, the
     legend whole-number classes. `values`: `initiative_map_values`."""
@@ -63,7 +64,7 @@ def count_update(values: pd.DataFrame, codes: list[str], labels: dict[str, str]
          for v in z]
     return {
         "z": z, "customdata": custom,
-        "hovertemplate": (f"<b>%{{customdata[0]}}</b><br>{labels['count']} : "
+        "hovertemplate": (f"<b>%{{customdata[0]}}</b><br>{labels['count']}{colon(lang)}"
                           "%{customdata[1]}<extra></extra>"),
         "colorscale": stepped_colourscale([i - 0.5 for i in range(classes + 1)],
                                           COUNT_COLOURS),

@@ -19,6 +19,7 @@ from dashboard.figures.style import (
     SEQUENTIAL,
     separators,
 )
+from dashboard.i18n.labels import colon
 from dashboard.i18n.numbers import format_number
 
 ROW_HEIGHT = 30
@@ -83,8 +84,8 @@ def matrix_heatmap(matrix: pd.DataFrame, column_labels: Mapping[str, str],
         textfont={"size": 13}, colorscale=scale, zmin=low, zmax=high, hoverongaps=False,
         xgap=2, ygap=2, showscale=False,  # the values are written in the cells
         hovertemplate=("<b>%{customdata[0]}</b><br>%{customdata[1]}<br>"
-                       f"{labels['value']} : %{{z:.1f}}<br>n = %{{customdata[2]}}<br>"
-                       f"{labels['ci']} : %{{customdata[3]}}<extra></extra>")))
+                       f"{labels['value']}{colon(lang)}%{{z:.1f}}<br>n = %{{customdata[2]}}<br>"
+                       f"{labels['ci']}{colon(lang)}%{{customdata[3]}}<extra></extra>")))
     if NATIONAL in territories and len(territories) > 1:
         # a rule between the regions and France
         figure.add_hline(y=len(territories) - 1.5, line_color=FRANCE_COLOUR, line_width=2)
@@ -117,7 +118,8 @@ def indicator_strips(values: pd.DataFrame, labels: Mapping[str, str],
             x=regional["value"], y=[0] * len(regional), mode="markers", showlegend=False,
             marker={"color": INDEX_COLOUR, "size": 10, "opacity": 0.55,
                     "line": {"color": "white", "width": 1}},
-            text=regional["name"], hovertemplate="%{text} : %{x:,.1f}<extra></extra>"),
+            text=regional["name"],
+            hovertemplate=f"%{{text}}{colon(lang)}%{{x:,.1f}}<extra></extra>"),
             row=i, col=1)
         if len(france):
             figure.add_trace(go.Scatter(
@@ -126,7 +128,7 @@ def indicator_strips(values: pd.DataFrame, labels: Mapping[str, str],
                         "line": {"color": "white", "width": 1}},
                 text=[labels["france"]], textposition="top center",
                 textfont={"size": 11, "color": FRANCE_COLOUR},
-                hovertemplate=f"{labels['france']} : %{{x:,.1f}}<extra></extra>"),
+                hovertemplate=f"{labels['france']}{colon(lang)}%{{x:,.1f}}<extra></extra>"),
                 row=i, col=1)
         present = rows["value"].dropna()
         low, high = (float(present.min()), float(present.max())) if len(present) else (0, 1)

@@ -20,7 +20,8 @@ from dashboard.figures.style import (
     FRANCE_COLOUR,
     separators,
 )
-from dashboard.i18n.numbers import format_number
+from dashboard.i18n.labels import colon
+from dashboard.i18n.numbers import format_number, percent_suffix
 
 NATIONAL = "FR"
 PATTERNS = ("", "/", "x", ".", "\\", "+")
@@ -63,7 +64,7 @@ def _layout(figure: go.Figure, lang: str, value_label: str, height: int = 380,
         plot_bgcolor="white", paper_bgcolor="rgba(0,0,0,0)",
         legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
         yaxis={"title": value_label, "range": list(y_range), "fixedrange": True,
-               "gridcolor": "#e6e6e6", "ticksuffix": " %"},
+               "gridcolor": "#e6e6e6", "ticksuffix": percent_suffix(lang)},
         xaxis={"fixedrange": True, "automargin": True, "tickangle": 0})
     return figure
 
@@ -79,14 +80,15 @@ def _hbar_layout(figure: go.Figure, lang: str, groups: int, bars: int) -> go.Fig
         legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0,
                 "traceorder": "normal"},
         xaxis={"range": [0, 100], "fixedrange": True, "side": "bottom",
-               "gridcolor": "#e6e6e6", "ticksuffix": " %"},
+               "gridcolor": "#e6e6e6", "ticksuffix": percent_suffix(lang)},
         yaxis={"fixedrange": True, "automargin": True, "autorange": "reversed"})
     return figure
 
 
-def _hover_h(value_label: str) -> str:
+def _hover_h(value_label: str, lang: str) -> str:
     return ("<b>%{fullData.name}</b><br>%{y}<br>" + value_label +
-            " : %{x:.1f} %<br>n = %{customdata}<extra></extra>")
+            f"{colon(lang)}%{{x:.1f}}{percent_suffix(lang)}<br>n = %{{customdata}}"
+            "<extra></extra>")
 
 
 def category_bars(frame: pd.DataFrame, category_names: Mapping[str, str],
@@ -106,7 +108,7 @@ def category_bars(frame: pd.DataFrame, category_names: Mapping[str, str],
                     "pattern": {"shape": "" if territory == NATIONAL else "/",
                                 "fgcolor": "#ffffff", "solidity": 0.35}},
             error_x=_errors(part), customdata=part["n"].fillna(0).astype(int),
-            hovertemplate=_hover_h(value_label)))
+            hovertemplate=_hover_h(value_label, lang)))
     return _hbar_layout(figure, lang, frame["category"].nunique(), groups.ngroups)
 
 
@@ -127,9 +129,9 @@ def scope_bars(frame: pd.DataFrame, scope_names: Mapping[str, str],
                     "line": {"color": "#333", "width": 0.5}},
             error_x=None if published else _errors(part),
             customdata=["–" if published else int(n) for n in part["n"].fillna(0)],
-            texttemplate="%{x:.0f} %" if published else None,
+            texttemplate="%{x:.0f}" + percent_suffix(lang) if published else None,
             textposition="outside" if published else None, cliponaxis=False,
-            hovertemplate=_hover_h(value_label)))
+            hovertemplate=_hover_h(value_label, lang)))
     return _hbar_layout(figure, lang, frame["scope"].nunique(), groups.ngroups)
 
 
@@ -171,7 +173,8 @@ def evolution_lines(frame: pd.DataFrame, population_names: Mapping[str, str],
             error_y=_errors(part),
             customdata=[("–" if n != n or n is None else int(n)) for n in part["n"]],
             hovertemplate=("<b>%{fullData.name}</b><br>%{x}<br>" + value_label +
-                           " : %{y:.1f} %<br>n = %{customdata}<extra></extra>")))
+                           f"{colon(lang)}%{{y:.1f}}" + percent_suffix(lang)
+                           + "<br>n = %{customdata}<extra></extra>")))
         for position, (index, row) in enumerate(part.iterrows()):
             left = position == 0 and len(part) > 1
             labels.append({
@@ -203,5 +206,5 @@ def subpopulation_bars(frame: pd.DataFrame, measure_names: Mapping[str, str],
                     "pattern": {"shape": PATTERNS[i % len(PATTERNS)], "fgcolor": "#ffffff",
                                 "solidity": 0.35}},
             error_x=_errors(part), customdata=part["n"].fillna(0).astype(int),
-            hovertemplate=_hover_h(value_label)))
+            hovertemplate=_hover_h(value_label, lang)))
     return _hbar_layout(figure, lang, frame["measure"].nunique(), groups.ngroups)

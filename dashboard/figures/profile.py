@@ -25,7 +25,8 @@ from dashboard.figures.style import (
     INDEX_COLOUR,
     separators,
 )
-from dashboard.i18n.numbers import format_number
+from dashboard.i18n.labels import colon
+from dashboard.i18n.numbers import format_number, format_percent, percent_suffix
 
 INDEX_SERIES = "index"
 ROW_HEIGHT = 30
@@ -114,8 +115,8 @@ def dot_profile(frame: pd.DataFrame, series: list[str], row_labels: Mapping[str,
             marker={"symbol": _symbol(name), "size": 11, "color": colour,
                     "line": {"color": "white", "width": 1}},
             customdata=custom,
-            hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{label} : %{{x{fmt}}}{suffix}"
-                           f" (n = %{{customdata[1]}})<br>{france_label} : "
+            hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{label}{colon(lang)}%{{x{fmt}}}{suffix}"
+                           f" (n = %{{customdata[1]}})<br>{france_label}{colon(lang)}"
                            f"%{{customdata[2]}}{suffix}<extra></extra>")))
         figure.add_trace(go.Scatter(
             x=rows["france"], y=y, mode="markers", name=f"{label} — {france_label}",
@@ -123,7 +124,7 @@ def dot_profile(frame: pd.DataFrame, series: list[str], row_labels: Mapping[str,
             marker={"symbol": f"{_symbol(name)}-open", "size": 11, "color": colour,
                     "line": {"width": 1.6}},
             customdata=custom,
-            hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{label} — {france_label} : "
+            hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{label} — {france_label}{colon(lang)}"
                            f"%{{x{fmt}}}{suffix}<extra></extra>")))
     # one legend entry saying what the hollow markers are
     figure.add_trace(go.Scatter(
@@ -171,9 +172,9 @@ def gap_scatter(gaps: pd.DataFrame, callouts: pd.DataFrame, domain_labels: Mappi
             marker={"color": ACTOR_COLOURS[actor], "size": 10,
                     "line": {"color": "white", "width": 1}},
             customdata=custom,
-            hovertemplate=(f"<b>%{{customdata[0]}}</b> — {name}<br>{labels['index']} : "
-                           f"%{{x:.1f}}<br>{labels['score']} : %{{y:.1f}}<br>{labels['gap']}"
-                           f" : %{{customdata[1]}}<extra></extra>")))
+            hovertemplate=(f"<b>%{{customdata[0]}}</b> — {name}<br>{labels['index']}{colon(lang)}"
+                           f"%{{x:.1f}}<br>{labels['score']}{colon(lang)}%{{y:.1f}}<br>{labels['gap']}"
+                           f"{colon(lang)}%{{customdata[1]}}<extra></extra>")))
     # numbered call-outs (the list under the chart says what they are): short enough never
     # to leave the plot, even on a phone
     for number, row in enumerate(callouts.to_dict("records"), start=1):
@@ -205,17 +206,19 @@ def actor_bars(figures: pd.DataFrame, actor_labels: Mapping[str, str], france_la
     figure.add_trace(go.Bar(
         x=shown["value"], y=names, orientation="h", showlegend=False,
         marker={"color": [colours.get(a, FRANCE_COLOUR) for a in shown["actor"]]},
-        text=[format_number(float(v), 0, lang) + " %" for v in shown["value"]],
+        text=[format_percent(float(v), 0, lang) for v in shown["value"]],
         textposition="inside", insidetextanchor="start",
         textfont={"color": [text_colour(a) for a in shown["actor"]]},
         customdata=[format_number(float(n), 0, lang) for n in shown["n"]],
-        hovertemplate="%{y} : %{x:.0f} % (n = %{customdata})<extra></extra>"))
+        hovertemplate=f"%{{y}}{colon(lang)}%{{x:.0f}}{percent_suffix(lang)} (n = %{{customdata}})"
+                      "<extra></extra>"))
     figure.add_trace(go.Scatter(
         x=shown["france"], y=names, mode="markers", name=france_label,
         marker={"symbol": "diamond-open", "size": 13, "color": "#111", "line": {"width": 2}},
-        hovertemplate=f"%{{y}} — {france_label} : %{{x:.0f}} %<extra></extra>"))
+        hovertemplate=f"%{{y}} — {france_label}{colon(lang)}%{{x:.0f}}{percent_suffix(lang)}"
+                      "<extra></extra>"))
     return _layout(
         figure, lang, height=max(180, 46 * len(shown) + 90), bargap=0.35,
         xaxis={"title": {"text": axis_title}, "range": [0, 100], "fixedrange": True,
-               "gridcolor": "#eee", "ticksuffix": " %"},
+               "gridcolor": "#eee", "ticksuffix": percent_suffix(lang)},
         yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True})

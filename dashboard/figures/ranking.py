@@ -17,6 +17,7 @@ from dashboard.figures.style import (
     separators,
     stepped_colourscale,
 )
+from dashboard.i18n.labels import colon
 
 
 def ranking_bars(values: pd.DataFrame, france: float | None, breaks: list[float],
@@ -30,7 +31,7 @@ def ranking_bars(values: pd.DataFrame, france: float | None, breaks: list[float]
            "y": shown["name"].tolist(), "customdata": shown["code"].tolist(),
            "marker": {"color": [class_colour(v, breaks, scale) for v in shown["value"]],
                       "line": {"color": "#777", "width": 0.5}},
-           "hovertemplate": f"%{{y}}<br>{value_label} : %{{x:.2f}}<extra></extra>"}
+           "hovertemplate": f"%{{y}}<br>{value_label}{colon(lang)}%{{x:.2f}}<extra></extra>"}
     layout: dict[str, Any] = {
         "margin": {"l": 8, "r": 8, "t": 28, "b": 8}, "height": max(280, 24 * len(shown) + 90),
         "separators": separators(lang), "font": {"family": FONT}, "dragmode": False,

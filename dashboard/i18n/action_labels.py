@@ -176,7 +176,6 @@ ACTION_LABELS: dict[str, dict[str, str]] = {
         "en": "The mayors' survey loaded does not give the size of their commune."},
     "action_col_band": {"fr": "Taille de la commune", "en": "Commune size"},
     "action_col_reliability": {"fr": "Fiabilité", "en": "Reliability"},
-    "action_reliability_ok": {"fr": "", "en": ""},
     "action_reliability_fragile": {"fr": "fragile (n < {fragile})",
                                    "en": "fragile (n < {fragile})"},
     "action_reliability_hidden": {"fr": "non affiché (n < {hidden})",

@@ -1,9 +1,11 @@
 """Interface wording in one place, French first (English alongside for the switch)."""
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from dashboard.i18n.action_labels import ACTION_LABELS
+from dashboard.i18n.profile_labels import PROFILE_LABELS
 
 LABELS: dict[str, dict[str, str]] = {
     "app_title": {"fr": "Territoires — fragilités et co-construction",
@@ -24,6 +26,10 @@ LABELS: dict[str, dict[str, str]] = {
     "status": {"fr": "{surveys} enquêtes ({respondents} répondants), {indicators} indicateurs",
                "en": "{surveys} surveys ({respondents} respondents), {indicators} indicators"},
     "api": {"fr": "API JSON", "en": "JSON API"},
+    # between the items of a list that have commas of their own (French spaces the semicolon)
+    "list_separator": {"fr": " ; ", "en": "; "},
+    # between a name and its value (French spaces the colon: « Valeur : 12 »)
+    "colon": {"fr": " : ", "en": ": "},
     # --- the printed report (views/report.py, web/routes/reports.py) ---
     "report_title": {"fr": "{name} : fragilités et co-construction",
                      "en": "{name}: fragility and co-construction"},
@@ -225,6 +231,16 @@ LABELS: dict[str, dict[str, str]] = {
     # --- charts ---
     "download_csv": {"fr": "Télécharger les données (CSV)", "en": "Download the data (CSV)"},
     "show_table": {"fr": "Voir les données du graphique", "en": "Show the chart's data"},
+    # the words of every dropdown (dcc.Dropdown writes them in English unless told)
+    "dropdown_search": {"fr": "Rechercher", "en": "Search"},
+    "dropdown_clear_search": {"fr": "Effacer la recherche", "en": "Clear the search"},
+    "dropdown_clear_selection": {"fr": "Effacer la sélection", "en": "Clear the selection"},
+    "dropdown_no_options_found": {"fr": "Aucun choix ne correspond", "en": "No match"},
+    "dropdown_select_all": {"fr": "Tout sélectionner", "en": "Select all"},
+    "dropdown_deselect_all": {"fr": "Tout désélectionner", "en": "Deselect all"},
+    # {num_selected} is left for the dropdown to fill
+    "dropdown_selected_count": {"fr": "{num_selected} sélectionnés",
+                                "en": "{num_selected} selected"},
     "source": {"fr": "Source", "en": "Source"},
     "no_data": {"fr": "Aucune donnée pour {what} — importez des données "
                       "(python -m dashboard import-survey / import-indicators).",
@@ -491,10 +507,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "No partnership initiative cited in the Observatoire's publications is located in "
               "this region."},
     "region_initiatives_source": {
-        "fr": "Exemples cités dans les publications de l'Observatoire des partenariats "
-              "({files}), localisés par leur département.",
-        "en": "Examples cited in the Observatoire des partenariats' publications ({files}), "
-              "located by their department."},
+        "fr": "Exemples cités dans les documents de l'Observatoire des partenariats et de ses "
+              "partenaires ({documents}), localisés par leur département.",
+        "en": "Examples cited in the documents of the Observatoire des partenariats and its "
+              "partners ({documents}), located by their department."},
     "region_similar_intro": {
         "fr": "Les régions dont les indices de fragilité des 16 domaines sont les plus proches "
               "(distance euclidienne ; 0 = profils identiques) :",
@@ -711,10 +727,10 @@ LABELS: dict[str, dict[str, str]] = {
               "partnerships (not computed from a survey in the database). In colour, the "
               "answers of companies and associations that have partnerships. A partner can "
               "work at several scopes: the shares overlap."},
-    "pratiques_source_published": {"fr": "chiffres publiés, {study} {year} (document {doc})",
-                                   "en": "published figures, {study} {year} (document {doc})"},
-    "pratiques_source_notes": {"fr": "chiffres et notes publiés (document {doc})",
-                               "en": "published figures and notes (document {doc})"},
+    "pratiques_source_published": {"fr": "chiffres publiés, {study} {year} ({document})",
+                                   "en": "published figures, {study} {year} ({document})"},
+    "pratiques_source_notes": {"fr": "chiffres et notes publiés ({documents})",
+                               "en": "published figures and notes ({documents})"},
     "pratiques_evolution_title": {
         "fr": "Part ayant des partenariats, d'une vague à l'autre — France",
         "en": "Share with partnerships, from one wave to the next — France"},
@@ -798,10 +814,10 @@ LABELS: dict[str, dict[str, str]] = {
     "init_none_mapped": {"fr": "Aucune initiative localisée ne correspond à ces filtres.",
                          "en": "No located initiative matches these filters."},
     "init_source": {
-        "fr": "exemples cités par l'Observatoire des partenariats (documents {docs}) ; "
-              "départements : IGN – ADMIN EXPRESS",
-        "en": "examples named by the Observatoire des partenariats (documents {docs}); "
-              "departments: IGN – ADMIN EXPRESS"},
+        "fr": "exemples cités par l'Observatoire des partenariats et ses partenaires "
+              "({documents}) ; départements : IGN – ADMIN EXPRESS",
+        "en": "examples named by the Observatoire des partenariats and its partners "
+              "({documents}); departments: IGN – ADMIN EXPRESS"},
     "init_col_name": {"fr": "Initiative", "en": "Initiative"},
     "init_col_function": {"fr": "Fonction", "en": "Function"},
     "init_col_domain": {"fr": "Domaine", "en": "Domain"},
@@ -813,7 +829,6 @@ LABELS: dict[str, dict[str, str]] = {
     "init_col_note": {"fr": "Précision", "en": "Detail"},
     "init_col_count": {"fr": "Initiatives", "en": "Initiatives"},
     "init_no_domain": {"fr": "non précisé", "en": "not given"},
-    "init_document": {"fr": "document {doc}", "en": "document {doc}"},
     # --- page: methodologie ---
     "method_title": {"fr": "Méthodologie", "en": "Methodology"},
     "method_intro": {
@@ -1277,6 +1292,7 @@ LABELS: dict[str, dict[str, str]] = {
     "presenter_did_hide": {"fr": "Mot retiré : {subject}.", "en": "Word removed: {subject}."},
     "presenter_did_show": {"fr": "Mot rétabli : {subject}.", "en": "Word restored: {subject}."},
     **ACTION_LABELS,
+    **PROFILE_LABELS,
 }
 
 
@@ -1284,6 +1300,11 @@ def t(key: str, lang: str = "fr", **values: object) -> str:
     """The label in the given language (French when missing), formatted with values."""
     entry = LABELS[key]
     return entry.get(lang, entry["fr"]).format(**values)
+
+
+def colon(lang: str = "fr") -> str:
+    """' : ' in French, ': ' in English: the charts' hover labels (« Valeur : 12,3 »)."""
+    return t("colon", lang)
 
 
 def french_of(name: str) -> str:
@@ -1300,6 +1321,14 @@ def count_key(key: str, n: int, lang: str) -> str:
     """`key`, or its `_one` form where the language puts `n` in the singular: French says
     « 0 vote reçu », « 1 vote reçu », English '1 vote', '0 votes'."""
     return f"{key}_one" if n == 1 or (n == 0 and lang == "fr") else key
+
+
+def localised(record: Mapping[Any, Any], key: str, lang: str = "fr") -> str:
+    """A text of data that carries both languages (an indicator's `label` and `label_en`,
+    an initiative's `note` and `note_en`…) in the page's language: the English when there is
+    some, else the French (files imported without English columns, older rows)."""
+    english = record.get(f"{key}_en") if lang == "en" else None
+    return english if isinstance(english, str) and english else str(record[key] or "")
 
 
 class Labelled(Protocol):

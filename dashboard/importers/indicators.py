@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.i18n.numbers import format_number, format_percent
 from dashboard.importers.errors import Problems
 from dashboard.importers.reading import (
     MISSING_MARKERS,
@@ -30,7 +31,10 @@ SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 DIRECTIONS = ("higher_is_worse", "higher_is_better")
 LONG_COLUMNS = ("indicator_code", "indicator_label", "domain", "territory_code", "year",
                 "value", "unit", "source", "direction")
-DEFINITION_FIELDS = ("indicator_label", "domain", "unit", "source", "direction")
+# Optional: the name and source in English (a file without them is shown in French)
+ENGLISH_COLUMNS = ("indicator_label_en", "source_en")
+DEFINITION_FIELDS = ("indicator_label", "domain", "unit", "source", "direction",
+                     *ENGLISH_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class IndicatorDef:
     unit: str
     direction: str
     source: str
+    label_en: str = ""
+    source_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,7 @@ def parse_long(path: Path, ref: Reference, territories: TerritoryIndex) -> Parse
     table = read_table(path, problems)
     frame = table.frame
     require_columns(frame, LONG_COLUMNS, problems)
+    frame = frame.assign(**{c: "" for c in ENGLISH_COLUMNS if c not in frame.columns})
     values = check_numbers(frame, table, "value", problems)
     years = check_numbers(frame, table, "year", problems)
     levels = frame["territory_level"] if "territory_level" in frame.columns else None
@@ -100,7 +107,9 @@ def parse_long(path: Path, ref: Reference, territories: TerritoryIndex) -> Parse
         row = int(table.row_numbers[i])
         meta = IndicatorDef(code=str(rec.indicator_code), label=str(rec.indicator_label),
                             domain=str(rec.domain), unit=str(rec.unit),
-                            direction=str(rec.direction), source=str(rec.source))
+                            direction=str(rec.direction), source=str(rec.source),
+                            label_en=str(rec.indicator_label_en),
+                            source_en=str(rec.source_en))
         known = definitions.get(meta.code)
         if known is None:
             check_definition(meta, ref, problems, row)
@@ -109,8 +118,10 @@ def parse_long(path: Path, ref: Reference, territories: TerritoryIndex) -> Parse
         elif known != meta:
             field = next(f for f, a, b in zip(
                 DEFINITION_FIELDS,
-                (known.label, known.domain, known.unit, known.source, known.direction),
-                (meta.label, meta.domain, meta.unit, meta.source, meta.direction),
+                (known.label, known.domain, known.unit, known.source, known.direction,
+                 known.label_en, known.source_en),
+                (meta.label, meta.domain, meta.unit, meta.source, meta.direction,
+                 meta.label_en, meta.source_en),
                 strict=True) if a != b)
             problems.add(f"l'indicateur « {meta.code} » a une autre valeur ici qu'à la ligne "
                          f"{first_row[meta.code]}", row, field)
@@ -124,8 +135,8 @@ def parse_long(path: Path, ref: Reference, territories: TerritoryIndex) -> Parse
             check_year(float(years.iloc[i]), problems, row)
         if meta.unit == "percent" and not np.isnan(values.iloc[i]) \
                 and not 0 <= values.iloc[i] <= 100:
-            problems.add(f"part de {values.iloc[i]:g} % hors de 0-100 (unité percent)",
-                         row, "value")
+            problems.add(f"part de {format_percent(values.iloc[i], 4, trim=True)} hors de 0-100 "
+                         "(unité percent)", row, "value")
     problems.raise_if_any()
 
     out = pd.DataFrame({
@@ -164,7 +175,8 @@ def _refuse_conflicting_duplicates(frame: pd.DataFrame, problems: Problems) -> N
                     problems.add(
                         f"doublon en conflit : {first['indicator_code']} / "
                         f"{first['territory_code']} / {first['year']} vaut "
-                        f"{first['value']:g} à la ligne {first['row']} et {other['value']:g} ici",
+                        f"{format_number(first['value'], 6, trim=True)} à la ligne "
+                        f"{first['row']} et {format_number(other['value'], 6, trim=True)} ici",
                         int(other["row"]), "value")
     problems.raise_if_any()
 
@@ -216,7 +228,8 @@ def parse_wide(path: Path, meta: IndicatorDef, year: int, ref: Reference,
         if not np.isfinite(value):
             problems.add(f"« {raw_values.iloc[i]} » n'est pas un nombre fini", row, value_column)
         elif meta.unit == "percent" and not 0 <= value <= 100:
-            problems.add(f"part de {value:g} % hors de 0-100", row, value_column)
+            problems.add(f"part de {format_percent(value, 4, trim=True)} hors de 0-100", row,
+                         value_column)
         else:
             records.append((meta.code, key[0], key[1], int(year), float(value)))
     if not records and not problems:

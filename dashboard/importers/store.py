@@ -94,7 +94,8 @@ class IndicatorDiff:
 def definition_fields(meta: IndicatorDef) -> dict[str, str]:
     """An indicator definition as the `indicator` table's columns."""
     return dict(label=meta.label, domain_slug=meta.domain, unit=meta.unit,
-                direction=meta.direction, source=meta.source)
+                direction=meta.direction, source=meta.source, label_en=meta.label_en,
+                source_en=meta.source_en)
 
 
 def diff_indicators(session: Session, parsed: ParsedIndicators,

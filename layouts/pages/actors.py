@@ -6,7 +6,7 @@ from dash import dcc, html
 
 from dashboard.i18n.labels import t, term_label
 from dashboard.paths import domain_path
-from layouts.components import aria, chart_card, field, lazy_section, wave_dropdown
+from layouts.components import aria, chart_card, dropdown, field, lazy_section, wave_dropdown
 from layouts.context import PageContext, href
 from layouts.pages.domain import surveyed_regions, wave_arg
 
@@ -27,12 +27,12 @@ def layout(ctx: PageContext) -> html.Div:
     where = next((r["name"] for r in regions if r["code"] == region), t("france", lang))
     controls = html.Div([
         field(t("acteurs_region", lang),
-               dcc.Dropdown(id=REGION, value=region, clearable=False, searchable=True,
-                            options=[{"label": t("france", lang), "value": NATIONAL}] +
-                            [{"label": r["name"], "value": r["code"]} for r in regions]),
+               dropdown(REGION, lang, value=region, clearable=False, searchable=True,
+                        options=[{"label": t("france", lang), "value": NATIONAL}] +
+                        [{"label": r["name"], "value": r["code"]} for r in regions]),
                REGION),
         field(t("domaine_citizens_wave", lang),
-               wave_dropdown(WAVE, wave_arg(ctx), list(ctx.waves) or None),
+               wave_dropdown(WAVE, lang, wave_arg(ctx), list(ctx.waves) or None),
                WAVE),
     ], className="controls", role="group", **aria(label=t("acteurs_title", lang)))
     return html.Div([

@@ -11,7 +11,7 @@ from dashboard.analytics.debate import QUESTIONS
 from dashboard.debates.deck import CHART_KINDS
 from dashboard.i18n.labels import t, term_label
 from layouts import ids
-from layouts.components import aria, field
+from layouts.components import aria, dropdown, field
 from layouts.context import PageContext
 
 ROUTE = r"/debats/?"
@@ -30,9 +30,9 @@ def creation_form(ctx: PageContext) -> html.Section:
                       className="text-input", debounce=False),
         ], className="field"),
         field(t("debates_region_field", lang),
-              dcc.Dropdown(id=ids.DEBATES_FORM_REGION, clearable=False, searchable=True,
-                           options=[{"label": r["name"], "value": r["code"]}
-                                    for r in ctx.regions], placeholder=t("debates_pick", lang)),
+              dropdown(ids.DEBATES_FORM_REGION, lang, clearable=False, searchable=True,
+                       options=[{"label": r["name"], "value": r["code"]}
+                                for r in ctx.regions], placeholder=t("debates_pick", lang)),
               ids.DEBATES_FORM_REGION),
         html.Div([
             html.Label(t("debates_date_field", lang), htmlFor=ids.DEBATES_FORM_DATE,

@@ -12,7 +12,7 @@ from dashboard.analytics.maps import LENSES
 from dashboard.figures.choropleth import base_map
 from dashboard.i18n.labels import t, term_label
 from dashboard.paths import domain_path
-from layouts.components import aria, chart_card, field, graph, lazy_section, wave_dropdown
+from layouts.components import aria, chart_card, dropdown, field, graph, lazy_section, wave_dropdown
 from layouts.context import PageContext, href
 
 PREFIX = "domain-"
@@ -71,26 +71,26 @@ def layout(ctx: PageContext) -> html.Div:
     region = ctx.arg("region", [r["code"] for r in regions], "")
     controls = html.Div([
         field(t("domaine_select", lang),
-               dcc.Dropdown(id=SELECT, value=slug, clearable=False, searchable=True,
-                            options=[{"label": term_label(d, lang), "value": d.slug}
-                                     for d in ctx.ref.domains]), SELECT),
+               dropdown(SELECT, lang, value=slug, clearable=False, searchable=True,
+                        options=[{"label": term_label(d, lang), "value": d.slug}
+                                 for d in ctx.ref.domains]), SELECT),
         html.Fieldset([html.Legend(t("control_lens", lang)),
                        dcc.RadioItems(id=LENS, value=lens, className="radio-row",
                                       options=[{"label": t(f"lens_{x}", lang), "value": x}
                                                for x in LENSES])], className="field"),
         field(t("control_actor", lang),
-               dcc.Dropdown(id=ACTOR, value=actor, clearable=False, searchable=False,
-                            disabled=lens == "index",
-                            options=[{"label": term_label(a, lang), "value": a.slug}
-                                     for a in ctx.ref.actors]), ACTOR),
+               dropdown(ACTOR, lang, value=actor, clearable=False, searchable=False,
+                        disabled=lens == "index",
+                        options=[{"label": term_label(a, lang), "value": a.slug}
+                                 for a in ctx.ref.actors]), ACTOR),
         field(t("domaine_citizens_wave", lang),
-               wave_dropdown(WAVE, wave_arg(ctx), list(ctx.waves) or None),
+               wave_dropdown(WAVE, lang, wave_arg(ctx), list(ctx.waves) or None),
                WAVE),
         field(t("domaine_region", lang),
-               dcc.Dropdown(id=REGION, value=region or None, clearable=True,
-                            placeholder=t("domaine_region_none", lang),
-                            options=[{"label": r["name"], "value": r["code"]}
-                                     for r in regions]), REGION),
+               dropdown(REGION, lang, value=region or None, clearable=True,
+                        placeholder=t("domaine_region_none", lang),
+                        options=[{"label": r["name"], "value": r["code"]}
+                                 for r in regions]), REGION),
     ], className="controls", role="group", **aria(label=t("domaine_select", lang)))
     name = term_label(domain, lang)
     where = next((t("domaine_cocon_vs", lang, region=r["name"]) for r in regions
@@ -103,9 +103,9 @@ def layout(ctx: PageContext) -> html.Div:
         html.P(t("domaine_intro", lang), className="intro"),
         controls,
         html.Div([
-            chart_card("domain-map", lang, graph(MAP_GRAPH, label=name, figure=base_map(
+            chart_card("domain-map", lang, graph(MAP_GRAPH, label=name, lang=lang, figure=base_map(
                 [r["code"] for r in ctx.regions], ctx.geo["bounds"], ctx.geo["insets"], lang))),
-            chart_card("domain-ranking", lang, graph(RANKING_GRAPH, height=540)),
+            chart_card("domain-ranking", lang, graph(RANKING_GRAPH, height=540, lang=lang)),
         ], className="map-grid"),
         lazy_section(MATRIX, t("domaine_matrix_title", lang, domain=name), slug, loading),
         lazy_section(COCON, t("domaine_cocon_title", lang, domain=name, where=where), slug,

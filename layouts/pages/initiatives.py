@@ -5,12 +5,12 @@ The department map is drawn by its callback (its geometry bounds and department 
 read from the data, which a layout does not do); later filter changes send a Patch."""
 from __future__ import annotations
 
-from dash import dcc, html
+from dash import html
 
 from dashboard.analytics.initiatives import function_choices
 from dashboard.i18n.labels import t, term_label
 from dashboard.reference import Reference
-from layouts.components import aria, chart_card, field, graph
+from layouts.components import aria, chart_card, dropdown, field, graph
 from layouts.context import PageContext
 
 DOMAIN, FUNCTION, REGION = "init-domain", "init-function", "init-region"
@@ -53,15 +53,15 @@ def layout(ctx: PageContext) -> html.Div:
     region = ctx.arg("region", [r["code"] for r in ctx.regions], "")
     controls = html.Div([
         field(t("init_control_domain", lang),
-               dcc.Dropdown(id=DOMAIN, options=domain_options(ctx), value=domain or None,
-                            clearable=True, placeholder=t("init_any_domain", lang)), DOMAIN),
+               dropdown(DOMAIN, lang, options=domain_options(ctx), value=domain or None,
+                        clearable=True, placeholder=t("init_any_domain", lang)), DOMAIN),
         field(t("init_control_function", lang),
-               dcc.Dropdown(id=FUNCTION, options=function_options(ctx), value=function or None,
-                            clearable=True, searchable=False,
-                            placeholder=t("init_any_function", lang)), FUNCTION),
+               dropdown(FUNCTION, lang, options=function_options(ctx), value=function or None,
+                        clearable=True, searchable=False,
+                        placeholder=t("init_any_function", lang)), FUNCTION),
         field(t("init_control_region", lang),
-               dcc.Dropdown(id=REGION, options=region_options(ctx), value=region or None,
-                            clearable=True, placeholder=t("init_any_region", lang)), REGION),
+               dropdown(REGION, lang, options=region_options(ctx), value=region or None,
+                        clearable=True, placeholder=t("init_any_region", lang)), REGION),
     ], className="controls", role="group", **aria(label=t("init_title", lang)))
     return html.Div([
         html.H1(t("init_title", lang)),
@@ -69,7 +69,8 @@ def layout(ctx: PageContext) -> html.Div:
         controls,
         html.Div([
             chart_card(MAP, lang, html.Div([
-                graph(MAP_GRAPH, label=t("init_title", lang), height="min(560px, 125vw)"),
+                graph(MAP_GRAPH, label=t("init_title", lang), height="min(560px, 125vw)",
+                      lang=lang),
                 html.P(id=UNLOCATED, className="chart-note", role="status"),
             ])),
             chart_card(LIST, lang, html.Div(id=LIST_BODY, **aria(live="polite"))),

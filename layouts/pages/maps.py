@@ -9,9 +9,9 @@ from dash import dcc, html
 from dashboard.analytics.maps import AXIS_PREFIX, INDICATOR_PREFIX, LENSES, LEVELS, with_level
 from dashboard.figures.choropleth import base_map
 from dashboard.figures.style import CLASS_METHODS
-from dashboard.i18n.labels import t
+from dashboard.i18n.labels import localised, t
 from layouts import ids
-from layouts.components import aria, chart_card, field, graph, wave_dropdown
+from layouts.components import aria, chart_card, dropdown, field, graph, wave_dropdown
 from layouts.context import PageContext
 
 
@@ -41,7 +41,8 @@ def level_state(indicators: Iterable[Mapping[str, Any]], indicator: str | None, 
     if available:
         note = t("level_available", lang)
     elif by_department:
-        note = t("level_unavailable", lang, names=", ".join(i["label"] for i in by_department))
+        note = t("level_unavailable", lang,
+                 names=", ".join(localised(i, "label", lang) for i in by_department))
     else:
         note = t("level_none", lang)
     return options, requested if available and requested in LEVELS else "region", note
@@ -72,21 +73,22 @@ def layout(ctx: PageContext) -> html.Div:
     classes = ctx.arg("classes", CLASS_METHODS, "quantile")
     controls = html.Div([
         field(t("control_domain", lang),
-               dcc.Dropdown(id=ids.MAP_DOMAIN, options=subject_options(ctx), value=domain,
-                            clearable=False, searchable=True), ids.MAP_DOMAIN),
+               dropdown(ids.MAP_DOMAIN, lang, options=subject_options(ctx), value=domain,
+                        clearable=False, searchable=True), ids.MAP_DOMAIN),
         field(t("control_indicator", lang),
-               dcc.Dropdown(id=ids.MAP_INDICATOR, value=indicator or None, clearable=True,
-                            options=[{"label": i["label"], "value": INDICATOR_PREFIX + i["code"]}
-                                     for i in ctx.indicators]), ids.MAP_INDICATOR),
+               dropdown(ids.MAP_INDICATOR, lang, value=indicator or None, clearable=True,
+                        options=[{"label": localised(i, "label", lang),
+                                  "value": INDICATOR_PREFIX + i["code"]}
+                                 for i in ctx.indicators]), ids.MAP_INDICATOR),
         html.Fieldset([html.Legend(t("control_lens", lang)),
                        dcc.RadioItems(id=ids.MAP_LENS, value=lens, className="radio-row",
                                       options=[{"label": t(f"lens_{x}", lang), "value": x}
                                                for x in LENSES])], className="field"),
         field(t("control_actor", lang),
-               dcc.Dropdown(id=ids.MAP_ACTOR, options=actor_options(ctx), value=actor,
-                            clearable=False, searchable=False), ids.MAP_ACTOR),
+               dropdown(ids.MAP_ACTOR, lang, options=actor_options(ctx), value=actor,
+                        clearable=False, searchable=False), ids.MAP_ACTOR),
         field(t("control_wave", lang),
-               wave_dropdown(ids.MAP_WAVE, ctx.query.get("wave")), ids.MAP_WAVE),
+               wave_dropdown(ids.MAP_WAVE, lang, ctx.query.get("wave")), ids.MAP_WAVE),
         html.Fieldset([html.Legend(t("control_classes", lang)),
                        dcc.RadioItems(id=ids.MAP_CLASSES, value=classes, className="radio-row",
                                       options=[{"label": t(f"classes_{m}", lang), "value": m}
@@ -99,9 +101,9 @@ def layout(ctx: PageContext) -> html.Div:
         controls,
         html.Div([
             chart_card("map", lang, graph(
-                ids.MAP_GRAPH, label=t("map_title", lang), height="min(560px, 125vw)",
+                ids.MAP_GRAPH, label=t("map_title", lang), height="min(560px, 125vw)", lang=lang,
                 figure=base_map([r["code"] for r in ctx.regions], ctx.geo["bounds"],
                                 ctx.geo["insets"], lang))),
-            chart_card("ranking", lang, graph(ids.MAP_RANKING, height=540)),
+            chart_card("ranking", lang, graph(ids.MAP_RANKING, height=540, lang=lang)),
         ], className="map-grid"),
     ])

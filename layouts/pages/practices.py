@@ -11,7 +11,7 @@ from dash import dcc, html
 from dashboard.analytics.practices import PARTNER_ACTORS
 from dashboard.figures.choropleth import base_map
 from dashboard.i18n.labels import t
-from layouts.components import aria, chart_card, graph, lazy_card
+from layouts.components import aria, chart_card, dropdown, graph, lazy_card
 from layouts.context import PageContext
 
 ACTOR = "pratiques-actor"
@@ -51,9 +51,9 @@ def layout(ctx: PageContext) -> html.Div:
     region_field = html.Div([
         html.Label(t("pratiques_control_region", lang), htmlFor=REGION,
                    className="field-label"),
-        dcc.Dropdown(id=REGION, options=region_options(ctx), value=region or None,
-                     clearable=True, searchable=True,
-                     placeholder=t("pratiques_region_none", lang)),
+        dropdown(REGION, lang, options=region_options(ctx), value=region or None,
+                 clearable=True, searchable=True,
+                 placeholder=t("pratiques_region_none", lang)),
     ], className="field pratiques-region-field")
     return html.Div([
         html.H1(t("pratiques_title", lang)),
@@ -62,11 +62,11 @@ def layout(ctx: PageContext) -> html.Div:
         html.P(id=SUMMARY, className="pratiques-summary", role="status",
                **aria(live="polite")),
         html.Div([
-            chart_card(MAP, lang, graph(MAP_GRAPH, label=t("pratiques_title", lang),
+            chart_card(MAP, lang, graph(MAP_GRAPH, label=t("pratiques_title", lang), lang=lang,
                                         figure=base_map([r["code"] for r in ctx.regions],
                                                         ctx.geo["bounds"], ctx.geo["insets"],
                                                         lang))),
-            chart_card(RANKING, lang, graph(RANKING_GRAPH, height=540)),
+            chart_card(RANKING, lang, graph(RANKING_GRAPH, height=540, lang=lang)),
         ], className="map-grid"),
         html.Div([
             lazy_card(CATEGORIES, "pratiques", chart_card(CATEGORIES, lang, html.Div([

@@ -85,7 +85,7 @@ def layout(ctx: PageContext) -> html.Div:
     controls = html.Div([
         html.Div([
             html.Label(t("region_wave", lang), htmlFor=WAVE, className="field-label"),
-            wave_dropdown(WAVE, ctx.query.get("wave"), list(ctx.waves) or None),
+            wave_dropdown(WAVE, lang, ctx.query.get("wave"), list(ctx.waves) or None),
         ], className="field"),
     ], className="controls region-controls", role="group", id=CONTROLS,
         **aria(label=t("region_wave", lang)))

@@ -27,6 +27,7 @@ from dashboard.models import User
 from dashboard.paths import sign_in_path
 from dashboard.services import services
 from layouts.registry import presenter_only
+from web.http.templating import page_lang
 
 TOKEN_USER = "jeton-admin"  # `created_by` of what a Bearer-token call creates
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
@@ -96,7 +97,9 @@ def check_admin(roles: tuple[str, ...] = ("admin",)) -> BaseResponse | None:
     if not current_user.is_authenticated:
         if _wants_json():
             return _refuse(401, "connexion requise (session ou Authorization: Bearer)")
-        return redirect(sign_in_path(request.full_path.rstrip("?")))
+        # the sign-in page speaks the language of the page that sent there
+        english = "&lang=en" if page_lang() == "en" else ""
+        return redirect(sign_in_path(request.full_path.rstrip("?")) + english)
     if current_user.role not in roles:
         return _refuse(403, "votre compte n'a pas accès à cette fonction")
     if request.method in UNSAFE_METHODS:

@@ -3,7 +3,9 @@
 - plotly.js: Dash's dcc.Graph loads its own full plotly.min.js (4.8 MB, 1.4 MB compressed)
   unless `window.Plotly` already exists. The app loads `assets/vendor/plotly-custom.min.js`
   (only the trace types the figures use, built by `scripts/build_plotly_bundle.py`) as a plain
-  script before Dash's renderer, so the full bundle is never requested.
+  script before Dash's renderer, so the full bundle is never requested. plotly.js's French
+  locale (`assets/vendor/plotly-locale-fr.js`) follows it, so that French pages' charts say
+  « Télécharger le graphique » (each graph's `config.locale`, `layouts.components.graph`).
 - Unused component libraries: Dash puts dash_table's bundle in every page although no page
   uses a DataTable; it is left out of the index.
 - Babel's polyfill: Dash loads `@babel/polyfill` 7 (core-js 2) before React. Every browser
@@ -40,6 +42,9 @@ ASSETS = PROJECT_ROOT / "assets"
 # mtime query): the app adds the bundle itself, with a content hash.
 VENDOR_FOLDER = "vendor"
 PLOTLY_BUNDLE = ASSETS / VENDOR_FOLDER / "plotly-custom.min.js"
+# plotly.js's French locale (the toolbar's titles, date names): registers itself on
+# `window.Plotly`, so it loads after the bundle; a graph's `config.locale` picks it
+PLOTLY_LOCALE_FR = ASSETS / VENDOR_FOLDER / "plotly-locale-fr.js"
 REGENERATOR = ASSETS / VENDOR_FOLDER / "regenerator-runtime.js"
 _POLYFILL = re.compile(
     r'<script src="[^"]*_dash-component-suites/dash/deps/polyfill@[^"]*"></script>')
@@ -123,9 +128,9 @@ def digest(path: Path) -> str:
 
 
 def configure_frontend(app: TerritoiresDash) -> str:
-    """Load the plotly.js bundle on every page, the generator runtime instead of Babel's
-    polyfill, the deferred scripts, and give fingerprinted URLs a long cache. Returns the
-    bundle's URL.
+    """Load the plotly.js bundle and its French locale on every page, the generator runtime
+    instead of Babel's polyfill, the deferred scripts, and give fingerprinted URLs a long
+    cache. Returns the bundle's URL.
 
     The bundle goes in `external_scripts`, which Dash places after React and before its
     renderer and component libraries: `window.Plotly` exists before any dcc.Graph mounts.
@@ -135,13 +140,14 @@ def configure_frontend(app: TerritoiresDash) -> str:
     versions: dict[str, str] = {}
     urls: dict[Path, str] = {}
     deferred = sorted((ASSETS / DEFERRED_FOLDER).glob("*.js"))
-    for path in (PLOTLY_BUNDLE, REGENERATOR, *deferred):
+    for path in (PLOTLY_BUNDLE, PLOTLY_LOCALE_FR, REGENERATOR, *deferred):
         relative = f"{path.parent.name}/{path.name}"
         version = digest(path)
         urls[path] = f"{app.get_asset_url(relative)}?v={version}"
         versions["/".join([app.config.routes_pathname_prefix.rstrip("/"),
                            app.config.assets_url_path.strip("/"), relative])] = version
     app.config.external_scripts = [*app.config.external_scripts, {"src": urls[PLOTLY_BUNDLE]},
+                                   {"src": urls[PLOTLY_LOCALE_FR]},
                                    *({"src": urls[path], "defer": "defer"} for path in deferred)]
     app.config.assets_path_ignore = [*(app.config.assets_path_ignore or []),
                                      f"^{DEFERRED_FOLDER}$"]

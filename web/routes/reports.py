@@ -30,6 +30,7 @@ from dashboard.communes import MAX_QUERY_CHARS, RESULTS_PATH, Commune, commune_i
 from dashboard.data_access import action_plan, regions, status
 from dashboard.db import data_version
 from dashboard.i18n.labels import t
+from dashboard.i18n.numbers import format_date
 from dashboard.services import Services, services
 from dashboard.settings import PROJECT_ROOT
 from layouts.components import report_filename, report_url
@@ -42,14 +43,9 @@ log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parents[1] / "static"
 FOLDER = "rapports"  # under the instance folder
 KINDS = ("region", "commune")
-CODE_FILES = ("views/*.py", "layouts/**/*.py", "dashboard/figures/*.py", "web/http/pdf.py",
-              "web/routes/reports.py", "web/templates/rapport.html",
+CODE_FILES = ("views/*.py", "layouts/**/*.py", "dashboard/figures/*.py", "dashboard/i18n/*.py",
+              "web/http/pdf.py", "web/routes/reports.py", "web/templates/rapport.html",
               "web/static/rapport.*", "assets/vendor/plotly-custom.min.js")
-
-
-def _printed(lang: str) -> str:
-    today = date.today()
-    return today.strftime("%d/%m/%Y") if lang == "fr" else today.isoformat()
 
 
 def report_html(report: Report, plotly_src: str, pdf_url: str = "") -> str:
@@ -57,7 +53,7 @@ def report_html(report: Report, plotly_src: str, pdf_url: str = "") -> str:
     `plotly_src` (the app's URL on screen, the bundle's file for Chromium)."""
     return render_template(
         "rapport.html", report=report, plotly_src=plotly_src, pdf_url=pdf_url,
-        printed=_printed(report.lang),
+        printed=format_date(date.today(), report.lang),
         stylesheet=(STATIC / "rapport.css").read_text(encoding="utf-8"),
         script=(STATIC / "rapport.js").read_text(encoding="utf-8"))
 

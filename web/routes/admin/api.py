@@ -23,7 +23,8 @@ from dashboard.services import services
 from web.http.auth import admin_required, signed_in_name
 
 FORM_ROOM = 64 * 1024  # multipart boundaries and the metadata fields around the file
-TEXT_FIELDS = ("indicator_code", "indicator_label", "domain", "unit", "direction", "source")
+TEXT_FIELDS = ("indicator_code", "indicator_label", "domain", "unit", "direction", "source",
+               "indicator_label_en", "source_en")  # the last two optional
 
 
 class ApiError(Exception):

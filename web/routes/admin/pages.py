@@ -58,7 +58,7 @@ from dashboard.admin.service import (
 from dashboard.admin.tables import page_of, sort_problems
 from dashboard.admin.uploads import display_name, uploads_folder
 from dashboard.analytics.maps import INDICATOR_PREFIX
-from dashboard.i18n.numbers import format_int
+from dashboard.i18n.numbers import format_date, format_int, format_number
 from dashboard.importers.errors import ImportRejected
 from dashboard.services import services
 from web.http.auth import admin_required, signed_in_name
@@ -328,7 +328,7 @@ def delete(dataset_id: int) -> BaseResponse:
 def date_fr(moment: datetime) -> str:
     """03/12/2026 à 07:45 UTC (stored times are UTC; a naive one is taken as UTC)."""
     utc = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return utc.strftime("%d/%m/%Y à %H:%M UTC")
+    return f"{format_date(utc.date())} à {utc:%H:%M} UTC"
 
 
 @admin_pages.app_template_filter("entier")
@@ -339,8 +339,7 @@ def entier(value: int) -> str:
 @admin_pages.app_template_filter("nombre")
 def nombre(value: float) -> str:
     """17,4 ; 1 234,56 : up to four decimals, none that are trailing zeros."""
-    text = f"{value:,.4f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\u202f").replace(".", ",")
+    return format_number(value, 4, trim=True)
 
 
 def remember_role(response: BaseResponse) -> BaseResponse:
