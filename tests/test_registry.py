@@ -101,3 +101,9 @@ def test_the_header_navigation_is_the_registrys(site_client):
 def test_each_path_builder_gives_a_path_its_page_matches(built, name):
     page, _params = match(built)
     assert page is not None and page.name == name, built
+
+
+def test_the_icon_browsers_ask_for_on_their_own_is_served(site_client):
+    response = site_client.get("/favicon.ico")
+    assert response.status_code == 200 and response.mimetype == "image/x-icon"
+    assert response.data[:4] == b"\x00\x00\x01\x00"  # an ICO file

@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 import hashlib
+import pkgutil
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -162,7 +163,15 @@ def configure_frontend(app: TerritoiresDash) -> str:
         return response
 
     app.server.after_request(long_cache_when_fingerprinted)
+    app.server.add_url_rule("/favicon.ico", "favicon", _favicon)
     return urls[PLOTLY_BUNDLE]
+
+
+def _favicon() -> Response:
+    """Dash's icon at the address browsers ask on their own (a new window, a bookmark):
+    without it the path would be a page not found, and a 404 in the console."""
+    return Response(pkgutil.get_data("dash", "favicon.ico"), mimetype="image/x-icon",
+                    headers={"Cache-Control": "public, max-age=86400"})
 
 
 def _precompressed(response: Response, compressed: dict[str, bytes]) -> None:
