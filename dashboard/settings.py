@@ -79,6 +79,20 @@ class Settings:
         "env": "PUBLIC_URL",
         "help": "Address the audience types or scans (e.g. https://debat.example.org): join "
                 "URLs and QR codes use it. Unset: the address of the request."})
+    secure_cookies: bool = field(default=False, metadata={
+        "env": "SECURE_COOKIES",
+        "help": "Send the session cookie over HTTPS only (Secure). On by itself when "
+                "PUBLIC_URL starts with https://."})
+    proxy_count: int = field(default=0, metadata={
+        "env": "PROXY_COUNT",
+        "help": "Reverse proxies in front of the app whose X-Forwarded-For, -Proto, -Host "
+                "and -Prefix headers are believed (werkzeug's ProxyFix). 0: none, the "
+                "headers are ignored."})
+
+    @property
+    def cookies_secure(self) -> bool:
+        """Whether cookies carry Secure: asked for, or implied by an https PUBLIC_URL."""
+        return self.secure_cookies or (self.public_url or "").lower().startswith("https://")
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -108,9 +122,9 @@ class Settings:
 def _convert(name: str, raw: str) -> Any:
     if name == "instance_path":
         return Path(raw)
-    if name in ("cache_timeout", "debate_address_limit", "max_upload_mb"):
+    if name in ("cache_timeout", "debate_address_limit", "max_upload_mb", "proxy_count"):
         return int(raw)
-    if name == "load_demo_if_empty":
+    if name in ("load_demo_if_empty", "secure_cookies"):
         return raw.strip().lower() in {"1", "true", "yes", "oui", "on"}
     return raw
 

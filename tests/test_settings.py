@@ -16,12 +16,15 @@ def test_environment_overrides_every_setting():
     settings = Settings.from_env({"DATABASE_URL": "postgresql://u@h/db",
                                   "REDIS_URL": "redis://127.0.0.1:6379/0",
                                   "SECRET_KEY": "s3cret", "CACHE_TIMEOUT": "60",
-                                  "LOAD_DEMO_IF_EMPTY": "false"})
+                                  "LOAD_DEMO_IF_EMPTY": "false", "SECURE_COOKIES": "true",
+                                  "PROXY_COUNT": "1"})
     assert settings.database_url == "postgresql://u@h/db"
     assert settings.redis_url == "redis://127.0.0.1:6379/0"
     assert settings.secret_key == "s3cret"
     assert settings.cache_timeout == 60
     assert settings.load_demo_if_empty is False
+    assert settings.secure_cookies is True and settings.cookies_secure
+    assert settings.proxy_count == 1
 
 
 def test_readme_documents_every_setting():

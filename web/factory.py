@@ -7,6 +7,7 @@ from typing import Any
 
 from dash import Dash
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from callbacks import register_callbacks
 from callbacks.router import build_page
@@ -20,6 +21,7 @@ from layouts.static_html import to_html
 from views.subjects import page_found
 from web.http.auth import guard_presenter_pages, init_auth
 from web.http.frontend import VENDOR_FOLDER, TerritoiresDash, configure_frontend
+from web.http.headers import init_security_headers
 from web.http.ratelimit import make_limiter
 from web.http.templating import init_templates
 from web.routes.admin.api import admin_api
@@ -65,7 +67,7 @@ def register_debate(server: Flask, settings: Settings) -> None:
     X-CSRFToken header of a signed-in session themselves, a Bearer token needs none) and
     the audience pages (their form carries a double-submitted device token)."""
     init_templates(server)
-    csrf = init_auth(server)
+    csrf = init_auth(server, settings)
     guard_presenter_pages(server)
     limiter = make_limiter(server, settings)
     debates = debate_api(limiter, settings)
@@ -110,6 +112,11 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     plotly_url = configure_frontend(app)  # the small plotly.js bundle, long caching
     server = app.server
     server.secret_key = settings.secret_key
+    init_security_headers(server)
+    if settings.proxy_count:
+        n = settings.proxy_count
+        server.wsgi_app = ProxyFix(
+            server.wsgi_app, x_for=n, x_proto=n, x_host=n, x_prefix=n)
     engine = make_engine(settings.database_url)
     Services(settings=settings, engine=engine, reference=load_reference(),
              cache=DataCache(make_cache(server, settings), engine)).attach(server)

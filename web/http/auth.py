@@ -26,6 +26,7 @@ from dashboard.accounts import PRESENTER_ROLES, Account, account_of
 from dashboard.models import User
 from dashboard.paths import sign_in_path
 from dashboard.services import services
+from dashboard.settings import Settings
 from layouts.registry import presenter_only
 from web.http.templating import page_lang
 
@@ -35,8 +36,10 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def init_auth(server: Flask) -> CSRFProtect:
-    """Flask-Login and the CSRF check on every form, for this app only."""
+def init_auth(server: Flask, settings: Settings) -> CSRFProtect:
+    """Flask-Login and the CSRF check on every form, for this app only. The session and
+    remember cookies are SameSite=Lax (another site's form or frame sends none) and, over
+    HTTPS, Secure."""
     manager = LoginManager(server)
 
     @manager.user_loader
@@ -49,7 +52,11 @@ def init_auth(server: Flask) -> CSRFProtect:
 
     # a presenter's page stays open for a whole evening: tokens live as long as the session
     server.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
-    server.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    # Flask defines these keys (as None / False): they are set, not defaulted
+    for cookie in ("SESSION_COOKIE", "REMEMBER_COOKIE"):
+        server.config[f"{cookie}_SAMESITE"] = "Lax"
+        server.config[f"{cookie}_SECURE"] = settings.cookies_secure
+        server.config[f"{cookie}_HTTPONLY"] = True
     return CSRFProtect(server)
 
 
