@@ -36,14 +36,18 @@ def shows_demo(page: registry.Page | None, info: dict[str, Any]) -> bool:
 
 def build_page(app: Dash, path: str, search: str) -> list[Any]:
     """Everything inside the page root for one URL, as plain JSON. A public page is built
-    once per (path, query, data version) for every worker, since the index page's static
-    copy (`layouts.static_html`) and the router both send it; a presenter's page is the
-    signed-in user's and live, so it is built for each request."""
+    once per (path, known query, data version) for every worker, since the index page's
+    static copy (`layouts.static_html`) and the router both send it; a presenter's page is
+    the signed-in user's and live, so it is built for each request.
+
+    The page sees, and the cache key holds, only the query parameters the page reads
+    (`Page.query`, and `lang`): `?x=<random>` can neither fill the cache nor reach a page."""
     svc = services(app.server)
-    query = parse_query(search)
+    page, params = registry.match(path)
+    query = page_query(page, parse_query(search))
     lang = language(query)
     try:
-        if registry.presenter_only(path):
+        if page is not None and page.presenter_only:
             return plain(_page(app, svc, path, query, lang))
         return cached_json(svc, "page", (path, build_search(dict(sorted(query.items())), "fr")),
                            lambda: _page(app, svc, path, query, lang))
@@ -51,16 +55,28 @@ def build_page(app: Dash, path: str, search: str) -> list[Any]:
         return [html.Main(html.P(t("unavailable", lang), role="alert"), id="main")]
 
 
-def _page(app: Dash, svc: Services, path: str, query: dict[str, str], lang: str) -> list[Any]:
-    page, params = registry.match(path)
-    info = status(svc)
-    ctx = PageContext(
+def page_query(page: registry.Page | None, query: dict[str, str]) -> dict[str, str]:
+    """The parameters of `query` that `page` reads, and the language."""
+    known = {"lang", *(page.query if page is not None else ())}
+    return {name: value for name, value in query.items() if name in known}
+
+
+def page_context(svc: Services, page: registry.Page | None, params: dict[str, str],
+                 query: dict[str, str], lang: str) -> PageContext:
+    """What a page's layout is built from: the URL's parts and the lists its controls
+    offer."""
+    return PageContext(
         lang=lang, ref=svc.reference, query=query, params=params,
         regions=tuple(as_records(regions(svc)[["code", "name"]])),
         indicators=tuple(svc.cache.get_or_compute("indicators", (), catalogue.indicators)),
-        demo=shows_demo(page, info),
+        demo=shows_demo(page, status(svc)),
         waves=tuple(wave_options(score_waves(svc, "citoyens"), None)[0]),
         geo={"bounds": geometry_bounds("region"), "insets": load_insets()})
+
+
+def _page(app: Dash, svc: Services, path: str, query: dict[str, str], lang: str) -> list[Any]:
+    page, params = registry.match(path)
+    ctx = page_context(svc, page, params, query, lang)
     if page is None:
         body = missing.not_found(ctx, path)
     elif page.presenter_only and not is_presenter():

@@ -51,6 +51,9 @@ class Page:
     bare: bool = False  # drawn without the site's header, footer and banner (the projector)
     shows: frozenset[str] = frozenset()  # INDICATORS, SURVEYS
     subject: str | None = None  # what the path names, checked to exist
+    # the query parameters the layout reads (besides `lang`): the only ones it is given, and
+    # the only ones in its cache key
+    query: tuple[str, ...] = ()
 
     def match(self, path: str) -> dict[str, str] | None:
         found = re.fullmatch(self.pattern, path)
@@ -59,16 +62,18 @@ class Page:
 
 BOTH = frozenset({INDICATORS, SURVEYS})
 PAGES: tuple[Page, ...] = (
-    Page("map", r"/", maps.layout, "nav_carte", "/", shows=BOTH),
-    Page("region", region.ROUTE, region.layout, shows=BOTH, subject=REGION),
+    Page("map", r"/", maps.layout, "nav_carte", "/", shows=BOTH,
+         query=("level", "domain", "indicator", "lens", "actor", "classes", "wave")),
+    Page("region", region.ROUTE, region.layout, shows=BOTH, subject=REGION, query=("wave",)),
     Page("action", action.ROUTE, action.layout, shows=BOTH, subject=REGION),
-    Page("domain", r"/domaine/(?P<slug>[^/]*)", domain.layout, shows=BOTH, subject=DOMAIN),
+    Page("domain", r"/domaine/(?P<slug>[^/]*)", domain.layout, shows=BOTH, subject=DOMAIN,
+         query=("lens", "actor", "region", "wave")),
     Page("actors", r"/acteurs", actors.layout, "nav_acteurs", "/acteurs",
-         shows=frozenset({SURVEYS})),
+         shows=frozenset({SURVEYS}), query=("region", "wave")),
     Page("practices", r"/pratiques", practices.layout, "nav_pratiques", "/pratiques",
-         shows=frozenset({SURVEYS})),
+         shows=frozenset({SURVEYS}), query=("actor", "region")),
     Page("initiatives", r"/initiatives", initiatives.layout, "nav_initiatives",
-         "/initiatives"),
+         "/initiatives", query=("domain", "function", "region")),
     Page("methodology", r"/methodologie", methodology.layout, "nav_methodologie",
          "/methodologie", shows=frozenset({SURVEYS})),
     Page("debates", debates.ROUTE, debates.layout, presenter_only=True,
@@ -78,7 +83,7 @@ PAGES: tuple[Page, ...] = (
     Page("presenter", presenter.ROUTE, presenter.layout, presenter_only=True,
          shows=frozenset({SURVEYS}), subject=DEBATE),
     Page("commune", commune.CARD_ROUTE, commune.card_layout, subject=COMMUNE),
-    Page("communes", commune.RESULTS_ROUTE, commune.results_layout),
+    Page("communes", commune.RESULTS_ROUTE, commune.results_layout, query=("q",)),
 )
 NAV: tuple[Page, ...] = tuple(page for page in PAGES if page.nav_label)
 

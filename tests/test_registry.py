@@ -107,3 +107,72 @@ def test_the_icon_browsers_ask_for_on_their_own_is_served(site_client):
     response = site_client.get("/favicon.ico")
     assert response.status_code == 200 and response.mimetype == "image/x-icon"
     assert response.data[:4] == b"\x00\x00\x01\x00"  # an ICO file
+
+
+class ReadQuery(dict):  # type: ignore[type-arg]
+    """A query that records every parameter a layout asks for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.read: set[str] = set()
+
+    def get(self, key, default=None):  # type: ignore[no-untyped-def]
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):  # type: ignore[no-untyped-def]
+        self.read.add(key)
+        return super().__contains__(key)
+
+
+EXAMPLES = {"map": "/", "region": "/region/84", "action": "/region/84/action",
+            "domain": "/domaine/mobilite", "actors": "/acteurs", "practices": "/pratiques",
+            "initiatives": "/initiatives", "methodology": "/methodologie",
+            "debates": "/debats", "projection": "/debat/ABC234/projection",
+            "presenter": "/debat/ABC234/presentateur", "commune": "/commune/42218",
+            "communes": "/communes"}
+
+
+def test_every_page_declares_the_query_parameters_its_layout_reads(site_app):
+    """Page.query is what a page is given and what its cache key holds: a parameter read
+    but not declared would be dropped from every shared link."""
+    from dataclasses import replace
+
+    from callbacks.router import page_context
+    from dashboard.services import services
+
+    assert set(EXAMPLES) == {page.name for page in PAGES}
+    svc = services(site_app.server)
+    for page in PAGES:
+        path = EXAMPLES[page.name]
+        found, params = match(path)
+        assert found is page, path
+        query = ReadQuery()
+        with site_app.server.test_request_context(path):
+            page.layout(replace(page_context(svc, page, params, {}, "fr"), query=query))
+        assert query.read <= {"lang", *page.query}, (page.name, query.read - set(page.query))
+
+
+def test_unknown_query_parameters_neither_reach_the_page_nor_fill_the_cache(
+        site_db_url, make_app, monkeypatch):
+    """100 × /region/84?x=<random> built (and cached) one page, not 100."""
+    import callbacks.router as router
+
+    built: list[dict[str, str]] = []
+    real = router._page
+
+    def counting(app, svc, path, query, lang):  # type: ignore[no-untyped-def]
+        built.append(dict(query))
+        return real(app, svc, path, query, lang)
+
+    monkeypatch.setattr(router, "_page", counting)
+    client = make_app(site_db_url).server.test_client()  # its own cache, empty
+    pages = [client.get(f"/region/84?x={n}").get_data(as_text=True) for n in range(100)]
+    assert built == [{}]
+    assert "x=1" not in pages[1]  # not even in the language switch's link
+    assert client.get("/region/84?wave=PHARE-Citoyens:2015&x=1").status_code == 200
+    assert built[-1] == {"wave": "PHARE-Citoyens:2015"}
