@@ -73,6 +73,20 @@ def test_a_bad_file_gets_422_with_row_column_and_message(client):
     assert client.get("/api/v1/datasets", headers=BEARER).json["datasets"] == []
 
 
+@pytest.mark.parametrize("lines, row", [
+    (["territory_code;indicator_code;" + "x" * 131_073, "84;a;1"], 1),  # the header line
+    (["Taux de pauvreté", "Code;Libellé;2015", "84;ARA;" + "9" * 131_073], 3),  # a wide export
+])
+def test_a_field_over_csvs_limit_gets_422_naming_its_line(client, tmp_path, lines, row):
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    answer = post_file(client, path, "?dry_run=1")
+    assert answer.status_code == 422, answer.get_data(as_text=True)[:300]
+    [error] = answer.json["errors"]
+    assert error["row"] == row
+    assert error["message"] == "un champ dépasse 131\u202f072 caractères"
+
+
 def test_a_wide_export_is_recognised_and_asks_for_its_metadata(client):
     bare = post_file(client, FILES / "wide_regions_latin1.csv", "?dry_run=1")
     assert bare.status_code == 422 and bare.json["format"] == "wide"

@@ -8,12 +8,11 @@ a message that says what was expected (not a parser's complaint about its title 
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.importers.errors import Problems
-from dashboard.importers.reading import read_sheet, read_text, sniff_delimiter
+from dashboard.importers.reading import csv_rows, read_sheet, read_text, sniff_delimiter
 from dashboard.importers.wide import XLSX_SUFFIXES, read_wide
 
 # What a wide export does not say about itself (the admin form and the CLI options ask it).
@@ -42,8 +41,9 @@ def _first_row(path: Path, problems: Problems) -> set[str]:
         first = next((row for row in rows if any(c.strip() for c in row)), [])
     else:
         lines = read_text(path, problems).lstrip("\ufeff").splitlines()
-        line = next((line for line in lines if line.strip()), "")
-        first = next(csv.reader([line], delimiter=sniff_delimiter(line)), [])
+        number, line = next(((n, line) for n, line in enumerate(lines, start=1)
+                             if line.strip()), (1, ""))
+        first = next(iter(csv_rows([line], sniff_delimiter(line), problems, number)), [])
     return {c.strip().lower() for c in first}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -18,6 +19,7 @@ import numpy as np
 import pandas as pd
 from openpyxl import load_workbook
 
+from dashboard.i18n.numbers import format_int
 from dashboard.importers.errors import Problems
 
 MISSING_MARKERS = {"", "s", "nd", "n.d.", "n.d", "-", "na", "nc"}
@@ -52,6 +54,30 @@ def read_text(path: Path, problems: Problems) -> str:
 def sniff_delimiter(line: str) -> str:
     """';' when the header has more semicolons than commas (French exports), else ','."""
     return ";" if line.count(";") > line.count(",") else ","
+
+
+# csv's own limit on one field (131,072 characters) is kept: a longer field is no value an
+# import takes, and the limit bounds what one bad line can cost.
+CSV_FIELD_LIMIT = csv.field_size_limit()
+
+
+def csv_rows(lines: Iterable[str], delimiter: str, problems: Problems,
+             first_line: int = 1) -> list[list[str]]:
+    """The rows of CSV lines (`first_line` is the first one's number in the file). A line
+    csv cannot read — a field over CSV_FIELD_LIMIT characters, a stray NUL — is refused
+    by its number, not raised as csv.Error."""
+    reader = csv.reader(lines, delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as error:
+        line = first_line + reader.line_num - 1
+        if "field larger than field limit" in str(error):
+            problems.fail(f"un champ dépasse {format_int(CSV_FIELD_LIMIT)} caractères",
+                          row=line)
+        problems.fail(f"ligne illisible en CSV ({error})", row=line)
+    return rows
 
 
 def read_table(path: Path, problems: Problems) -> Table:
@@ -89,7 +115,7 @@ def _read_csv(text: str, problems: Problems) -> pd.DataFrame:
                            keep_default_na=False, na_filter=False, skip_blank_lines=False)
     except pd.errors.ParserError:
         # Slow path, only for a malformed file: find every over-long line to name it.
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        rows = csv_rows(io.StringIO(text), delimiter, problems)
         width = len(rows[0])
         for line_no, row in enumerate(rows[1:], start=2):
             if len(row) > width:

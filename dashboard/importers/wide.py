@@ -7,12 +7,11 @@ same header and the same rows, with each row's line number in the file for error
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.importers.errors import Problems
-from dashboard.importers.reading import read_sheet, read_text, sniff_delimiter
+from dashboard.importers.reading import csv_rows, read_sheet, read_text, sniff_delimiter
 
 CODE_HEADERS = {"code", "codgeo", "code géographique", "code geographique"}
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -52,7 +51,7 @@ def read_wide(path: Path, problems: Problems) -> WideTable | None:
             return None
         delimiter = sniff_delimiter(lines[at])
         titles = [line.strip(" " + delimiter).strip('"') for line in lines[:at]]
-        cells = list(csv.reader(lines[at:], delimiter=delimiter))
+        cells = csv_rows(lines[at:], delimiter, problems, first_line=at + 1)
     return WideTable(titles=[t for t in titles if t],
                      header=[c.strip().strip('"') for c in cells[0]],
                      rows=cells[1:], first_line=at + 2)
