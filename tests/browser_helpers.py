@@ -5,12 +5,20 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from selenium.common.exceptions import StaleElementReferenceException
+
 
 def wait_until(condition: Callable[[], Any], timeout: float = 30.0, what: str = "") -> Any:
-    """Poll until `condition()` is truthy (and return it) or fail saying what we waited for."""
+    """Poll until `condition()` is truthy (and return it) or fail saying what we waited for.
+
+    Dash re-renders a callback's output whole, so an element found a moment ago may be gone by
+    the time its text is read: a stale element is the page still changing, so poll again."""
     deadline = time.monotonic() + timeout
     while True:
-        value = condition()
+        try:
+            value = condition()
+        except StaleElementReferenceException:
+            value = None
         if value:
             return value
         if time.monotonic() > deadline:
