@@ -32,6 +32,7 @@ from functools import cache
 from pathlib import Path
 
 from dashboard.geography import GEO_DIR
+from dashboard.limits import MAX_QUERY_CHARS, MAX_SEARCH_RESULTS
 from dashboard.paths import commune_path
 
 COMMUNES_FILE = GEO_DIR / "communes.csv"
@@ -41,10 +42,6 @@ TERRITORIES_FILE = GEO_DIR / "territories.csv"
 RESULTS_PATH = "/communes"  # the results page, where the search form leads
 POPULATION_YEAR = 2017  # the millésime of every population in data/geo (SOURCES.md)
 
-# Longer queries are cut: the longest commune name is under 50 characters, and a query
-# of 2,000 characters must cost no more than a short one.
-MAX_QUERY_CHARS = 80
-MAX_LIMIT = 50
 # Abbreviations people type, as whole words: "st etienne", "ste foy".
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 # Small words a name's later word may be, that no one searches by ("sur", "les"…): a name
@@ -175,7 +172,7 @@ class CommuneIndex:
     def search(self, query: str, limit: int = 10) -> list[Commune]:
         """The communes that match `query`, best first (see the module's docstring); none for
         a query with nothing searchable in it."""
-        limit = max(1, min(limit, MAX_LIMIT))
+        limit = max(1, min(limit, MAX_SEARCH_RESULTS))
         texts, place = _parse(query)
         best: dict[int, int] = {}
         for text, exact in texts:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.communes import MAX_QUERY_CHARS, RESULTS_PATH
+from dashboard.communes import RESULTS_PATH
 from dashboard.i18n.labels import t
+from dashboard.limits import MAX_QUERY_CHARS
 from layouts.components import aria
 
 FORM_CLASS = "commune-search"  # what assets/deferred/commune-search.js looks for

@@ -10,7 +10,6 @@ import pytest
 from dashboard.communes import (
     EPCI_FILE,
     FORMER_FILE,
-    MAX_LIMIT,
     TERRITORIES_FILE,
     Commune,
     CommuneIndex,
@@ -19,6 +18,7 @@ from dashboard.communes import (
     label,
     normalise,
 )
+from dashboard.limits import MAX_SEARCH_RESULTS
 
 
 def names(found: list[Commune]) -> list[str]:
@@ -108,18 +108,19 @@ def test_a_postcode_of_an_arrondissement_finds_its_city(index):
 
 
 def test_a_postcode_shared_by_several_communes_lists_them_largest_first(index):
-    found = index.search("01400", MAX_LIMIT)
+    found = index.search("01400", MAX_SEARCH_RESULTS)
     assert len(found) > 3 and all("01400" in c.postcodes for c in found)
     assert [c.population for c in found] == sorted((c.population for c in found), reverse=True)
 
 
 def test_homonyms_are_told_apart_by_their_department(index):
-    found = [c for c in index.search("saint martin", MAX_LIMIT) if c.name == "Saint-Martin"]
+    found = [c for c in index.search("saint martin", MAX_SEARCH_RESULTS)
+             if c.name == "Saint-Martin"]
     assert len(found) >= 3
     labels = [label(c) for c in found]
     assert len(set(labels)) == len(labels)
     assert all(f"({c.department_name}, {c.department})" in label(c) for c in found)
-    in_savoie = index.search("saint martin 73", MAX_LIMIT)
+    in_savoie = index.search("saint martin 73", MAX_SEARCH_RESULTS)
     assert in_savoie and all(c.department == "73" for c in in_savoie)
 
 
@@ -149,7 +150,7 @@ def test_html_in_a_query_is_only_letters_to_the_search(index):
 
 def test_limit_is_kept_within_bounds(index):
     assert len(index.search("saint", 3)) == 3
-    assert len(index.search("saint", 10_000)) == MAX_LIMIT
+    assert len(index.search("saint", 10_000)) == MAX_SEARCH_RESULTS
     assert len(index.search("saint", 0)) == 1
 
 
@@ -187,7 +188,7 @@ def test_own_names_come_before_former_ones_of_the_same_kind_of_match(index):
     found = index.search("pringy", 10)
     assert [c.department for c in found[:2]] == ["77", "51"]  # Pringy, a commune, twice
     assert found[2].code == "74010" and former_match(found[2], "pringy").name == "Pringy"
-    found = index.search("bellegarde", MAX_LIMIT)
+    found = index.search("bellegarde", MAX_SEARCH_RESULTS)
     valserhone = codes(found).index("01033")
     assert all(c.name.startswith("Bellegarde") for c in found[:valserhone])
 

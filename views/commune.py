@@ -14,8 +14,6 @@ from dash import dcc, html
 from dashboard.commune_bands import band_of
 from dashboard.communes import (
     FORMER_KINDS,
-    MAX_LIMIT,
-    MAX_QUERY_CHARS,
     POPULATION_YEAR,
     RESULTS_PATH,
     Commune,
@@ -27,6 +25,7 @@ from dashboard.figures.choropleth import VALUE_TRACE, base_map, highlight_update
 from dashboard.geography import features_bounds, load_geojson
 from dashboard.i18n.labels import count_key, french_of, t
 from dashboard.i18n.numbers import format_number
+from dashboard.limits import MAX_QUERY_CHARS, MAX_SEARCH_RESULTS
 from dashboard.paths import action_path, commune_path, region_path
 from layouts.components import aria, empty_state, graph, report_link, view_card
 from layouts.context import href
@@ -171,14 +170,14 @@ def results(query: str, lang: str) -> list[Any]:
     none."""
     query = query[:MAX_QUERY_CHARS].strip()
     title = t("search_results", lang, query=query) if query else t("search_title", lang)
-    found = commune_index().search(query, MAX_LIMIT) if query else []
+    found = commune_index().search(query, MAX_SEARCH_RESULTS) if query else []
     if not query:
         listing: Any = empty_state(t("search_empty", lang))
     elif not found:
         listing = empty_state(t("search_none", lang, query=query))
     else:
         listing = html.Div([
-            html.P(t("search_count_max" if len(found) == MAX_LIMIT else
+            html.P(t("search_count_max" if len(found) == MAX_SEARCH_RESULTS else
                      count_key("search_count", len(found), lang), lang, n=len(found)),
                    role="status"),
             html.Ul([_result(c, query, lang) for c in found], className="commune-results"),

@@ -29,13 +29,13 @@ from dashboard.analytics.perception import Wave
 from dashboard.analytics.survey_figures import NATIONAL
 from dashboard.frames import as_records
 from dashboard.i18n.text import normalise_word
+from dashboard.limits import MAX_WORD_CHARS
 
 ROOM = "salle"  # the room, as an actor beside citoyens, entreprises, associations, maires
 PRIORITIES, SCORES, INNOVATION, WORD = "priorities", "scores", "innovation", "word"
 QUESTIONS = (PRIORITIES, SCORES, INNOVATION, WORD)
 MAX_PRIORITIES = 3
 SCORE_MIN, SCORE_MAX = 0, 10
-WORD_MAX_LENGTH = 40
 INNOVATION_ITEM = "alliances_innovation"  # the one item of the yes/no question
 
 BALLOT_COLUMNS = ["device", "question", "item", "value"]
@@ -172,8 +172,8 @@ def checked_word(value: Any) -> str:
     word = normalise_word(value)
     if not word:
         raise BallotError("word : vide")
-    if len(word) > WORD_MAX_LENGTH:
-        raise BallotError(f"word : {WORD_MAX_LENGTH} caractères au plus")
+    if len(word) > MAX_WORD_CHARS:
+        raise BallotError(f"word : {MAX_WORD_CHARS} caractères au plus")
     return word
 
 

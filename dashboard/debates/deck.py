@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dashboard.debates.questions import QUESTIONS, Refused
+from dashboard.limits import MAX_NOTES_CHARS
 
 CHART_SLIDES: tuple[tuple[str, str], ...] = (
     ("title", "Accueillez la salle, présentez le déroulé et affichez le code pour voter : "
@@ -40,7 +41,6 @@ QUESTION_NOTES = {
              "présentateur."),
 }
 SLIDE_KINDS = tuple(kind for kind, _ in CHART_SLIDES) + ("question", "results")
-MAX_NOTES = 4000
 
 
 CHART_KINDS = tuple(kind for kind, _ in CHART_SLIDES)
@@ -83,9 +83,9 @@ def check_deck(deck: Any, questions: Sequence[str]) -> list[dict[str, Any]]:
             raise _refuse(f"diapositive {position} : une diapositive « {kind} » n'a pas de "
                           "question")
         notes = slide.get("notes", "")
-        if not isinstance(notes, str) or len(notes) > MAX_NOTES:
+        if not isinstance(notes, str) or len(notes) > MAX_NOTES_CHARS:
             raise _refuse(f"diapositive {position} : « notes » doit être un texte de "
-                          f"{MAX_NOTES} caractères au plus")
+                          f"{MAX_NOTES_CHARS} caractères au plus")
         slides.append({"kind": kind, **({"question": question} if question else {}),
                        "notes": notes})
     return slides

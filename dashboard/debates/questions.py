@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dashboard.i18n.text import normalise_word
+from dashboard.limits import MAX_WORD_CHARS
 
 QUESTIONS = ("priorities", "scores", "innovation", "word")
 SURVEY_QUESTIONS: Mapping[str, tuple[str, str]] = {  # question → (survey code, kind)
@@ -36,7 +37,6 @@ QUESTION_LABELS: Mapping[str, tuple[str, str]] = {  # question → (French, Engl
              "In one word: the region's main challenge?"),
 }
 MAX_PRIORITIES = 3
-MAX_WORD = 40
 SCORE_RANGE = range(0, 11)
 DEVICE_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
@@ -149,8 +149,8 @@ def _word(value: Any) -> str:
     word = " ".join(value.split())
     if not normalise_word(word):  # nothing left once quotes and punctuation are dropped
         raise _bad("empty_word", "le mot est vide", "word")
-    if len(word) > MAX_WORD:
-        raise _bad("word_too_long", f"{MAX_WORD} caractères au plus ({len(word)} reçus)",
+    if len(word) > MAX_WORD_CHARS:
+        raise _bad("word_too_long", f"{MAX_WORD_CHARS} caractères au plus ({len(word)} reçus)",
                    "word")
     if any(unicodedata.category(c).startswith("C") for c in word):
         raise _bad("bad_word", "le mot contient des caractères de contrôle", "word")

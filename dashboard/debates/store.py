@@ -33,6 +33,7 @@ from dashboard.debates.questions import (
     parse_ballot,
 )
 from dashboard.i18n.text import normalise_word
+from dashboard.limits import MAX_TITLE_CHARS
 from dashboard.models import (
     Actor,
     Dataset,
@@ -46,7 +47,6 @@ from dashboard.models import (
 ROOM_ACTOR = "salle"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud, typed on phones
 CODE_LENGTH = 6
-MAX_TITLE = 200
 BY_SURVEY_CODE = {code: question for question, (code, _kind) in SURVEY_QUESTIONS.items()}
 
 
@@ -132,8 +132,8 @@ def parse_spec(payload: Any, domains: Sequence[str]) -> DebateSpec:
     if not isinstance(payload, dict):
         raise _refuse("bad_json", "le corps doit être un objet JSON", "")
     title = payload.get("title")
-    if not isinstance(title, str) or not title.strip() or len(title.strip()) > MAX_TITLE:
-        raise _refuse("bad_title", f"« title » : un texte de 1 à {MAX_TITLE} caractères",
+    if not isinstance(title, str) or not title.strip() or len(title.strip()) > MAX_TITLE_CHARS:
+        raise _refuse("bad_title", f"« title » : un texte de 1 à {MAX_TITLE_CHARS} caractères",
                       "title")
     region = payload.get("region")
     if not isinstance(region, str) or not region.strip():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NoReturn
 
-MAX_PROBLEMS = 50
+from dashboard.limits import MAX_PROBLEMS
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 
 from dashboard.i18n.numbers import format_int
 from dashboard.importers.errors import Problems
+from dashboard.limits import MAX_CSV_FIELD_CHARS
 
 MISSING_MARKERS = {"", "s", "nd", "n.d.", "n.d", "-", "na", "nc"}
 _SPACES = ("\u202f", "\u00a0", "\u2009", " ")
@@ -56,15 +57,10 @@ def sniff_delimiter(line: str) -> str:
     return ";" if line.count(";") > line.count(",") else ","
 
 
-# csv's own limit on one field (131,072 characters) is kept: a longer field is no value an
-# import takes, and the limit bounds what one bad line can cost.
-CSV_FIELD_LIMIT = csv.field_size_limit()
-
-
 def csv_rows(lines: Iterable[str], delimiter: str, problems: Problems,
              first_line: int = 1) -> list[list[str]]:
     """The rows of CSV lines (`first_line` is the first one's number in the file). A line
-    csv cannot read — a field over CSV_FIELD_LIMIT characters, a stray NUL — is refused
+    csv cannot read — a field over MAX_CSV_FIELD_CHARS characters, a stray NUL — is refused
     by its number, not raised as csv.Error."""
     reader = csv.reader(lines, delimiter=delimiter)
     rows: list[list[str]] = []
@@ -74,7 +70,7 @@ def csv_rows(lines: Iterable[str], delimiter: str, problems: Problems,
     except csv.Error as error:
         line = first_line + reader.line_num - 1
         if "field larger than field limit" in str(error):
-            problems.fail(f"un champ dépasse {format_int(CSV_FIELD_LIMIT)} caractères",
+            problems.fail(f"un champ dépasse {format_int(MAX_CSV_FIELD_CHARS)} caractères",
                           row=line)
         problems.fail(f"ligne illisible en CSV ({error})", row=line)
     return rows

@@ -13,8 +13,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response as BaseResponse
 
 from dashboard.debates.questions import DEVICE_PATTERN, Refused
+from dashboard.limits import MAX_BALLOT_BYTES
 
-MAX_BALLOT_BYTES = 4096
 DEVICE_COOKIE = "territoires_appareil"
 DEVICE_COOKIE_AGE = 60 * 60 * 24 * 90
 

@@ -11,15 +11,14 @@ from flask import Blueprint, Response, jsonify, redirect, request
 from werkzeug.wrappers import Response as BaseResponse
 
 from dashboard.communes import (
-    MAX_QUERY_CHARS,
     RESULTS_PATH,
     as_json,
     commune_index,
 )
+from dashboard.limits import MAX_QUERY_CHARS, MAX_SUGGESTIONS
 from dashboard.paths import commune_path
 
 DEFAULT_LIMIT = 10
-MAX_SUGGESTIONS = 20  # a list longer than this helps no one choose
 CACHE_SECONDS = 3600
 
 communes = Blueprint("communes", __name__)

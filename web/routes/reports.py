@@ -26,11 +26,12 @@ from pathlib import Path
 from flask import Blueprint, Response, render_template, send_file
 from sqlalchemy.orm import Session
 
-from dashboard.communes import MAX_QUERY_CHARS, RESULTS_PATH, Commune, commune_index
+from dashboard.communes import RESULTS_PATH, Commune, commune_index
 from dashboard.data_access import action_plan, regions, status
 from dashboard.db import data_version
 from dashboard.i18n.labels import t
 from dashboard.i18n.numbers import format_date
+from dashboard.limits import MAX_QUERY_CHARS
 from dashboard.services import Services, services
 from dashboard.settings import PROJECT_ROOT
 from layouts.components import report_filename, report_url
