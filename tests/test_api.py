@@ -97,17 +97,20 @@ def test_fragility_index_covers_regions_and_domains(demo_client):
     assert all(0 <= r["index"] <= 10 for r in index)
 
 
-def test_health_checks_the_database(demo_client):
+def test_health_names_each_component(demo_client):
+    """The embedded set-up: no Redis, so each process caches and counts in memory."""
     response = demo_client.get("/health")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "database": "ok"}
+    assert response.get_json() == {"status": "ok", "database": "ok", "cache": "memory",
+                                   "rate_limits": "memory"}
 
 
 def test_health_is_503_when_the_database_is_unreachable(make_app):
     unreachable = make_app("postgresql://nobody@127.0.0.1:1/none")
     response = unreachable.server.test_client().get("/health")
     assert response.status_code == 503
-    assert response.get_json()["database"] == "unreachable"
+    assert response.get_json()["status"] == "unavailable"
+    assert response.get_json()["database"] == "unavailable"
 
 
 def test_api_is_json_503_when_the_database_is_unreachable(make_app):
