@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from dash import Dash, Input, Output, State, html
-from sqlalchemy import exc as sa_exc
 
 from callbacks.first_render import fill_first_render
 from callbacks.sections import cached_json, plain
 from dashboard.analytics import catalogue
 from dashboard.data_access import regions, score_waves, status
+from dashboard.db import UNAVAILABLE
 from dashboard.frames import as_records
 from dashboard.geography import geometry_bounds, load_insets
 from dashboard.i18n.labels import t
@@ -51,8 +51,8 @@ def build_page(app: Dash, path: str, search: str) -> list[Any]:
             return plain(_page(app, svc, path, query, lang))
         return cached_json(svc, "page", (path, build_search(dict(sorted(query.items())), "fr")),
                            lambda: _page(app, svc, path, query, lang))
-    except sa_exc.OperationalError:  # /health says 503; the page says it in words
-        return [html.Main(html.P(t("unavailable", lang), role="alert"), id="main")]
+    except UNAVAILABLE:  # the index page answers 503 (views.subjects); the page says why
+        return plain([html.Main(html.P(t("unavailable", lang), role="alert"), id="main")])
 
 
 def page_query(page: registry.Page | None, query: dict[str, str]) -> dict[str, str]:

@@ -111,10 +111,3 @@ def test_health_is_503_when_the_database_is_unreachable(make_app):
     assert response.status_code == 503
     assert response.get_json()["status"] == "unavailable"
     assert response.get_json()["database"] == "unavailable"
-
-
-def test_api_is_json_503_when_the_database_is_unreachable(make_app):
-    unreachable = make_app("postgresql://nobody@127.0.0.1:1/none")
-    response = unreachable.server.test_client().get("/api/v1/regions")
-    assert response.status_code == 503
-    assert response.get_json() == {"error": "base de données indisponible", "status": 503}

@@ -3,10 +3,9 @@ of its deck. A page whose subject does not exist answers HTTP 404 (`web.http.fro
 with the page saying what is unknown; the registry says which pages name what."""
 from __future__ import annotations
 
-from sqlalchemy import exc
-
 from dashboard.communes import commune_index
 from dashboard.data_access import regions
+from dashboard.db import UNAVAILABLE, ping
 from dashboard.debates.store import deck_length
 from dashboard.services import Services
 from layouts import registry
@@ -30,12 +29,13 @@ def exists(svc: Services, kind: str | None, params: dict[str, str]) -> bool:
     return True
 
 
-def page_found(svc: Services, path: str) -> bool:
-    """Whether `path` opens a page whose subject exists: what the index page's status says.
-    With the database down it cannot tell, and says yes: the page says the data are
-    unavailable, and /health answers 503."""
+def page_status(svc: Services, path: str) -> int:
+    """The HTTP status of the index page at `path`: 404 when no page or no subject is there,
+    503 when the database cannot say (the page then says the data are unavailable), else
+    200."""
     page, params = registry.match(path)
     try:
-        return page is not None and exists(svc, page.subject, params)
-    except exc.OperationalError:
-        return True
+        ping(svc.engine)  # every page shows data, even those whose subject is no row
+        return 200 if page is not None and exists(svc, page.subject, params) else 404
+    except UNAVAILABLE:
+        return 503

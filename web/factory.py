@@ -18,12 +18,13 @@ from dashboard.services import Services, services
 from dashboard.settings import PROJECT_ROOT, Settings
 from layouts.shell import app_root
 from layouts.static_html import to_html
-from views.subjects import page_found
+from views.subjects import page_status
 from web.http.auth import guard_presenter_pages, init_auth
 from web.http.frontend import VENDOR_FOLDER, TerritoiresDash, configure_frontend
 from web.http.headers import init_security_headers
 from web.http.ratelimit import make_limiter
 from web.http.templating import init_templates
+from web.http.unavailable import init_unavailable
 from web.routes.admin.api import admin_api
 from web.routes.admin.pages import register_admin_pages
 from web.routes.api import api, health, unknown_api
@@ -113,6 +114,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     server = app.server
     server.secret_key = settings.secret_key
     init_security_headers(server)
+    init_unavailable(server)
     if settings.proxy_count:
         n = settings.proxy_count
         server.wsgi_app = ProxyFix(
@@ -131,5 +133,5 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     app.layout = app_root()
     register_callbacks(app)
     app.prerender = lambda path, search: to_html(build_page(app, path, search))
-    app.page_found = lambda path: page_found(services(server), path)
+    app.page_status = lambda path: page_status(services(server), path)
     return app

@@ -1021,6 +1021,12 @@ LABELS: dict[str, dict[str, str]] = {
               "quoted from the Observatoire des partenariats' documents."},
     "unavailable": {"fr": "La base de données ne répond pas : réessayez dans un instant.",
                     "en": "The database is not answering: try again in a moment."},
+    "unavailable_title": {"fr": "Service momentanément indisponible",
+                          "en": "Service temporarily unavailable"},
+    "unavailable_retry": {"fr": "Cette page se rechargera d'elle-même dans 30 secondes. "
+                                "Rien de ce que vous avez envoyé n'a été enregistré.",
+                          "en": "This page will reload itself in 30 seconds. Nothing you "
+                                "sent has been saved."},
     "empty": {"fr": "Aucune donnée : importez des indicateurs ou des enquêtes "
                     "(python -m dashboard import-indicators / import-survey).",
               "en": "No data: import indicators or surveys "

@@ -80,20 +80,19 @@ class TerritoiresDash(Dash):
       that URL (`layouts.static_html`), sent after Dash's entry point: the page is on screen
       before any script has run, and `assets/prerender.js` removes the copy once Dash has
       drawn the live page;
-    - `page_found(path)`, when set, says whether the path opens a page whose subject exists:
-      the index page answers 404 otherwise (Dash answers 200 for every path it serves), with
-      the page that says what is unknown."""
+    - `page_status(path)`, when set, gives the index page's HTTP status: 404 when the path
+      opens no page or names no existing subject (Dash answers 200 for every path it
+      serves), 503 when the database cannot answer, with the page that says which."""
 
     prerender: Callable[[str, str], str] | None = None
-    page_found: Callable[[str], bool] | None = None
+    page_status: Callable[[str], int] | None = None
     runtime_url: str | None = None
 
     def index(self, *args: Any, **kwargs: Any) -> Any:
         page = super().index(*args, **kwargs)
-        if self.page_found is not None and has_request_context() and \
-                not self.page_found(request.path):
-            return page, 404
-        return page
+        status = self.page_status(request.path) \
+            if self.page_status is not None and has_request_context() else 200
+        return page if status == 200 else (page, status)
 
     def interpolate_index(self, metas: Any = "", title: Any = "", css: Any = "",
                           config: Any = "", scripts: Any = "", app_entry: Any = "",

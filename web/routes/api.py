@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
-from sqlalchemy import exc as sa_exc
 from werkzeug.exceptions import HTTPException
 
 from dashboard.analytics import catalogue
@@ -19,7 +18,7 @@ from dashboard.analytics.survey_figures import (
     compute_figure,
     parse_request,
 )
-from dashboard.db import ping
+from dashboard.db import UNAVAILABLE, ping
 from dashboard.services import services
 from web.http.ratelimit import limits_state
 
@@ -39,11 +38,6 @@ def _bad_request(error: BadRequest) -> tuple[Response, int]:
 @api.errorhandler(NoData)
 def _no_data(error: NoData) -> tuple[Response, int]:
     return _error(404, str(error))
-
-
-@api.errorhandler(sa_exc.OperationalError)
-def _database_down(error: sa_exc.OperationalError) -> tuple[Response, int]:
-    return _error(503, "base de données indisponible")
 
 
 # Under /api/, an address the API does not have is a JSON 404 (Dash's catch-all would
@@ -133,7 +127,7 @@ def health_check() -> tuple[Response, int]:
     try:
         ping(svc.engine)
         database = "ok"
-    except sa_exc.SQLAlchemyError:
+    except UNAVAILABLE:
         database = "unavailable"
     components = {"database": database, "cache": svc.cache.state(),
                   "rate_limits": limits_state(current_app)}

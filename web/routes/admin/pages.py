@@ -347,9 +347,9 @@ def remember_role(response: BaseResponse) -> BaseResponse:
     pages (one cached page for everybody) can show the link to /admin to an administrator
     with a line of script. A hint only: every admin page checks the session itself. Set and
     cleared where the session changes (sign-in, sign-out) and on the admin pages."""
-    if not (request.path in ("/connexion", "/deconnexion") or
-            request.path.startswith("/admin")):
-        return response
+    if response.status_code >= 500 or not (request.path in ("/connexion", "/deconnexion") or
+                                           request.path.startswith("/admin")):
+        return response  # an error page knows nothing of the account
     role = current_user.role if current_user.is_authenticated else None
     if role and request.cookies.get(ROLE_COOKIE) != role:
         response.set_cookie(ROLE_COOKIE, role, samesite="Lax", secure=request.is_secure)
