@@ -111,7 +111,17 @@ def lock_for_writing(session: Session) -> None:
     connection = session.connection()
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
-    elif connection.dialect.name == "sqlite":
+    begin_writing(session)
+
+
+def begin_writing(session: Session) -> None:
+    """On SQLite, start the session's transaction as a writer (BEGIN IMMEDIATE): what it
+    reads stays true until it commits, since no other writer can commit in between (pysqlite
+    would otherwise run the reads outside any transaction and BEGIN only at the first
+    write). Nothing on PostgreSQL, whose transactions lock the rows they need. Call it
+    before the transaction's first statement."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 

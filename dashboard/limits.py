@@ -12,6 +12,17 @@ MAX_BALLOT_BYTES = 4096   # one ballot's request body
 MAX_WORD_CHARS = 40       # « en un mot »: a word, or a short phrase
 MAX_TITLE_CHARS = 200     # a debate's title
 MAX_NOTES_CHARS = 4000    # the presenter's notes on one slide
+MAX_SLIDES = 100          # a deck: the default one has 14 slides, an evening shows fewer than 100
+MAX_CODE_CHARS = 8        # a territory code (the longest, a commune's, has 5; the columns hold 8)
+MAX_COMBINING_MARKS = 3   # marks in a row on one letter once composed (NFC): French needs none,
+                          # Vietnamese or Devanagari at most 2; more is a « Zalgo » flood
+DEBATE_FIRST_YEAR = 2000  # a debate's date: none was held before the dashboard's data start…
+DEBATE_YEARS_AHEAD = 5    # …nor is one planned more than 5 years after today
+
+# --- JSON request bodies (every endpoint, Dash's callbacks included)
+MAX_JSON_DEPTH = 64       # nested arrays and objects: the API's bodies have 3 levels, Dash's
+                          # callback payloads (component trees in a State) under 30; Python's
+                          # parser overflows its stack near 1,000
 
 # --- commune search
 MAX_QUERY_CHARS = 80      # longer queries are cut: the longest commune name is under 50

@@ -79,6 +79,16 @@ class Settings:
         "env": "PUBLIC_URL",
         "help": "Address the audience types or scans (e.g. https://debat.example.org): join "
                 "URLs and QR codes use it. Unset: the address of the request."})
+    allowed_hosts: str = field(
+        default="localhost, 127.0.0.1, ::1, 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, "
+                "fc00::/7", metadata={
+            "env": "ALLOWED_HOSTS",
+            "help": "Host names the app answers to, comma-separated: a name, `.example.org` "
+                    "for it and its subdomains, or an IP network (`192.168.0.0/16`). Any "
+                    "other Host header gets 400, so that no join URL or QR code is built on "
+                    "a host a request made up. PUBLIC_URL's host is always allowed. Default: "
+                    "this machine and the private networks (a venue's LAN, without "
+                    "PUBLIC_URL)."})
     secure_cookies: bool = field(default=False, metadata={
         "env": "SECURE_COOKIES",
         "help": "Send the session cookie over HTTPS only (Secure). On by itself when "

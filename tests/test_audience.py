@@ -52,7 +52,11 @@ def test_page_is_french_first_with_every_question_and_english_on_request(debate_
     assert '<html lang="en">' in english and "Send my answer" in english
 
 
-def test_first_visit_sets_an_httponly_samesite_device_cookie_and_counts_a_join(debate_client):
+def joined(client, code):  # type: ignore[no-untyped-def]
+    return client.get(f"/api/v1/debates/{code}/state").json["joined"]
+
+
+def test_first_visit_sets_an_httponly_samesite_device_cookie_and_the_hello_joins(debate_client):
     code = create_debate(debate_client)
     page = debate_client.get(f"/j/{code}")
     cookie = page.headers["Set-Cookie"]
@@ -61,7 +65,42 @@ def test_first_visit_sets_an_httponly_samesite_device_cookie_and_counts_a_join(d
     assert page.headers["Cache-Control"] == "private, no-store"
     again = debate_client.get(f"/j/{code}")
     assert device_of(again.text) == device_of(page.text)  # the same phone
-    assert debate_client.get(f"/api/v1/debates/{code}/state").json["joined"] == 1
+    assert f"/api/v1/debates/{code}/hello" in page.text  # what the page's script posts
+    assert joined(debate_client, code) == 0  # opening the page wrote nothing
+    for _ in range(2):  # a reloaded page says hello again: still one phone
+        hello = debate_client.post(f"/api/v1/debates/{code}/hello",
+                                   json={"device": device_of(page.text)})
+        assert hello.status_code == 200 and hello.json == {"code": code, "joined": True}
+    assert joined(debate_client, code) == 1
+
+
+def test_opening_the_page_again_and_again_writes_nothing(debate_app):
+    """Each cookieless GET used to insert a respondent: 300 of them took « joined » from 2
+    to 302."""
+    client = debate_app.server.test_client()
+    code = create_debate(client)
+    phone = device_of(client.get(f"/j/{code}").text)
+    client.post(f"/j/{code}", data={"device": phone, "question": "innovation",
+                                    "innovation": "oui"})  # joined at its first answer
+    assert joined(client, code) == 1
+    for _ in range(100):
+        assert debate_app.server.test_client().get(f"/j/{code}").status_code == 200
+    assert joined(client, code) == 1
+
+
+def test_hello_is_rate_limited_as_ballots_are_and_checks_its_device(empty_url, make_app):
+    client = make_app(empty_url, admin_token=BEARER["Authorization"][7:],
+                      debate_device_limit="2 per minute").server.test_client()
+    code = create_debate(client)
+    hello = f"/api/v1/debates/{code}/hello"
+    phone = "p" * 24
+    assert [client.post(hello, json={"device": phone}).status_code
+            for _ in range(3)] == [200, 200, 429]
+    bad = client.post(hello, json={"device": "court"})
+    assert bad.status_code == 400 and bad.json["reason"] == "bad_device"
+    assert client.post("/api/v1/debates/ZZZZZZ/hello",
+                       json={"device": "q" * 24}).status_code == 404
+    assert joined(client, code) == 1
 
 
 def test_plain_form_posts_work_without_javascript_and_confirm(debate_client):

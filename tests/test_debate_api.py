@@ -282,7 +282,8 @@ def test_admin_actions_need_a_session_or_the_token(debate_client):
 
 def test_state_is_small_public_and_cacheable_for_a_second(debate_client):
     code = create_debate(debate_client)
-    debate_client.get(f"/j/{code}")  # a phone joins
+    hello = debate_client.post(f"/api/v1/debates/{code}/hello", json={"device": device()})
+    assert hello.status_code == 200  # a phone's page has loaded: it joins
     vote(debate_client, code, innovation=True)
     moved = debate_client.post(f"/api/v1/debates/{code}/slide", headers=BEARER,
                                json={"index": 3})
@@ -350,3 +351,75 @@ def test_a_debate_is_a_survey_of_the_room(debate_app, debate_client):
             study=f"DEBAT-{code}", year=survey.year, actor="salle", region="93",
             domain="emploi", measure="share_priority"))
     assert figure.n == 4 and figure.value == pytest.approx(75.0)  # percent, as the survey
+
+
+def test_deeply_nested_json_is_400_in_the_ballot_and_its_rate_limit_key(debate_client):
+    """1,900 levels used to raise RecursionError (a 500), in the device key function too."""
+    code = create_debate(debate_client)
+    body = f'{{"device": "{device()}", "word": {"[" * 1900}"x"{"]" * 1900}}}'
+    response = debate_client.post(f"/api/v1/debates/{code}/ballots", data=body,
+                                  content_type="application/json")
+    assert response.status_code == 400 and response.json["reason"] == "too_deep"
+    deep = debate_client.post("/api/v1/debates", headers=BEARER, data="[" * 5000 + "]" * 5000,
+                              content_type="application/json")
+    assert deep.status_code == 400 and deep.json["reason"] == "too_deep"
+    assert results(debate_client, code)["n"] == 0
+
+
+def test_a_word_whose_lower_case_is_longer_than_40_characters_is_400(debate_client):
+    """« İ » lower-cased is two characters: 21 of them overflowed debate_word.normalised
+    (40 characters) on PostgreSQL."""
+    code = create_debate(debate_client)
+    for count in (21, 40):
+        response = vote(debate_client, code, word="İ" * count)
+        assert response.status_code == 400 and response.json["reason"] == "word_too_long"
+    assert vote(debate_client, code, word="İ" * 20).status_code == 201
+    assert results(debate_client, code)["questions"]["word"]["n"] == 1
+
+
+@pytest.mark.parametrize("answers", [
+    {"word": "cloche\u0007"}, {"word": "\u202eéigolocé"}, {"word": "e" + "\u0301" * 5},
+    {"word": "mot\u0000"}, {"word": "\ud800"},
+])
+def test_words_with_control_format_or_piled_up_characters_are_400(debate_client, answers):
+    code = create_debate(debate_client)
+    response = vote(debate_client, code, **answers)
+    assert response.status_code == 400 and response.json["reason"] == "bad_characters"
+    assert response.json["field"] == "word"
+    assert results(debate_client, code)["n"] == 0
+
+
+@pytest.mark.parametrize("fields,field,reason", [
+    ({"title": "Débat\u0007"}, "title", "bad_characters"),
+    ({"title": "\u202eDébat"}, "title", "bad_characters"),
+    ({"title": "Débat\u0000"}, "title", "bad_characters"),
+    ({"title": "Z" + "\u0336" * 30}, "title", "bad_characters"),
+    ({"region": "9\u00003"}, "region", "bad_characters"),
+    ({"region": "9" * 9}, "region", "bad_region"),
+    ({"date": "0001-01-01"}, "date", "date_out_of_range"),
+    ({"date": "9999-12-31"}, "date", "date_out_of_range"),
+    ({"deck": [{"kind": "map", "notes": ""}] * 10_000}, "deck", "bad_deck"),
+    ({"deck": [{"kind": "map", "notes": "Bienvenue\u202e"}]}, "deck", "bad_deck"),
+])
+def test_create_refuses_hostile_text_dates_and_decks(debate_client, fields, field, reason):
+    body = {"title": "T", "region": "93", "questions": ["word"], **fields}
+    response = debate_client.post("/api/v1/debates", headers=BEARER, json=body)
+    assert response.status_code == 400
+    assert (response.json["field"], response.json["reason"]) == (field, reason)
+    assert response.json["error"]
+    assert debate_client.get("/api/v1/debates", headers=BEARER).json["debates"] == []
+
+
+def test_notes_keep_their_line_breaks_and_french_words_their_accents(debate_client):
+    deck = [{"kind": "map", "notes": "Première ligne\n\tdeuxième ligne"}]
+    code = create_debate(debate_client, questions=["word"], deck=deck, date="2001-05-02",
+                         title="Santé, éducation : où en est la région ?")
+    assert debate_client.get(f"/api/v1/debates/{code}", headers=BEARER).json["deck"] == deck
+    assert vote(debate_client, code, word="Écologie à l'œuvre").status_code == 201
+
+
+def test_hiding_a_word_with_a_nul_is_400(debate_client):
+    code = create_debate(debate_client)
+    response = debate_client.post(f"/api/v1/debates/{code}/words/hide", headers=BEARER,
+                                  json={"word": "gros\u0000mot", "hidden": True})
+    assert response.status_code == 400 and response.json["reason"] == "bad_characters"

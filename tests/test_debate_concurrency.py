@@ -4,16 +4,20 @@ question, each device's last one."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 from werkzeug.serving import make_server
 
+from dashboard.debates import store
+from dashboard.debates.questions import Refused
 from dashboard.models import DebateBallot
 from debate_helpers import BEARER, create_debate, device
 
@@ -76,3 +80,79 @@ def test_concurrent_ballots_are_counted_exactly(debate_app):
     with Session(debate_app.server.extensions["territoires"].engine) as session:
         logged = session.scalar(select(func.count()).select_from(DebateBallot))
     assert logged == len(sent)  # the audit trail has every acknowledged ballot, once
+
+
+def _close_is_held_back(engine) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a writer cannot get ahead of the ballot in flight now: on PostgreSQL a
+    session of this database waits for a lock; on SQLite the write lock is taken (a probe
+    asking for it without waiting is refused)."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            return bool(conn.exec_driver_sql(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock'").scalar())
+    probe = sqlite3.connect(engine.url.database, timeout=0)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        probe.close()
+    return False
+
+
+def test_a_ballot_in_flight_is_committed_before_the_close_or_not_at_all(debate_app):
+    """A ballot that has read « open » when the presenter closes: the close waits for it,
+    so no ballot is acknowledged after the close is. Deterministic: the ballot is held
+    between its check and its first write until the close has either committed (the bug:
+    the ballot would then be acknowledged after it) or is seen waiting for the ballot."""
+    client = debate_app.server.test_client()
+    code = create_debate(client, questions=["innovation"])
+    svc = debate_app.server.extensions["territoires"]
+    engine = svc.engine
+    in_flight, release = threading.Event(), threading.Event()
+    commits: list[str] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def hold(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        if threading.current_thread().name == "ballot" and "INSERT INTO respondent" in statement:
+            in_flight.set()
+            release.wait(60)
+
+    @event.listens_for(engine, "commit")
+    def order(_conn):  # type: ignore[no-untyped-def]
+        commits.append(threading.current_thread().name)
+
+    outcomes: dict[str, object] = {}
+
+    def ballot() -> None:
+        try:
+            outcomes["ballot"] = store.record_ballot(engine, code, {
+                "device": device(), "innovation": True}, svc.reference.domain_slugs)
+        except Refused as refused:
+            outcomes["ballot"] = refused.status
+
+    def close() -> None:
+        outcomes["close"] = store.set_voting(engine, code, False).question_state
+
+    voter = threading.Thread(target=ballot, name="ballot")
+    closer = threading.Thread(target=close, name="close")
+    try:
+        voter.start()
+        assert in_flight.wait(60)
+        closer.start()
+        while closer.is_alive() and not _close_is_held_back(engine):
+            time.sleep(0.01)
+    finally:
+        release.set()
+        voter.join()
+        closer.join()
+        event.remove(engine, "before_cursor_execute", hold)
+        event.remove(engine, "commit", order)
+    assert outcomes["close"] == {"innovation": "closed"}
+    acknowledged = isinstance(outcomes["ballot"], store.BallotOutcome)
+    assert acknowledged or outcomes["ballot"] == 409
+    assert [c for c in commits if c in ("ballot", "close")] == (
+        ["ballot", "close"] if acknowledged else ["close"])
+    room = client.get(f"/api/v1/debates/{code}/results", headers=BEARER).json
+    assert room["questions"]["innovation"]["n"] == (1 if acknowledged else 0)

@@ -56,5 +56,9 @@ def join_url_of(app) -> str:  # type: ignore[no-untyped-def]
 def test_forwarded_headers_are_believed_only_behind_a_declared_proxy(empty_url, make_app):
     direct = make_app(empty_url, admin_token=ADMIN_TOKEN)
     assert join_url_of(direct).startswith("http://localhost/j/")
-    proxied = make_app(empty_url, admin_token=ADMIN_TOKEN, proxy_count=1)
+    proxied = make_app(empty_url, admin_token=ADMIN_TOKEN, proxy_count=1,
+                       allowed_hosts="debat.example.org")
     assert join_url_of(proxied).startswith("https://debat.example.org/j/")
+    unlisted = make_app(empty_url, admin_token=ADMIN_TOKEN, proxy_count=1)
+    refused = unlisted.server.test_client().get("/api/v1/regions", headers=FORWARDED)
+    assert refused.status_code == 400  # a forwarded host is a request's host too

@@ -22,7 +22,9 @@ from views.subjects import page_status
 from web.http.auth import guard_presenter_pages, init_auth
 from web.http.frontend import VENDOR_FOLDER, TerritoiresDash, configure_frontend
 from web.http.headers import init_security_headers
+from web.http.json_body import init_json
 from web.http.ratelimit import make_limiter
+from web.http.request_guard import init_request_guard
 from web.http.templating import init_templates
 from web.http.unavailable import init_unavailable
 from web.routes.admin.api import admin_api
@@ -115,6 +117,8 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Dash:
     server.secret_key = settings.secret_key
     init_security_headers(server)
     init_unavailable(server)
+    init_request_guard(server, settings)  # control characters, the Host header
+    init_json(server)  # request bodies read with a depth limit, Dash's callbacks' too
     if settings.proxy_count:
         n = settings.proxy_count
         server.wsgi_app = ProxyFix(

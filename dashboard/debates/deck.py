@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from dashboard.debates.questions import QUESTIONS, Refused
-from dashboard.limits import MAX_NOTES_CHARS
+from dashboard.debates.text import character_problem
+from dashboard.limits import MAX_NOTES_CHARS, MAX_SLIDES
 
 CHART_SLIDES: tuple[tuple[str, str], ...] = (
     ("title", "Accueillez la salle, présentez le déroulé et affichez le code pour voter : "
@@ -68,6 +69,8 @@ def check_deck(deck: Any, questions: Sequence[str]) -> list[dict[str, Any]]:
     notes text), or Refused naming the slide."""
     if not isinstance(deck, list) or not deck:
         raise _refuse("« deck » doit être une liste non vide de diapositives")
+    if len(deck) > MAX_SLIDES:
+        raise _refuse(f"« deck » : {MAX_SLIDES} diapositives au plus ({len(deck)} reçues)")
     slides = []
     for position, slide in enumerate(deck, start=1):
         if not isinstance(slide, dict) or slide.get("kind") not in SLIDE_KINDS:
@@ -86,6 +89,9 @@ def check_deck(deck: Any, questions: Sequence[str]) -> list[dict[str, Any]]:
         if not isinstance(notes, str) or len(notes) > MAX_NOTES_CHARS:
             raise _refuse(f"diapositive {position} : « notes » doit être un texte de "
                           f"{MAX_NOTES_CHARS} caractères au plus")
+        problem = character_problem(notes, multiline=True)
+        if problem:
+            raise _refuse(f"diapositive {position} : « notes » : {problem}")
         slides.append({"kind": kind, **({"question": question} if question else {}),
                        "notes": notes})
     return slides

@@ -9,11 +9,11 @@ answer per domain), `scores` is `fragility_score` (0-10 per domain rated), `inno
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dashboard.debates.text import BAD_CHARACTERS, character_problem
 from dashboard.i18n.text import normalise_word
 from dashboard.limits import MAX_WORD_CHARS
 
@@ -75,15 +75,21 @@ def _bad(reason: str, message: str, field: str) -> Refused:
     return Refused(400, reason, message, field)
 
 
-def parse_ballot(payload: Any, asked: Sequence[str], scored_domains: Sequence[str],
-                 domains: Sequence[str]) -> Ballot:
-    """A Ballot from a decoded JSON body, or Refused (400) naming the field."""
+def parse_device(payload: Any) -> str:
+    """The device token of a decoded JSON body (a ballot, a hello), or Refused (400)."""
     if not isinstance(payload, dict):
         raise _bad("bad_json", "le corps doit être un objet JSON", "")
     device = payload.get("device")
     if not isinstance(device, str) or not DEVICE_PATTERN.fullmatch(device):
         raise _bad("bad_device", "« device » doit être un jeton de 16 à 64 caractères "
                    "(lettres, chiffres, - ou _)", "device")
+    return device
+
+
+def parse_ballot(payload: Any, asked: Sequence[str], scored_domains: Sequence[str],
+                 domains: Sequence[str]) -> Ballot:
+    """A Ballot from a decoded JSON body, or Refused (400) naming the field."""
+    device = parse_device(payload)
     unknown = sorted(set(payload) - {"device", *QUESTIONS})
     if unknown:
         raise _bad("unknown_field", f"champ inconnu « {unknown[0]} »", unknown[0])
@@ -147,11 +153,16 @@ def _word(value: Any) -> str:
     if not isinstance(value, str):
         raise _bad("bad_word", "« word » doit être un texte", "word")
     word = " ".join(value.split())
-    if not normalise_word(word):  # nothing left once quotes and punctuation are dropped
+    normalised = normalise_word(word)
+    if not normalised:  # nothing left once quotes and punctuation are dropped
         raise _bad("empty_word", "le mot est vide", "word")
-    if len(word) > MAX_WORD_CHARS:
-        raise _bad("word_too_long", f"{MAX_WORD_CHARS} caractères au plus ({len(word)} reçus)",
-                   "word")
-    if any(unicodedata.category(c).startswith("C") for c in word):
-        raise _bad("bad_word", "le mot contient des caractères de contrôle", "word")
+    # the cloud's spelling may be longer than the word: « İ » lower-cased is « i̇ », 2 characters
+    longest = max(len(word), len(normalised))
+    if longest > MAX_WORD_CHARS:
+        lowered = " une fois en minuscules" if longest > len(word) else ""
+        raise _bad("word_too_long",
+                   f"{MAX_WORD_CHARS} caractères au plus ({longest} reçus{lowered})", "word")
+    problem = character_problem(word)
+    if problem:
+        raise _bad(BAD_CHARACTERS, f"« word » : {problem}", "word")
     return word

@@ -4,7 +4,8 @@ A ballot is one transaction: the device's respondent row is upserted first (on P
 `ON CONFLICT DO UPDATE` also locks it, so two ballots from one device take turns; SQLite
 has one writer at a time anyway), then its answers are upserted on the answer table's
 primary key (question, item, respondent): a device that votes again replaces its answers,
-it never adds a second set, whatever the interleaving of concurrent requests. Each
+it never adds a second set, whatever the interleaving of concurrent requests. A ballot and
+the presenter's close are serialised on the debate's row (see `record_ballot`). Each
 acknowledged ballot also leaves a row in `debate_ballot` (the audit trail, and what moves
 the results' cache key); nothing a ballot writes is shared with another device's ballot, so
 a full room's ballots never wait for each other.
@@ -21,7 +22,7 @@ from typing import Any
 from sqlalchemy import Engine, exc, select, update
 from sqlalchemy.orm import Session, defer
 
-from dashboard.db import bump_data_version, dialect_insert
+from dashboard.db import begin_writing, bump_data_version, dialect_insert
 from dashboard.debates.ballot_sql import WORD_MARK, BallotStatements, ballot_statements
 from dashboard.debates.deck import check_deck, default_deck
 from dashboard.debates.questions import (
@@ -32,8 +33,14 @@ from dashboard.debates.questions import (
     Refused,
     parse_ballot,
 )
+from dashboard.debates.text import BAD_CHARACTERS, character_problem
 from dashboard.i18n.text import normalise_word
-from dashboard.limits import MAX_TITLE_CHARS
+from dashboard.limits import (
+    DEBATE_FIRST_YEAR,
+    DEBATE_YEARS_AHEAD,
+    MAX_CODE_CHARS,
+    MAX_TITLE_CHARS,
+)
 from dashboard.models import (
     Actor,
     Dataset,
@@ -94,11 +101,14 @@ def deck_length(engine: Engine, code: str) -> int | None:
 
 def _debate_and_questions(session: Session, code: str) -> tuple[Debate, dict[str, int]]:
     """`get_debate` and `question_ids` in one round trip, without the deck (a ballot's
-    path: every query counts when a room votes at once)."""
+    path: every query counts when a room votes at once), the debate's row share-locked
+    (FOR SHARE on PostgreSQL: ballots do not wait for each other, a presenter's action
+    waits for the ballots in flight)."""
     rows = session.execute(
         select(Debate, Question.code, Question.id)
         .join(Question, Question.survey_id == Debate.survey_id)
-        .where(Debate.code == code.strip().upper()).options(defer(Debate.deck))).all()
+        .where(Debate.code == code.strip().upper()).options(defer(Debate.deck))
+        .with_for_update(read=True, of=Debate)).all()
     if not rows:
         raise _not_found(code)
     return rows[0][0], {BY_SURVEY_CODE[survey_code]: qid for _d, survey_code, qid in rows}
@@ -136,8 +146,13 @@ def parse_spec(payload: Any, domains: Sequence[str]) -> DebateSpec:
         raise _refuse("bad_title", f"« title » : un texte de 1 à {MAX_TITLE_CHARS} caractères",
                       "title")
     region = payload.get("region")
-    if not isinstance(region, str) or not region.strip():
+    if not isinstance(region, str) or not region.strip() or \
+            len(region.strip()) > MAX_CODE_CHARS:
         raise _refuse("bad_region", "« region » : un code de région INSEE", "region")
+    for name, text in (("title", title.strip()), ("region", region.strip())):
+        problem = character_problem(text)
+        if problem:
+            raise _refuse(BAD_CHARACTERS, f"« {name} » : {problem}", name)
     questions = payload.get("questions")
     if not isinstance(questions, list) or not questions or \
             any(q not in QUESTIONS for q in questions) or len(set(questions)) != len(questions):
@@ -150,6 +165,10 @@ def parse_spec(payload: Any, domains: Sequence[str]) -> DebateSpec:
         day = None
     if day is None:
         raise _refuse("bad_date", "« date » : une date AAAA-MM-JJ", "date")
+    last_year = date.today().year + DEBATE_YEARS_AHEAD
+    if not DEBATE_FIRST_YEAR <= day.year <= last_year:
+        raise _refuse("date_out_of_range", f"« date » : entre {DEBATE_FIRST_YEAR} et "
+                      f"{last_year}", "date")
     scored = payload.get("scored_domains", list(domains))
     if not isinstance(scored, list) or not scored or any(d not in domains for d in scored) \
             or len(set(scored)) != len(scored):
@@ -254,8 +273,9 @@ def _sql(session: Session) -> BallotStatements:
 
 
 def join_debate(engine: Engine, code: str, device: str) -> Debate:
-    """Count a device as joined (its respondent row) the first time it opens the page; the
-    state's cache key follows the newest respondent."""
+    """Count a device as joined (its respondent row, added once): the audience page's
+    « hello », sent by its script when it has loaded. The state's cache key follows the
+    newest respondent."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
         debate = get_debate(session, code)
         _join_respondent(session, debate, device)
@@ -265,8 +285,14 @@ def join_debate(engine: Engine, code: str, device: str) -> Debate:
 def record_ballot(engine: Engine, code: str, payload: Any,
                   domains: Sequence[str]) -> BallotOutcome:
     """Check a ballot against its debate (404, 400, 409 for a closed question) and store it,
-    replacing the device's earlier answers to the same questions."""
+    replacing the device's earlier answers to the same questions.
+
+    Serialised with the presenter's close (`_change`): the question's open state is read
+    under a lock that the close must wait for (the debate's row shared on PostgreSQL, the
+    write lock on SQLite), so a ballot is either committed before the close is, or sees the
+    question closed — none is acknowledged once the close is."""
     with Session(engine) as session, session.begin():
+        begin_writing(session)
         debate, ids = _debate_and_questions(session, code)
         ballot = parse_ballot(payload, debate.questions, debate.scored_domains, domains)
         closed = [q for q in ballot.questions if debate.question_state.get(q) != "open"]
@@ -330,6 +356,7 @@ def _change(engine: Engine, code: str, change: Callable[[Debate], None]) -> Deba
     (two remotes pressing at once apply one after the other), moving its version so that
     every poll sees it."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
+        begin_writing(session)
         debate = get_debate(session, code, lock=True)
         change(debate)
         debate.version += 1
@@ -371,6 +398,7 @@ def hide_word(engine: Engine, code: str, word: str, hidden: bool) -> int:
     """Hide (or show again) a word in the cloud, every spelling of it; returns how many
     devices had sent it."""
     with Session(engine) as session, session.begin():
+        begin_writing(session)
         debate = get_debate(session, code, lock=True)
         result = session.execute(update(DebateWord).where(
             DebateWord.debate_id == debate.id,

@@ -3,7 +3,6 @@ what is really read), JSON that parses, and which device sent it — the key of 
 per-device rate limit, for the JSON API and the audience's plain form alike."""
 from __future__ import annotations
 
-import json
 import secrets
 from typing import Any
 
@@ -14,6 +13,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from dashboard.debates.questions import DEVICE_PATTERN, Refused
 from dashboard.limits import MAX_BALLOT_BYTES
+from web.http.json_body import json_body
 
 DEVICE_COOKIE = "territoires_appareil"
 DEVICE_COOKIE_AGE = 60 * 60 * 24 * 90
@@ -42,10 +42,7 @@ def json_payload() -> Any:
         if not request.is_json:
             raise Refused(400, "not_json", "corps JSON attendu (Content-Type: "
                           "application/json)", "")
-        try:
-            g.ballot_json = json.loads(ballot_body())
-        except (ValueError, UnicodeDecodeError) as error:
-            raise Refused(400, "bad_json", f"JSON illisible ({error})", "") from None
+        g.ballot_json = json_body(ballot_body())
     return g.ballot_json
 
 

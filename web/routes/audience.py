@@ -92,11 +92,15 @@ def join_form() -> BaseResponse:
 
 
 def vote_page(code: str) -> BaseResponse:
+    """The page, written nowhere: a device counts as joined at its page script's « hello »
+    (rate-limited as ballots are) or at its first answer, never by a GET that anyone can
+    repeat."""
     device = cookie_device() or new_device()
-    try:
-        debate = store.join_debate(services().engine, code, device)
-    except Refused:
-        return _not_found(code)
+    with Session(services().engine, expire_on_commit=False) as session:
+        try:
+            debate = store.get_debate(session, code)
+        except Refused:
+            return _not_found(code)
     if debate.code != code:
         return redirect(join_path(debate.code), code=301)
     return _page(debate, device)
@@ -169,7 +173,9 @@ def qr_svg(code: str) -> BaseResponse:
         buffer, kind="svg", scale=10, border=2, dark="#000", light="#fff",
         title=t("qr_title", page_lang(), code=debate.code), xmldecl=False)
     response = Response(buffer.getvalue(), mimetype="image/svg+xml")
-    response.headers["Cache-Control"] = "public, max-age=3600"
+    # built on the request's Host without PUBLIC_URL: no shared cache may keep it for others
+    shared = "public" if services().settings.public_url else "private"
+    response.headers["Cache-Control"] = f"{shared}, max-age=3600"
     return response
 
 

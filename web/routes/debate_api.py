@@ -19,8 +19,10 @@ from werkzeug.wrappers import Response as BaseResponse
 from dashboard.accounts import PRESENTER_ROLES
 from dashboard.debates import cached, store
 from dashboard.debates import results as debate_results
-from dashboard.debates.questions import Refused
+from dashboard.debates.questions import Refused, parse_device
+from dashboard.debates.text import BAD_CHARACTERS, character_problem
 from dashboard.export import rows_to_csv
+from dashboard.limits import MAX_WORD_CHARS
 from dashboard.models import Debate
 from dashboard.paths import presenter_path, projection_path
 from dashboard.services import services
@@ -28,6 +30,7 @@ from dashboard.settings import Settings
 from dashboard.urls import join_url
 from web.http.auth import admin_required, check_admin, signed_in_name
 from web.http.ballot_input import json_payload
+from web.http.json_body import json_body
 from web.http.ratelimit import ballot_limits, retry_after
 
 STATE_MAX_AGE = 1
@@ -51,11 +54,14 @@ def _too_fast(error: RateLimitExceeded) -> tuple[Response, int]:
 
 
 def _body() -> dict[str, Any]:
-    payload = request.get_json(silent=True)
-    if payload is None and request.get_data():
-        raise Refused(400, "bad_json", "JSON illisible", "")
-    if payload is None:
+    """A presenter's JSON body (none: an empty object), read by the shared reader."""
+    data = request.get_data()
+    if not data:
         return {}
+    if not request.is_json:
+        raise Refused(400, "bad_json", "corps JSON attendu (Content-Type: application/json)",
+                      "")
+    payload = json_body(data)
     if not isinstance(payload, dict):
         raise Refused(400, "bad_json", "le corps doit être un objet JSON", "")
     return payload
@@ -100,6 +106,14 @@ def ballot(code: str) -> tuple[Response, int]:
     return jsonify({"status": "created" if outcome.created else "replaced",
                     "questions": list(outcome.questions),
                     "replaced": list(outcome.replaced)}), 201 if outcome.created else 200
+
+
+def hello(code: str) -> tuple[Response, int]:
+    """A phone's page has loaded: the device counts as joined (the presenter's and the
+    projector's « connectés »). Rate-limited with the ballots: a device's hellos share its
+    budget, and a made-up device per request meets the address ceiling."""
+    debate = store.join_debate(services().engine, code, parse_device(json_payload()))
+    return jsonify({"code": debate.code, "joined": True}), 200
 
 
 def results(code: str) -> Response | BaseResponse:
@@ -176,8 +190,12 @@ def slide(code: str) -> Response:
 def hide_word(code: str) -> Response:
     body = _body()
     word = body.get("word")
-    if not isinstance(word, str) or not word.strip():
-        raise Refused(400, "bad_word", "« word » : le mot à masquer", "word")
+    if not isinstance(word, str) or not word.strip() or len(word) > MAX_WORD_CHARS:
+        raise Refused(400, "bad_word", f"« word » : le mot à masquer ({MAX_WORD_CHARS} "
+                      "caractères au plus)", "word")
+    problem = character_problem(word)
+    if problem:
+        raise Refused(400, BAD_CHARACTERS, f"« word » : {problem}", "word")
     hidden = _flag(body, "hidden")
     devices = store.hide_word(services().engine, code, word, hidden)
     return jsonify({"code": code.upper(), "word": word, "hidden": hidden, "devices": devices})
@@ -201,11 +219,13 @@ def debate_api(limiter: Limiter, settings: Settings) -> Blueprint:
     bp.register_error_handler(Refused, _refused)
     bp.register_error_handler(RequestEntityTooLarge, _too_large)
     bp.register_error_handler(RateLimitExceeded, _too_fast)
+    limited = ballot_limits(limiter, settings)
     routes: list[tuple[str, Any, list[str]]] = [
         ("", create, ["POST"]),
         ("", list_all, ["GET"]),
         ("/<code>", detail, ["GET"]),
-        ("/<code>/ballots", ballot_limits(limiter, settings)(ballot), ["POST"]),
+        ("/<code>/ballots", limited(ballot), ["POST"]),
+        ("/<code>/hello", limited(hello), ["POST"]),
         ("/<code>/results", results, ["GET"]),
         ("/<code>/state", state, ["GET"]),
         ("/<code>/close", close, ["POST"]),

@@ -1,7 +1,8 @@
 // The audience page, when JavaScript runs: each question's form posts JSON to the ballot
 // API and says at once whether the answer was saved; sliders show their value; a poll of
-// the debate's state opens and closes the questions as the presenter does. Without it,
-// the same forms post to the server as plain HTML forms.
+// the debate's state opens and closes the questions as the presenter does; a « hello »
+// counts the phone as joined. Without it, the same forms post to the server as plain HTML
+// forms, and the phone counts as joined at its first answer.
 (function () {
   "use strict";
   var texts = JSON.parse(document.getElementById("textes").textContent);
@@ -76,6 +77,15 @@
       input.addEventListener("input", function () { output.value = input.value; });
     });
   });
+
+  // the device counts as joined once its page has loaded (opening the page writes nothing)
+  var device = document.querySelector("form.bulletin input[name=device]");
+  if (device) {
+    fetch(texts.hello, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ device: device.value }), credentials: "same-origin"
+    }).catch(function () {});
+  }
 
   var version = null;
   function poll() {
