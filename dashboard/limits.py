@@ -13,6 +13,10 @@ MAX_WORD_CHARS = 40       # « en un mot »: a word, or a short phrase
 MAX_TITLE_CHARS = 200     # a debate's title
 MAX_NOTES_CHARS = 4000    # the presenter's notes on one slide
 
+# --- sign-in form
+MAX_USERNAME_CHARS = 80    # the app_user.username column
+MAX_PASSWORD_CHARS = 200   # a passphrase fits; hashing a megabyte at every attempt does not
+
 # --- commune search
 MAX_QUERY_CHARS = 80      # longer queries are cut: the longest commune name is under 50
                           # characters, and 2,000 characters must cost no more than 20
