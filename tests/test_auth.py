@@ -7,6 +7,7 @@ import time
 import pytest
 import redis
 from flask import Flask
+from flask_login.utils import encode_cookie
 from limits.storage import RedisStorage
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -240,3 +241,74 @@ def test_a_lock_is_a_429_even_when_redis_cannot_say_how_long_it_lasts(empty_url,
     refused = sign_in(client)
     assert refused.status_code == 429 and refused.headers["Retry-After"] == "60"
     assert "réessayez dans 1 minute" in refused.text
+
+
+# --- signing out and changing a password end the account's sessions (issue 18, item 17) ---
+
+def copy_of(app, client):  # type: ignore[no-untyped-def]
+    """Another browser holding a copy of `client`'s session cookie."""
+    copy = app.server.test_client()
+    copy.set_cookie("session", client.get_cookie("session").value)
+    return copy
+
+
+def sign_out(client) -> None:  # type: ignore[no-untyped-def]
+    forms = client.get("/connexion").text.split("/deconnexion")[1]
+    assert client.post("/deconnexion",
+                       data={"csrf_token": csrf_token(forms)}).status_code == 303
+
+
+def test_signing_out_ends_every_session_of_the_account(debate_app):
+    laptop, phone = debate_app.server.test_client(), debate_app.server.test_client()
+    sign_in(laptop)
+    sign_in(phone)
+    copied = copy_of(debate_app, laptop)
+    assert copied.get("/api/v1/debates").status_code == 200
+    sign_out(laptop)
+    assert copied.get("/api/v1/debates").status_code == 401
+    assert phone.get("/api/v1/debates").status_code == 401
+    assert sign_in(phone).status_code == 303  # signing in again opens a new session
+    assert phone.get("/api/v1/debates").status_code == 200
+    assert copied.get("/api/v1/debates").status_code == 401
+
+
+def test_a_password_set_again_ends_the_accounts_sessions(debate_app):
+    """`create-user` on an existing account, and `init-db` bringing ADMIN_PASSWORD in line,
+    both go through set_password."""
+    add_presenter(debate_app)
+    admin, presenter = debate_app.server.test_client(), debate_app.server.test_client()
+    sign_in(admin)
+    sign_in(presenter, "oratrice", "mot-de-passe-oratrice")
+    with Session(debate_app.server.extensions["territoires"].engine) as session, \
+            session.begin():
+        set_password(session, "oratrice", "un-nouveau-mot-de-passe", "presenter")
+    assert presenter.get("/api/v1/debates").status_code == 401
+    assert admin.get("/api/v1/debates").status_code == 200  # another account's session stays
+
+
+def test_a_changed_admin_password_ends_the_sessions_opened_with_the_old_one(
+        debate_app, make_app, empty_url):
+    before = debate_app.server.test_client()
+    sign_in(before)
+    changed = make_app(empty_url, admin_password="un-autre-mot-de-passe")  # same SECRET_KEY
+    assert copy_of(changed, before).get("/api/v1/debates").status_code == 200
+    assert sign_in(changed.server.test_client(),
+                   password="un-autre-mot-de-passe").status_code == 303
+    assert copy_of(changed, before).get("/api/v1/debates").status_code == 401
+
+
+def test_a_cookie_naming_only_the_account_opens_nothing(debate_app):
+    """A session cookie from before the account's token (or forged with the secret key
+    alone) and a remember-me cookie of the account's id are refused."""
+    sign_in(debate_app.server.test_client())
+    user_id = str(admin_row(debate_app).id)  # type: ignore[union-attr]
+    client = debate_app.server.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = user_id
+        session["_fresh"] = True
+    assert client.get("/api/v1/debates").status_code == 401
+    with debate_app.server.app_context():
+        remember = encode_cookie(user_id)
+    remembered = debate_app.server.test_client()
+    remembered.set_cookie("remember_token", remember)
+    assert remembered.get("/api/v1/debates").status_code == 401

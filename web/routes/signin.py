@@ -1,7 +1,8 @@
 """/connexion and /deconnexion: Flask templates with Flask-WTF forms (CSRF token in each).
 
 Every refused password is logged (account and address) and counted: too many for one account
-or from one address and the form answers 429, saying when to retry (`signin_limits`)."""
+or from one address and the form answers 429, saying when to retry (`signin_limits`).
+Signing out ends every session of the account, not only this browser's."""
 from __future__ import annotations
 
 import logging
@@ -16,7 +17,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from dashboard.accounts import authenticate
+from dashboard.accounts import authenticate, end_sessions
 from dashboard.i18n.labels import t
 from dashboard.i18n.numbers import format_wait
 from dashboard.limits import MAX_PASSWORD_CHARS, MAX_USERNAME_CHARS
@@ -66,6 +67,8 @@ def sign_out() -> BaseResponse:
         return Response(render_template("refus.html",
                                         message=t("form_expired", page_lang())),
                         status=400, mimetype="text/html")
+    if current_user.is_authenticated:
+        end_sessions(services().engine, current_user.id)
     logout_user()
     return redirect("/connexion", code=303)
 
