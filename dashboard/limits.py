@@ -24,6 +24,10 @@ MAX_JSON_DEPTH = 64       # nested arrays and objects: the API's bodies have 3 l
                           # callback payloads (component trees in a State) under 30; Python's
                           # parser overflows its stack near 1,000
 
+# --- sign-in form
+MAX_USERNAME_CHARS = 80    # the app_user.username column
+MAX_PASSWORD_CHARS = 200   # a passphrase fits; hashing a megabyte at every attempt does not
+
 # --- commune search
 MAX_QUERY_CHARS = 80      # longer queries are cut: the longest commune name is under 50
                           # characters, and 2,000 characters must cost no more than 20

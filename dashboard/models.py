@@ -8,6 +8,7 @@ demonstration data.
 """
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -44,6 +45,11 @@ class Base(DeclarativeBase):
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def new_session_token() -> str:
+    """A fresh `User.session_token` (43 characters, 256 random bits)."""
+    return secrets.token_urlsafe(32)
 
 
 # --- reference vocabulary -------------------------------------------------------------
@@ -291,13 +297,18 @@ class Initiative(Base):
 
 class User(Base):
     """A person who signs in: `admin` (everything, later the data administration) or
-    `presenter` (debates). Only a werkzeug hash of the password is stored."""
+    `presenter` (debates). Only a werkzeug hash of the password is stored.
+
+    Every session cookie of the account names its `session_token` as well as its id, and
+    opens nothing once the token has changed: a new one at sign-out and at every password
+    change ends all the account's sessions, wherever their cookies were copied."""
 
     __tablename__ = "app_user"  # "user" is reserved in PostgreSQL
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20))  # admin | presenter
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 

@@ -66,6 +66,15 @@ class Settings:
         "env": "DEBATE_DEVICE_LIMIT",
         "help": "Ballots one device may send (Flask-Limiter notation), beyond which it "
                 "gets 429."})
+    signin_account_limit: str = field(default="5 per 5 minutes", metadata={
+        "env": "SIGNIN_ACCOUNT_LIMIT",
+        "help": "Failed sign-ins one account may receive, from any address (Flask-Limiter "
+                "notation); beyond them, signing in to that account gets 429, even with the "
+                "right password, until the window is over."})
+    signin_address_limit: str = field(default="20 per 5 minutes", metadata={
+        "env": "SIGNIN_ADDRESS_LIMIT",
+        "help": "Failed sign-ins accepted from one network address, whatever the account "
+                "(Flask-Limiter notation); beyond them, 429 until the window is over."})
     max_upload_mb: int = field(default=20, metadata={
         "env": "MAX_UPLOAD_MB",
         "help": "Largest file the data administration accepts, in megabytes (web upload and "

@@ -57,3 +57,21 @@ def test_dataset_versions_migration_keeps_existing_data_shown(databases, engine_
         # the survey table was rebuilt (SQLite): what references it is still there
         assert conn.execute(text("SELECT count(*) FROM question")).scalar() == 1
         assert conn.execute(text("SELECT count(*) FROM respondent")).scalar() == 1
+
+
+def test_session_tokens_migration_gives_each_existing_account_its_own(databases,
+                                                                      engine_factory):
+    """0004 → 0005 on a database with accounts: each gets a token of its own, so that the
+    sessions opened before the upgrade (which name no token) end."""
+    engine = engine_factory(databases.new_url())
+    command.upgrade(alembic_config(engine), "0004")
+    with engine.begin() as conn:
+        for name in ("admin", "oratrice"):
+            conn.execute(text("INSERT INTO app_user (username, password_hash, role, "
+                              "created_at) VALUES (:name, 'x', 'admin', CURRENT_TIMESTAMP)"),
+                         {"name": name})
+    migrate(engine)
+    with engine.connect() as conn:
+        tokens = conn.execute(text("SELECT session_token FROM app_user")).scalars().all()
+    assert len(tokens) == 2 and len(set(tokens)) == 2
+    assert all(len(token) >= 32 for token in tokens)

@@ -35,7 +35,7 @@ from web.routes.communes import communes
 from web.routes.debate_api import debate_api
 from web.routes.geo import geo
 from web.routes.reports import reports
-from web.routes.signin import auth
+from web.routes.signin import signin
 
 # The header's link to /admin shows in an administrator's browser (a readable cookie set at
 # sign-in, web/routes/admin/pages.py): one line, run before anything is drawn.
@@ -75,7 +75,7 @@ def register_debate(server: Flask, settings: Settings) -> None:
     limiter = make_limiter(server, settings)
     debates = debate_api(limiter, settings)
     phones = audience(limiter, settings)
-    for blueprint in (auth, debates, phones):
+    for blueprint in (signin(limiter, settings), debates, phones):
         server.register_blueprint(blueprint)
     for blueprint in (debates, phones):
         csrf.exempt(blueprint)

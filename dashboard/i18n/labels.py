@@ -168,6 +168,8 @@ LABELS: dict[str, dict[str, str]] = {
     "signin_submit": {"fr": "Se connecter", "en": "Sign in"},
     "signin_failed": {"fr": "Identifiant ou mot de passe incorrect.",
                       "en": "Wrong user name or password."},
+    "signin_too_many": {"fr": "Trop de tentatives de connexion : réessayez dans {wait}.",
+                        "en": "Too many sign-in attempts: try again in {wait}."},
     "signed_in_as": {"fr": "Connecté·e : {name}", "en": "Signed in: {name}"},
     "signout": {"fr": "Se déconnecter", "en": "Sign out"},
     "form_expired": {"fr": "Le formulaire a expiré : rechargez la page et recommencez.",

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 from copy import copy
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
 from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_timedelta
 from babel.numbers import NumberPattern
 
 MISSING = "–"
@@ -89,3 +90,11 @@ def format_date(day: date, lang: str = "fr") -> str:
     """07/12/2026 in French, 2026-12-07 in English."""
     return babel_format_date(day, DATE_PATTERNS["fr" if lang == "fr" else "en"],
                              locale=_locale(lang))
+
+
+def format_wait(seconds: int, lang: str = "fr") -> str:
+    """'45 secondes', '3 minutes': how long to wait, never rounded down (whoever waits that
+    long is let in), so beyond a minute it is counted in whole minutes, rounded up."""
+    if seconds >= 60:
+        seconds = math.ceil(seconds / 60) * 60
+    return format_timedelta(timedelta(seconds=seconds), locale=_locale(lang))

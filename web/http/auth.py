@@ -1,8 +1,8 @@
 """Who may do what: the sign-in shared by the debate's presenter and (later) the data
 administration.
 
-- Sessions: Flask-Login over Flask's signed session cookie; the accounts and their
-  passwords are the core's (`dashboard.accounts`).
+- Sessions: Flask-Login over Flask's signed session cookie; the accounts, their passwords
+  and the session token each cookie must name are the core's (`dashboard.accounts`).
 - Automation: `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time. A request
   so authenticated carries no cookie, so it needs no CSRF token; a signed-in session's
   JSON POST must send the X-CSRFToken header (checked here, since the JSON API is exempt
@@ -22,8 +22,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response as BaseResponse
 
-from dashboard.accounts import PRESENTER_ROLES, Account, account_of
-from dashboard.models import User
+from dashboard.accounts import PRESENTER_ROLES, Account, session_account
 from dashboard.paths import sign_in_path
 from dashboard.services import services
 from dashboard.settings import Settings
@@ -43,12 +42,9 @@ def init_auth(server: Flask, settings: Settings) -> CSRFProtect:
     manager = LoginManager(server)
 
     @manager.user_loader
-    def load_account(user_id: str) -> Account | None:
-        if not user_id.isdigit():
-            return None
+    def load_account(session_id: str) -> Account | None:
         with Session(services(server).engine) as session:
-            user = session.get(User, int(user_id))
-            return account_of(user) if user is not None else None
+            return session_account(session, session_id)
 
     # a presenter's page stays open for a whole evening: tokens live as long as the session
     server.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
